@@ -1,0 +1,36 @@
+import type { NextAuthOptions } from "next-auth";
+import CredentialsProvider from "next-auth/providers/credentials";
+import { getDb } from "../db/client";
+import { getEnv } from "../env";
+import { AppError } from "../errors";
+import { verifyCredentials } from "./verify-credentials";
+
+export const authOptions: NextAuthOptions = {
+  secret: getEnv().NEXTAUTH_SECRET,
+  session: { strategy: "jwt", maxAge: 30 * 24 * 60 * 60 },
+  pages: { signIn: "/signin" },
+  providers: [
+    CredentialsProvider({
+      name: "Email and password",
+      credentials: { email: { type: "email" }, password: { type: "password" } },
+      async authorize(credentials) {
+        try {
+          const tenant = await verifyCredentials(getDb(), credentials?.email, credentials?.password);
+          return { id: tenant.userId, email: tenant.email, projectId: tenant.projectId };
+        } catch (error) {
+          if (error instanceof AppError) throw new Error(error.message);
+          throw error;
+        }
+      },
+    }),
+  ],
+  callbacks: {
+    jwt({ token, user }) {
+      if (user) token.projectId = (user as { projectId?: string }).projectId;
+      return token;
+    },
+    session({ session, token }) {
+      return { ...session, userId: token.sub, projectId: token.projectId };
+    },
+  },
+};

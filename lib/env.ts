@@ -1,0 +1,58 @@
+import path from "node:path";
+import { z } from "zod";
+
+// Every environment variable Hookbell reads is declared here and nowhere else (see .env.example).
+const EnvSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("production"),
+  HOOKBELL_DATA_DIR: z.string().min(1).default("./data"),
+  DATABASE_URL: z
+    .string()
+    .regex(/^(file:|postgres(ql)?:\/\/)/, "must start with file: (SQLite) or postgresql:// (PostgreSQL)")
+    .optional(),
+  HOST: z.string().min(1).default("0.0.0.0"),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  APP_URL: z.url({ protocol: /^https?$/, error: "must be an http(s) URL such as https://hookbell.example.com" }).optional(),
+  NEXTAUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+  HOOKBELL_REJECTED_LOG_LIMIT: z.coerce.number().int().min(10).max(1_000_000).default(1000),
+  LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+});
+
+export type Env = z.infer<typeof EnvSchema> & {
+  DATABASE_URL: string;
+  APP_URL: string;
+  databaseProvider: "sqlite" | "postgresql";
+};
+
+export class EnvError extends Error {}
+
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  // Blank values count as unset so a copied .env.example with empty entries still works.
+  const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v.trim() !== ""));
+  const result = EnvSchema.safeParse(cleaned);
+  if (!result.success) {
+    const lines = result.error.issues.map((issue) => `  - ${issue.path.join(".")}: ${issue.message}`);
+    throw new EnvError(`Invalid environment configuration:\n${lines.join("\n")}\nSee .env.example for every variable.`);
+  }
+  const parsed = result.data;
+  const dataDir = path.resolve(parsed.HOOKBELL_DATA_DIR);
+  const databaseUrl = parsed.DATABASE_URL ?? `file:${path.join(dataDir, "hookbell.db")}`;
+  return {
+    ...parsed,
+    HOOKBELL_DATA_DIR: dataDir,
+    DATABASE_URL: databaseUrl,
+    APP_URL: (parsed.APP_URL ?? `http://localhost:${parsed.PORT}`).replace(/\/+$/, ""),
+    databaseProvider: databaseUrl.startsWith("file:") ? "sqlite" : "postgresql",
+  };
+}
+
+let cached: Env | undefined;
+
+export function getEnv(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}
+
+/** Tests and the start script change variables before first use; this forgets the parsed copy. */
+export function resetEnvForTests(): void {
+  cached = undefined;
+}

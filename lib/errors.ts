@@ -1,0 +1,45 @@
+import { ZodError } from "zod";
+
+export type ErrorCode =
+  | "bad_request"
+  | "validation_failed"
+  | "unauthorized"
+  | "not_found"
+  | "conflict"
+  | "internal_error";
+
+const STATUS: Record<ErrorCode, number> = {
+  bad_request: 400,
+  validation_failed: 422,
+  unauthorized: 401,
+  not_found: 404,
+  conflict: 409,
+  internal_error: 500,
+};
+
+/** The one error type domain code throws for expected failures; its message is safe to show a user. */
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = "AppError";
+  }
+
+  get status(): number {
+    return STATUS[this.code];
+  }
+}
+
+export function notFound(what: string): AppError {
+  return new AppError("not_found", `${what} not found.`);
+}
+
+/** Turns any thrown value into a user-facing message: AppError and zod messages pass, the rest is hidden. */
+export function toUserMessage(error: unknown): string {
+  if (error instanceof AppError) return error.message;
+  if (error instanceof ZodError) return error.issues.map((issue) => issue.message).join(" ");
+  console.error("[hookbell] unexpected error", error);
+  return "Something went wrong on our side. Please try again.";
+}

@@ -1,0 +1,56 @@
+import { randomBytes } from "node:crypto";
+
+const BASE62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
+const CROCKFORD = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+
+/** `length` random base62 characters (5.95 bits each), unbiased by rejection sampling. */
+export function randomBase62(length: number): string {
+  let out = "";
+  while (out.length < length) {
+    for (const byte of randomBytes(length * 2)) {
+      if (byte < 248 && out.length < length) out += BASE62[byte % 62];
+    }
+  }
+  return out;
+}
+
+/** Webhook ids appear in public ingest URLs, so they carry 24 × 5.95 ≈ 143 bits of randomness. */
+export function newWebhookId(): string {
+  return `wh_${randomBase62(24)}`;
+}
+
+export function newId(prefix: string): string {
+  return `${prefix}_${randomBase62(20)}`;
+}
+
+let lastTime = 0;
+let lastRandom = 0n;
+
+/**
+ * Time-ordered ids (ULID layout: 48-bit milliseconds + 80 random bits, Crockford base32) so that
+ * sorting log rows by id sorts them by arrival; within one millisecond the random part increments.
+ */
+export function newEventId(now = Date.now()): string {
+  let random: bigint;
+  if (now <= lastTime) {
+    now = lastTime;
+    random = lastRandom + 1n;
+  } else {
+    random = BigInt(`0x${randomBytes(10).toString("hex")}`);
+  }
+  lastTime = now;
+  lastRandom = random;
+  let time = "";
+  let t = now;
+  for (let i = 0; i < 10; i++) {
+    time = CROCKFORD[t % 32] + time;
+    t = Math.floor(t / 32);
+  }
+  let rand = "";
+  let r = random;
+  for (let i = 0; i < 16; i++) {
+    rand = CROCKFORD[Number(r % 32n)] + rand;
+    r /= 32n;
+  }
+  return `evt_${time}${rand}`;
+}

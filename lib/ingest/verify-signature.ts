@@ -1,0 +1,89 @@
+import { Webhook, WebhookVerificationError } from "svix";
+import type { SignatureHeaders } from "./signature-headers";
+
+export const TOLERANCE_SECONDS = 5 * 60;
+
+export type SecretSlot = "current" | "previous";
+
+export type StoredSecrets = {
+  current: string | null;
+  previous: string | null;
+  previousExpiresAt: Date | null;
+};
+
+export type VerifyFailure = {
+  ok: false;
+  status: 400 | 401;
+  code:
+    | "invalid_timestamp"
+    | "timestamp_too_old"
+    | "timestamp_too_new"
+    | "invalid_signature"
+    | "signature_from_expired_secret"
+    | "invalid_payload";
+  message: string;
+};
+
+export type VerifySuccess = { ok: true; slot: SecretSlot; payload: unknown };
+
+/**
+ * Verifies with the svix library against the current secret, then the previous one while its grace
+ * period lasts. Our own checks run first: a strictly numeric timestamp (the library would accept
+ * "123abc") and the ±5 minute window, so each failure gets its own code and the measured drift.
+ */
+export function verifySignature(
+  body: string,
+  headers: SignatureHeaders,
+  secrets: StoredSecrets,
+  now: Date,
+): VerifySuccess | VerifyFailure {
+  if (!/^\d{1,15}$/.test(headers.timestamp)) {
+    return fail(400, "invalid_timestamp", `The ${headers.family}-timestamp header must be whole seconds since 1970; got "${headers.timestamp.slice(0, 40)}".`);
+  }
+  const drift = Math.floor(now.getTime() / 1000) - Number(headers.timestamp);
+  if (drift > TOLERANCE_SECONDS) {
+    return fail(401, "timestamp_too_old", `The signature timestamp is ${drift} s older than our clock (tolerance ±${TOLERANCE_SECONDS} s): a replayed request, or the sender's clock is behind.`);
+  }
+  if (-drift > TOLERANCE_SECONDS) {
+    return fail(401, "timestamp_too_new", `The signature timestamp is ${-drift} s ahead of our clock (tolerance ±${TOLERANCE_SECONDS} s): the sender's clock is ahead.`);
+  }
+
+  const signed = { "webhook-id": headers.id, "webhook-timestamp": headers.timestamp, "webhook-signature": headers.signature };
+  const previousValid = secrets.previousExpiresAt !== null && secrets.previousExpiresAt > now;
+  const attempts: [SecretSlot, string | null][] = [
+    ["current", secrets.current],
+    ["previous", previousValid ? secrets.previous : null],
+  ];
+  for (const [slot, secret] of attempts) {
+    if (!secret) continue;
+    const result = tryVerify(secret, body, signed);
+    if (result.matched) return result.payload === undefined ? notJson() : { ok: true, slot, payload: result.payload };
+  }
+  if (!previousValid && secrets.previous && tryVerify(secrets.previous, body, signed).matched) {
+    return fail(401, "signature_from_expired_secret", "The request was signed with the previous signing secret, whose 24-hour grace period has ended. Update the sender to the new secret.");
+  }
+  return fail(401, "invalid_signature", `No signature matched the signing secret ending in …${secrets.current?.slice(-4)}${previousValid ? " or the previous one" : ""}. Check that the secret saved here is the one shown in Clerk for this endpoint.`);
+}
+
+function tryVerify(
+  secret: string,
+  body: string,
+  headers: Record<string, string>,
+): { matched: false } | { matched: true; payload: unknown } {
+  try {
+    return { matched: true, payload: new Webhook(secret).verify(body, headers) };
+  } catch (error) {
+    if (error instanceof WebhookVerificationError) return { matched: false };
+    // The signature matched but the library's JSON.parse of the body failed.
+    if (error instanceof SyntaxError) return { matched: true, payload: undefined };
+    throw error;
+  }
+}
+
+function notJson(): VerifyFailure {
+  return fail(400, "invalid_payload", "The body is signed correctly but is not JSON. Hookbell accepts JSON event objects.");
+}
+
+function fail(status: 400 | 401, code: VerifyFailure["code"], message: string): VerifyFailure {
+  return { ok: false, status, code, message };
+}

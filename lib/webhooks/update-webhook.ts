@@ -1,0 +1,41 @@
+import { z } from "zod";
+import type { Tenant } from "../auth/tenant";
+import type { Db } from "../db/client";
+import { AppError, notFound } from "../errors";
+import { getWebhook } from "./get-webhook";
+import type { WebhookView } from "./webhook-view";
+
+export const WebhookNameSchema = z
+  .string()
+  .trim()
+  .min(1, "Give the webhook a name.")
+  .max(80, "Keep the name to 80 characters or fewer.");
+
+export async function renameWebhook(db: Db, tenant: Tenant, webhookId: string, name: string): Promise<WebhookView> {
+  const parsed = WebhookNameSchema.parse(name);
+  const { count } = await db.webhook.updateMany({
+    where: { id: webhookId, projectId: tenant.projectId },
+    data: { name: parsed },
+  });
+  if (count === 0) throw notFound("Webhook");
+  return getWebhook(db, tenant, webhookId);
+}
+
+/** Reactivating needs a saved secret: an active webhook without one could verify nothing. */
+export async function setWebhookActive(
+  db: Db,
+  tenant: Tenant,
+  webhookId: string,
+  isActive: boolean,
+): Promise<WebhookView> {
+  const row = await db.webhook.findFirst({
+    where: { id: webhookId, projectId: tenant.projectId },
+    select: { signingSecret: true },
+  });
+  if (!row) throw notFound("Webhook");
+  if (isActive && !row.signingSecret) {
+    throw new AppError("conflict", "Connect an application and save its signing secret before activating.");
+  }
+  await db.webhook.updateMany({ where: { id: webhookId, projectId: tenant.projectId }, data: { isActive } });
+  return getWebhook(db, tenant, webhookId);
+}

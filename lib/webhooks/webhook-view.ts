@@ -1,0 +1,33 @@
+import type { Db } from "../db/client";
+import { getEnv } from "../env";
+import { findProvider } from "../providers/catalog";
+import { maskSecret } from "./signing-secret";
+
+type WebhookRow = Awaited<ReturnType<Db["webhook"]["findFirstOrThrow"]>>;
+
+/** The public ingest URL to paste into Clerk. */
+export function webhookUrl(webhookId: string): string {
+  return `${getEnv().APP_URL}/api/ingest/${webhookId}`;
+}
+
+/** A webhook as pages and APIs may see it: secrets appear only masked. */
+export function toWebhookView(row: WebhookRow, now = new Date()) {
+  const previousValid = row.previousSecretExpiresAt !== null && row.previousSecretExpiresAt > now;
+  return {
+    id: row.id,
+    name: row.name,
+    provider: row.provider,
+    providerName: findProvider(row.provider)?.name ?? null,
+    isActive: row.isActive,
+    url: webhookUrl(row.id),
+    secretHint: maskSecret(row.signingSecret),
+    secretUpdatedAt: row.secretUpdatedAt,
+    previousSecretHint: previousValid ? maskSecret(row.previousSigningSecret) : null,
+    previousSecretExpiresAt: previousValid ? row.previousSecretExpiresAt : null,
+    eventCount: row.eventCount,
+    lastEventAt: row.lastEventAt,
+    createdAt: row.createdAt,
+  };
+}
+
+export type WebhookView = ReturnType<typeof toWebhookView>;
