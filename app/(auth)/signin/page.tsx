@@ -1,0 +1,25 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { redirect } from "next/navigation";
+import { getTenant } from "@/lib/auth/get-tenant";
+import { SignInForm } from "./sign-in-form";
+
+export const metadata: Metadata = { title: "Sign in" };
+export const dynamic = "force-dynamic";
+
+export default async function SignInPage() {
+  if (await getTenant()) redirect("/webhooks");
+  return (
+    <>
+      <h1 className="mb-1 text-lg font-semibold">Sign in</h1>
+      <p className="mb-5 text-sm text-slate-600">Welcome back. Your webhooks are waiting.</p>
+      <SignInForm />
+      <p className="mt-5 text-center text-sm text-slate-600">
+        New to Hookbell?{" "}
+        <Link href="/signup" className="font-medium text-brand-600 hover:underline">
+          Create an account
+        </Link>
+      </p>
+    </>
+  );
+}

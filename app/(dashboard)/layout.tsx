@@ -1,0 +1,37 @@
+import Link from "next/link";
+import type { ReactNode } from "react";
+import { Logo } from "@/components/logo";
+import { requireTenant } from "@/lib/auth/get-tenant";
+import { SignOutButton } from "./sign-out-button";
+
+export const dynamic = "force-dynamic";
+
+export default async function DashboardLayout({ children }: { children: ReactNode }) {
+  const tenant = await requireTenant();
+  return (
+    <div className="min-h-screen">
+      <header className="border-b border-slate-200 bg-white">
+        <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
+          <Link href="/webhooks" aria-label="Hookbell home">
+            <Logo />
+          </Link>
+          <nav aria-label="Main" className="flex gap-1 text-sm">
+            <Link href="/webhooks" className="rounded-md px-2.5 py-1.5 text-slate-700 hover:bg-slate-100">
+              Manage Webhooks
+            </Link>
+            <Link href="/logs" className="rounded-md px-2.5 py-1.5 text-slate-700 hover:bg-slate-100">
+              Notification Log
+            </Link>
+          </nav>
+          <div className="ml-auto flex items-center gap-3 text-sm text-slate-600">
+            <span className="hidden sm:inline" data-testid="account-email">
+              {tenant.email}
+            </span>
+            <SignOutButton />
+          </div>
+        </div>
+      </header>
+      <main className="mx-auto max-w-6xl px-4 py-8">{children}</main>
+    </div>
+  );
+}

@@ -1,0 +1,64 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import type { FormState } from "@/components/form-message";
+import { requireTenant } from "@/lib/auth/get-tenant";
+import { getDb } from "@/lib/db/client";
+import { toUserMessage } from "@/lib/errors";
+import { createWebhook } from "@/lib/webhooks/create-webhook";
+import { deleteWebhook } from "@/lib/webhooks/delete-webhook";
+import { saveSigningSecret } from "@/lib/webhooks/save-signing-secret";
+import { renameWebhook, setWebhookActive } from "@/lib/webhooks/update-webhook";
+
+// Every action re-checks the session and passes the tenant down: lib/ scopes each query by project.
+
+export async function createWebhookAction(): Promise<void> {
+  const tenant = await requireTenant();
+  const webhook = await createWebhook(getDb(), tenant);
+  redirect(`/webhooks/${webhook.id}`);
+}
+
+async function run(webhookId: string, ok: string, work: () => Promise<unknown>): Promise<FormState> {
+  try {
+    await work();
+  } catch (error) {
+    return { error: toUserMessage(error) };
+  }
+  revalidatePath(`/webhooks/${webhookId}`);
+  revalidatePath("/webhooks");
+  return { ok };
+}
+
+export async function renameWebhookAction(webhookId: string, _state: FormState, form: FormData): Promise<FormState> {
+  const tenant = await requireTenant();
+  return run(webhookId, "Name saved.", () => renameWebhook(getDb(), tenant, webhookId, String(form.get("name") ?? "")));
+}
+
+export async function saveSecretAction(webhookId: string, _state: FormState, form: FormData): Promise<FormState> {
+  const tenant = await requireTenant();
+  return run(webhookId, "Signing secret saved. The webhook is active.", () =>
+    saveSigningSecret(getDb(), tenant, webhookId, {
+      provider: String(form.get("provider") ?? ""),
+      secret: String(form.get("secret") ?? ""),
+    }),
+  );
+}
+
+export async function setActiveAction(webhookId: string, isActive: boolean): Promise<FormState> {
+  const tenant = await requireTenant();
+  return run(webhookId, isActive ? "Webhook activated." : "Webhook deactivated.", () =>
+    setWebhookActive(getDb(), tenant, webhookId, isActive),
+  );
+}
+
+export async function deleteWebhookAction(webhookId: string): Promise<FormState> {
+  const tenant = await requireTenant();
+  try {
+    await deleteWebhook(getDb(), tenant, webhookId);
+  } catch (error) {
+    return { error: toUserMessage(error) };
+  }
+  revalidatePath("/webhooks");
+  redirect("/webhooks");
+}

@@ -1,0 +1,76 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { Badge } from "@/components/badge";
+import { buttonClass } from "@/components/button";
+import { Timestamp } from "@/components/time-ago";
+import { requireTenant } from "@/lib/auth/get-tenant";
+import { getDb } from "@/lib/db/client";
+import { listWebhooks } from "@/lib/webhooks/list-webhooks";
+import { createWebhookAction } from "./actions";
+
+export const metadata: Metadata = { title: "Manage Webhooks" };
+
+export default async function WebhooksPage() {
+  const tenant = await requireTenant();
+  const webhooks = await listWebhooks(getDb(), tenant);
+  return (
+    <div className="space-y-6">
+      <div className="flex flex-wrap items-end justify-between gap-4">
+        <div>
+          <h1 className="text-2xl font-semibold tracking-tight">Manage Webhooks</h1>
+          <p className="text-sm text-slate-600">Each webhook is one URL an application sends its events to.</p>
+        </div>
+        <form action={createWebhookAction}>
+          <button type="submit" className={buttonClass("primary")}>
+            + Create Webhook
+          </button>
+        </form>
+      </div>
+      {webhooks.length === 0 ? (
+        <div className="rounded-xl border border-dashed border-slate-300 bg-white p-10 text-center">
+          <h2 className="font-medium">No webhooks yet</h2>
+          <p className="mt-1 text-sm text-slate-600">
+            Create one, connect it to Clerk, and every event shows up in the notification log.
+          </p>
+        </div>
+      ) : (
+        <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white shadow-sm">
+          <table className="w-full text-left text-sm">
+            <thead className="border-b border-slate-200 bg-slate-50 text-xs uppercase tracking-wide text-slate-500">
+              <tr>
+                <th scope="col" className="px-4 py-3 font-medium">Name</th>
+                <th scope="col" className="px-4 py-3 font-medium">Application</th>
+                <th scope="col" className="px-4 py-3 font-medium">Status</th>
+                <th scope="col" className="px-4 py-3 font-medium text-right">Events received</th>
+                <th scope="col" className="px-4 py-3 font-medium">Last event</th>
+                <th scope="col" className="px-4 py-3 font-medium">Created</th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-slate-100">
+              {webhooks.map((webhook) => (
+                <tr key={webhook.id} className="hover:bg-slate-50">
+                  <td className="px-4 py-3 font-medium">
+                    <Link href={`/webhooks/${webhook.id}`} className="text-brand-700 hover:underline">
+                      {webhook.name}
+                    </Link>
+                  </td>
+                  <td className="px-4 py-3">{webhook.providerName ?? <span className="text-slate-400">Not connected</span>}</td>
+                  <td className="px-4 py-3">
+                    <Badge tone={webhook.isActive ? "green" : "gray"}>{webhook.isActive ? "Active" : "Inactive"}</Badge>
+                  </td>
+                  <td className="px-4 py-3 text-right tabular-nums">{webhook.eventCount}</td>
+                  <td className="px-4 py-3 text-slate-600">
+                    <Timestamp value={webhook.lastEventAt} />
+                  </td>
+                  <td className="px-4 py-3 text-slate-600">
+                    <Timestamp value={webhook.createdAt} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </div>
+  );
+}

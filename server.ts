@@ -1,0 +1,55 @@
+// `npm start`: prepares the data folder and database, builds the dashboard if needed, and serves it.
+import { createServer } from "node:http";
+import next from "next";
+import { buildIfNeeded } from "./lib/server/build-if-needed";
+import { loadOrCreateAuthSecret } from "./lib/server/prepare-data-dir";
+import { migrateDatabase } from "./lib/db/migrate";
+import { EnvError, getEnv, resetEnvForTests } from "./lib/env";
+
+const log = (line: string) => console.log(`[hookbell] ${line}`);
+
+async function main() {
+  const isDev = process.env.HOOKBELL_DEV === "1";
+  let env = getEnv();
+  // next-auth reads these two from the process environment.
+  process.env.NEXTAUTH_SECRET = loadOrCreateAuthSecret(env.HOOKBELL_DATA_DIR, env.NEXTAUTH_SECRET, log);
+  process.env.NEXTAUTH_URL = env.APP_URL;
+  resetEnvForTests();
+  env = getEnv();
+
+  const applied = await migrateDatabase(env.DATABASE_URL);
+  log(`Database: ${env.databaseProvider}${applied.length ? `, applied migrations ${applied.join(", ")}` : ", up to date"}.`);
+
+  const root = process.cwd();
+  if (!isDev) buildIfNeeded(root, log);
+
+  const app = next({ dev: isDev, dir: root, hostname: env.HOST, port: env.PORT });
+  await app.prepare();
+  const handle = app.getRequestHandler();
+  const server = createServer((req, res) => {
+    handle(req, res).catch((error) => {
+      console.error("[hookbell] request failed", error);
+      if (!res.headersSent) res.writeHead(500).end();
+    });
+  });
+  server.listen(env.PORT, env.HOST, () => {
+    log(`Dashboard ready on ${env.APP_URL} (listening on ${env.HOST}:${env.PORT}).`);
+  });
+
+  const shutdown = (signal: string) => {
+    log(`${signal} received, closing.`);
+    server.close(() => process.exit(0));
+    setTimeout(() => process.exit(0), 5000).unref();
+  };
+  process.on("SIGTERM", () => shutdown("SIGTERM"));
+  process.on("SIGINT", () => shutdown("SIGINT"));
+}
+
+main().catch((error) => {
+  if (error instanceof EnvError) {
+    console.error(`[hookbell] ${error.message}`);
+  } else {
+    console.error("[hookbell] failed to start:", error);
+  }
+  process.exit(1);
+});
