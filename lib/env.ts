@@ -14,7 +14,6 @@ const EnvSchema = z.object({
   APP_URL: z.url({ protocol: /^https?$/, error: "must be an http(s) URL such as https://hookbell.example.com" }).optional(),
   NEXTAUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
   HOOKBELL_REJECTED_LOG_LIMIT: z.coerce.number().int().min(10).max(1_000_000).default(1000),
-  LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
 });
 
 export type Env = z.infer<typeof EnvSchema> & {
