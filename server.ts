@@ -1,5 +1,6 @@
 // `npm start`: prepares the data folder and database, builds the dashboard if needed, and serves it.
 import { createServer } from "node:http";
+import nextEnv from "@next/env";
 import next from "next";
 import { buildIfNeeded } from "./lib/server/build-if-needed";
 import { loadOrCreateAuthSecret } from "./lib/server/prepare-data-dir";
@@ -10,6 +11,8 @@ const log = (line: string) => console.log(`[hookbell] ${line}`);
 
 async function main() {
   const isDev = process.env.HOOKBELL_DEV === "1";
+  // An optional .env / .env.local is read before validation; real environment variables win.
+  nextEnv.loadEnvConfig(process.cwd(), isDev);
   let env = getEnv();
   // next-auth reads these two from the process environment.
   process.env.NEXTAUTH_SECRET = loadOrCreateAuthSecret(env.HOOKBELL_DATA_DIR, env.NEXTAUTH_SECRET, log);

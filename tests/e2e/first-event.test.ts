@@ -132,3 +132,54 @@ describe("from sign-up to a verified Clerk event in the log", () => {
     await page.close();
   });
 });
+
+describe("managing a webhook", () => {
+  it("renames, deactivates (requests then get 409), reactivates and deletes a webhook with its events", async () => {
+    const page = await browser.newPage();
+    await signUp(page, "manager@example.com");
+    await page.getByRole("button", { name: "+ Create Webhook" }).click();
+    await page.waitForURL(/\/webhooks\/wh_/);
+    const webhookUrl = page.url();
+    await page.getByRole("button", { name: "Connect" }).click();
+    await page.getByRole("button", { name: "Clerk" }).click();
+    const ingestUrl = await page.getByLabel("Webhook URL").inputValue();
+    await page.getByLabel("Signing Secret").fill(CLERK_SECRET);
+    await page.getByRole("button", { name: "Save Configuration" }).click();
+    await page.getByText("Signing secret saved").waitFor();
+
+    await page.getByLabel("Webhook name").fill("Production Clerk");
+    await page.getByRole("button", { name: "Rename" }).click();
+    await page.getByRole("heading", { name: "Production Clerk" }).waitFor();
+
+    await page.getByRole("button", { name: "Deactivate" }).click();
+    await page.getByRole("button", { name: "Reactivate" }).waitFor();
+    const body = clerkEvent("session.created");
+    const refused = await fetch(ingestUrl, { method: "POST", headers: signedHeaders(body), body });
+    expect(refused.status).toBe(409);
+    expect(((await refused.json()) as { error: { code: string } }).error.code).toBe("webhook_inactive");
+
+    await page.getByRole("button", { name: "Reactivate" }).click();
+    await page.getByRole("button", { name: "Deactivate" }).waitFor();
+    const accepted = await fetch(ingestUrl, { method: "POST", headers: signedHeaders(body), body });
+    expect(accepted.status).toBe(200);
+    await page.reload();
+    expect(await page.getByTestId("event-row").count()).toBe(2);
+    await screenshot(page, "webhook-with-requests");
+
+    await page.getByRole("button", { name: "Delete webhook…" }).click();
+    const dialog = page.getByRole("dialog");
+    await dialog.getByRole("button", { name: "Cancel" }).click();
+    expect(await dialog.isVisible()).toBe(false);
+    await page.getByRole("button", { name: "Delete webhook…" }).click();
+    await screenshot(page, "webhook-delete-confirm");
+    await dialog.getByRole("button", { name: "Delete webhook" }).click();
+    await page.waitForURL(`${app.url}/webhooks`);
+    expect(await page.getByText("No webhooks yet").isVisible()).toBe(true);
+    expect((await page.goto(webhookUrl))?.status()).toBe(404);
+    await page.goto(`${app.url}/logs`);
+    expect(await page.getByTestId("event-row").count()).toBe(0);
+    const gone = await fetch(ingestUrl, { method: "POST", headers: signedHeaders(body), body });
+    expect(gone.status).toBe(404);
+    await page.close();
+  });
+});
