@@ -3,6 +3,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { getEnv } from "../env";
 import { PrismaClient as PostgresClient } from "./generated/postgresql/client";
 import { PrismaClient as SqliteClient } from "./generated/sqlite/client";
+import { serializeSqliteAdapter } from "./serialized-sqlite-adapter";
 import { sqliteFilePath } from "./sqlite-path";
 
 // Both generated clients come from one schema (scripts/generate-prisma.ts), so their APIs are identical;
@@ -12,7 +13,7 @@ export type Db = InstanceType<typeof SqliteClient>;
 export function createDb(databaseUrl: string): Db {
   if (databaseUrl.startsWith("file:")) {
     const adapter = new PrismaBetterSqlite3({ url: sqliteFilePath(databaseUrl), timeout: 5000 });
-    return new SqliteClient({ adapter });
+    return new SqliteClient({ adapter: serializeSqliteAdapter(adapter) });
   }
   const adapter = new PrismaPg({ connectionString: databaseUrl });
   return new PostgresClient({ adapter }) as unknown as Db;

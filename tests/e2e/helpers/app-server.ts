@@ -25,7 +25,8 @@ export async function startApp(): Promise<RunningApp> {
   const port = await freePort();
   const dataDir = mkdtempSync(path.join(tmpdir(), "hookbell-e2e-"));
   const url = `http://127.0.0.1:${port}`;
-  const env: Record<string, string> = {
+  const env: NodeJS.ProcessEnv = {
+    NODE_ENV: "production",
     PATH: process.env.PATH ?? "",
     HOME: process.env.HOME ?? dataDir,
     HOOKBELL_DATA_DIR: dataDir,

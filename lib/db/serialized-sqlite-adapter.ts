@@ -1,0 +1,81 @@
+import type { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
+import type { SqlDriverAdapter, SqlDriverAdapterFactory, Transaction } from "@prisma/driver-adapter-utils";
+
+/**
+ * Prisma's better-sqlite3 adapter shares one connection between transactions and plain queries, and
+ * only serialises transactions against each other. A plain write issued while another request's
+ * interactive transaction is open runs inside that transaction — and is silently undone if it rolls
+ * back. This wrapper puts plain queries and whole transactions in one FIFO queue on the connection,
+ * so every statement runs either inside its own transaction or between transactions, never inside
+ * someone else's.
+ */
+export function serializeSqliteAdapter(factory: PrismaBetterSqlite3): SqlDriverAdapterFactory {
+  return {
+    provider: factory.provider,
+    adapterName: factory.adapterName,
+    async connect() {
+      return serialize(await factory.connect());
+    },
+  };
+}
+
+function serialize(adapter: SqlDriverAdapter): SqlDriverAdapter {
+  let tail: Promise<void> = Promise.resolve();
+
+  /** Waits for everything queued before, and returns the function that lets the next one run. */
+  const acquire = async (): Promise<() => void> => {
+    let release!: () => void;
+    const previous = tail;
+    tail = new Promise((resolve) => (release = resolve));
+    await previous;
+    return release;
+  };
+
+  const once = <T>(work: () => Promise<T>) => async () => {
+    const release = await acquire();
+    try {
+      return await work();
+    } finally {
+      release();
+    }
+  };
+
+  return new Proxy(adapter, {
+    get(target, property, receiver) {
+      if (property === "queryRaw") {
+        return (query: Parameters<SqlDriverAdapter["queryRaw"]>[0]) => once(() => target.queryRaw(query))();
+      }
+      if (property === "executeRaw") {
+        return (query: Parameters<SqlDriverAdapter["executeRaw"]>[0]) => once(() => target.executeRaw(query))();
+      }
+      if (property === "executeScript") {
+        return (script: string) => once(() => target.executeScript(script))();
+      }
+      if (property === "startTransaction") {
+        return async (...args: Parameters<SqlDriverAdapter["startTransaction"]>): Promise<Transaction> => {
+          const release = await acquire();
+          let tx: Transaction;
+          try {
+            tx = await target.startTransaction(...args);
+          } catch (error) {
+            release();
+            throw error;
+          }
+          const end = (finish: () => Promise<void>) => async () => {
+            try {
+              await finish();
+            } finally {
+              release();
+            }
+          };
+          return Object.assign(Object.create(tx) as Transaction, {
+            commit: end(() => tx.commit()),
+            rollback: end(() => tx.rollback()),
+          });
+        };
+      }
+      const value = Reflect.get(target, property, receiver);
+      return typeof value === "function" ? value.bind(target) : value;
+    },
+  });
+}
