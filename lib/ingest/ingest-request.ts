@@ -64,6 +64,8 @@ async function handleIngest(db: Db, input: IngestInput): Promise<IngestOutput> {
       headers,
       bodyHead: Buffer.alloc(0),
       bodySize: 0,
+      // Kept even when unverified: it lets a user match a rejection to the attempt in Clerk's dashboard.
+      svixId: input.headers.get("svix-id")?.trim() || input.headers.get("webhook-id")?.trim() || undefined,
       sourceIp: input.sourceIp,
       receivedAt,
       ...extra,
@@ -144,21 +146,22 @@ type AcceptedEvent = Parameters<Db["event"]["create"]>[0]["data"] & { webhookId:
 /** The event row and the webhook's counters commit together; a repeated svix-id stores nothing. */
 async function storeAcceptedEvent(db: Db, event: AcceptedEvent): Promise<"stored" | "duplicate"> {
   const key = { webhookId: event.webhookId, dedupeKey: event.dedupeKey };
-  const existing = await db.event.findUnique({ where: { webhookId_dedupeKey: key }, select: { id: true } });
-  if (!existing) {
-    try {
-      await db.$transaction([
-        db.event.create({ data: event }),
-        db.webhook.update({
-          where: { id: event.webhookId },
-          data: { eventCount: { increment: 1 }, lastEventAt: event.receivedAt },
-        }),
-      ]);
-      return "stored";
-    } catch (err) {
-      // Two concurrent deliveries of one svix-id: the unique index lets exactly one commit.
-      if (!isUniqueViolation(err)) throw err;
-    }
+  try {
+    // Writing first checks the svix-id and takes SQLite's write lock in one statement: a duplicate never
+    // aborts the transaction, and a busy database is waited out (a read-then-write upgrade fails at once).
+    const stored = await db.$transaction(async (tx) => {
+      const { count } = await tx.webhook.updateMany({
+        where: { id: event.webhookId, events: { none: { dedupeKey: event.dedupeKey } } },
+        data: { eventCount: { increment: 1 }, lastEventAt: event.receivedAt },
+      });
+      if (count === 0) return false;
+      await tx.event.create({ data: event });
+      return true;
+    });
+    if (stored) return "stored";
+  } catch (err) {
+    // Two concurrent deliveries of one svix-id (PostgreSQL): the unique index lets exactly one commit.
+    if (!isUniqueViolation(err)) throw err;
   }
   await db.event.updateMany({ where: { ...key, outcome: "accepted" }, data: { duplicateCount: { increment: 1 } } });
   return "duplicate";
