@@ -2,7 +2,13 @@ import type { NextConfig } from "next";
 
 const nextConfig: NextConfig = {
   // Native and WASM-backed database packages are loaded by Node at run time, not bundled.
-  serverExternalPackages: ["better-sqlite3", "@prisma/adapter-better-sqlite3", "@prisma/adapter-pg", "pg", "@prisma/client"],
+  serverExternalPackages: [
+    "better-sqlite3",
+    "@prisma/adapter-better-sqlite3",
+    "@prisma/adapter-pg",
+    "pg",
+    "@prisma/client",
+  ],
   poweredByHeader: false,
   // Types are checked by `npm test` (tsc --noEmit over the whole tree, tests included); the build
   // that `npm start` runs on first start should not fail over them.

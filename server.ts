@@ -2,10 +2,10 @@
 import { createServer } from "node:http";
 import nextEnv from "@next/env";
 import next from "next";
-import { buildIfNeeded } from "./lib/server/build-if-needed";
-import { loadOrCreateAuthSecret } from "./lib/server/prepare-data-dir";
 import { migrateDatabase } from "./lib/db/migrate";
 import { EnvError, getEnv, resetEnvForTests } from "./lib/env";
+import { buildIfNeeded } from "./lib/server/build-if-needed";
+import { loadOrCreateAuthSecret } from "./lib/server/prepare-data-dir";
 
 const log = (line: string) => console.log(`[hookbell] ${line}`);
 
@@ -21,7 +21,9 @@ async function main() {
   env = getEnv();
 
   const applied = await migrateDatabase(env.DATABASE_URL);
-  log(`Database: ${env.databaseProvider}${applied.length ? `, applied migrations ${applied.join(", ")}` : ", up to date"}.`);
+  log(
+    `Database: ${env.databaseProvider}${applied.length ? `, applied migrations ${applied.join(", ")}` : ", up to date"}.`,
+  );
 
   const root = process.cwd();
   if (!isDev) buildIfNeeded(root, log);

@@ -10,20 +10,44 @@ export function OutcomeBadge({ outcome }: { outcome: string }) {
   return <Badge tone={tone}>{outcome}</Badge>;
 }
 
-export function EventsTable({ events, showWebhook = true, empty }: { events: EventListItem[]; showWebhook?: boolean; empty: string }) {
+export function EventsTable({
+  events,
+  showWebhook = true,
+  empty,
+}: {
+  events: EventListItem[];
+  showWebhook?: boolean;
+  empty: string;
+}) {
   if (events.length === 0) {
-    return <p className="rounded-xl border border-dashed border-slate-300 bg-white p-8 text-center text-sm text-slate-600">{empty}</p>;
+    return (
+      <p className="rounded-xl border border-dashed border-slate-300 bg-white p-8 text-center text-sm text-slate-600">
+        {empty}
+      </p>
+    );
   }
   return (
     <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white shadow-sm">
       <table className="w-full text-left text-sm">
         <thead className="border-b border-slate-200 bg-slate-50 text-xs uppercase tracking-wide text-slate-500">
           <tr>
-            <th scope="col" className="px-4 py-3 font-medium">Time</th>
-            {showWebhook ? <th scope="col" className="px-4 py-3 font-medium">Webhook</th> : null}
-            <th scope="col" className="px-4 py-3 font-medium">Event type</th>
-            <th scope="col" className="px-4 py-3 font-medium">Svix id</th>
-            <th scope="col" className="px-4 py-3 font-medium">Outcome</th>
+            <th scope="col" className="px-4 py-3 font-medium">
+              Time
+            </th>
+            {showWebhook ? (
+              <th scope="col" className="px-4 py-3 font-medium">
+                Webhook
+              </th>
+            ) : null}
+            <th scope="col" className="px-4 py-3 font-medium">
+              Event type
+            </th>
+            <th scope="col" className="px-4 py-3 font-medium">
+              Svix id
+            </th>
+            <th scope="col" className="px-4 py-3 font-medium">
+              Outcome
+            </th>
           </tr>
         </thead>
         <tbody className="divide-y divide-slate-100">
@@ -35,14 +59,18 @@ export function EventsTable({ events, showWebhook = true, empty }: { events: Eve
                 </Link>
               </td>
               {showWebhook ? <td className="px-4 py-3">{event.webhook.name}</td> : null}
-              <td className="px-4 py-3 font-mono text-xs">{event.eventType ?? <span className="text-slate-400">—</span>}</td>
+              <td className="px-4 py-3 font-mono text-xs">
+                {event.eventType ?? <span className="text-slate-400">—</span>}
+              </td>
               <td className="max-w-[14rem] truncate px-4 py-3 font-mono text-xs" title={event.svixId ?? undefined}>
                 {event.svixId ?? <span className="text-slate-400">—</span>}
               </td>
               <td className="px-4 py-3">
                 <div className="flex flex-wrap items-center gap-2">
                   <OutcomeBadge outcome={event.outcome} />
-                  {event.reasonCode ? <span className="font-mono text-xs text-slate-600">{event.reasonCode}</span> : null}
+                  {event.reasonCode ? (
+                    <span className="font-mono text-xs text-slate-600">{event.reasonCode}</span>
+                  ) : null}
                   {event.duplicateCount > 0 ? (
                     <span className="text-xs text-slate-500">
                       +{event.duplicateCount} duplicate{event.duplicateCount > 1 ? "s" : ""}

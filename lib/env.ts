@@ -11,7 +11,9 @@ const EnvSchema = z.object({
     .optional(),
   HOST: z.string().min(1).default("0.0.0.0"),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
-  APP_URL: z.url({ protocol: /^https?$/, error: "must be an http(s) URL such as https://hookbell.example.com" }).optional(),
+  APP_URL: z
+    .url({ protocol: /^https?$/, error: "must be an http(s) URL such as https://hookbell.example.com" })
+    .optional(),
   NEXTAUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
   HOOKBELL_REJECTED_LOG_LIMIT: z.coerce.number().int().min(10).max(1_000_000).default(1000),
 });

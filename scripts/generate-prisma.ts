@@ -13,7 +13,7 @@ export function derivePostgresSchema(sqliteSchema: string, outputDir: string): s
     .replace(/provider\s*=\s*"sqlite"/, 'provider = "postgresql"')
     .replace(/output\s*=\s*"[^"]*"/, `output = ${JSON.stringify(outputDir)}`);
   if (swapped === sqliteSchema || !swapped.includes('"postgresql"')) {
-    throw new Error("prisma/schema.prisma must declare provider = \"sqlite\" in its datasource");
+    throw new Error('prisma/schema.prisma must declare provider = "sqlite" in its datasource');
   }
   return swapped;
 }

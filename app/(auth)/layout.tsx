@@ -1,5 +1,5 @@
-import { Logo } from "@/components/logo";
 import type { ReactNode } from "react";
+import { Logo } from "@/components/logo";
 
 export default function AuthLayout({ children }: { children: ReactNode }) {
   return (

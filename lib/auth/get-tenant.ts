@@ -1,5 +1,5 @@
-import { getServerSession } from "next-auth";
 import { redirect } from "next/navigation";
+import { getServerSession } from "next-auth";
 import { getDb } from "../db/client";
 import { authOptions } from "./auth-options";
 import type { Tenant } from "./tenant";

@@ -13,7 +13,16 @@ const scryptAsync = promisify(scrypt) as (
 const PARAMS = { N: 2 ** 15, r: 8, p: 1 };
 const KEY_LENGTH = 32;
 
-const COMMON = new Set(["password", "password1", "password123", "1234567890", "qwertyuiop", "letmein123", "iloveyou12", "hookbell123"]);
+const COMMON = new Set([
+  "password",
+  "password1",
+  "password123",
+  "1234567890",
+  "qwertyuiop",
+  "letmein123",
+  "iloveyou12",
+  "hookbell123",
+]);
 
 export const PasswordSchema = z
   .string()

@@ -32,7 +32,10 @@ function migrateSqlite(databaseUrl: string): string[] {
     db.pragma("journal_mode = WAL");
     db.exec(`CREATE TABLE IF NOT EXISTS "_hookbell_migrations" ("name" TEXT PRIMARY KEY, "appliedAt" TEXT NOT NULL)`);
     const done = new Set(
-      db.prepare(`SELECT "name" FROM "_hookbell_migrations"`).all().map((row) => (row as { name: string }).name),
+      db
+        .prepare(`SELECT "name" FROM "_hookbell_migrations"`)
+        .all()
+        .map((row) => (row as { name: string }).name),
     );
     const applied: string[] = [];
     for (const migration of readMigrations("sqlite")) {

@@ -31,14 +31,16 @@ function serialize(adapter: SqlDriverAdapter): SqlDriverAdapter {
     return release;
   };
 
-  const once = <T>(work: () => Promise<T>) => async () => {
-    const release = await acquire();
-    try {
-      return await work();
-    } finally {
-      release();
-    }
-  };
+  const once =
+    <T>(work: () => Promise<T>) =>
+    async () => {
+      const release = await acquire();
+      try {
+        return await work();
+      } finally {
+        release();
+      }
+    };
 
   return new Proxy(adapter, {
     get(target, property, receiver) {

@@ -2,8 +2,8 @@ import type { Db } from "../db/client";
 import { isUniqueViolation } from "../db/client";
 import { newEventId } from "../ids";
 import { readCappedBody } from "./read-capped-body";
-import { recordedHeaders } from "./recorded-headers";
 import { type LoggedRequest, recordRequest } from "./record-request";
+import { recordedHeaders } from "./recorded-headers";
 import { readSignatureHeaders } from "./signature-headers";
 import { verifySignature } from "./verify-signature";
 
@@ -50,7 +50,11 @@ async function handleIngest(db: Db, input: IngestInput): Promise<IngestOutput> {
   }
   const webhook = await findWebhook(db, input.webhookId);
   if (!webhook) {
-    return error(404, "webhook_not_found", "No webhook has this URL. Copy the Webhook URL again from the Hookbell dashboard.");
+    return error(
+      404,
+      "webhook_not_found",
+      "No webhook has this URL. Copy the Webhook URL again from the Hookbell dashboard.",
+    );
   }
 
   const headers = recordedHeaders(input.headers);
@@ -83,7 +87,12 @@ async function handleIngest(db: Db, input: IngestInput): Promise<IngestOutput> {
   const withBody = { bodyHead: body.bytes, bodySize: body.bytes.length };
 
   if (!webhook.isActive || !webhook.signingSecret) {
-    return reject(409, "webhook_inactive", "This webhook is inactive. Activate it in the Hookbell dashboard.", withBody);
+    return reject(
+      409,
+      "webhook_inactive",
+      "This webhook is inactive. Activate it in the Hookbell dashboard.",
+      withBody,
+    );
   }
   const signature = readSignatureHeaders(input.headers);
   if ("code" in signature) return reject(400, signature.code, signature.message, withBody);

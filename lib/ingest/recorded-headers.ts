@@ -8,7 +8,9 @@ const MAX_VALUE = 512;
  * (enough to troubleshoot "v2 only" or "no signature" without storing a replayable value), and
  * everything bounded so a hostile request cannot grow a row without limit.
  */
-export function recordedHeaders(headers: { forEach(fn: (value: string, key: string) => void): void }): Record<string, string> {
+export function recordedHeaders(headers: {
+  forEach(fn: (value: string, key: string) => void): void;
+}): Record<string, string> {
   const out: Record<string, string> = {};
   let count = 0;
   headers.forEach((value, key) => {

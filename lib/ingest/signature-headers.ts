@@ -13,20 +13,25 @@ export type HeaderProblem = { code: "missing_headers"; message: string; missing:
 export function readSignatureHeaders(headers: HeaderLookup): SignatureHeaders | HeaderProblem {
   const pick = (name: string) => headers.get(name)?.trim() || undefined;
   const svix = { id: pick("svix-id"), timestamp: pick("svix-timestamp"), signature: pick("svix-signature") };
-  const unbranded = { id: pick("webhook-id"), timestamp: pick("webhook-timestamp"), signature: pick("webhook-signature") };
+  const unbranded = {
+    id: pick("webhook-id"),
+    timestamp: pick("webhook-timestamp"),
+    signature: pick("webhook-signature"),
+  };
   const hasSvix = Object.values(svix).some(Boolean);
   const hasUnbranded = Object.values(unbranded).some(Boolean);
   const family = !hasSvix && hasUnbranded ? "webhook" : "svix";
   const values = family === "svix" ? svix : unbranded;
-  const missing = (["id", "timestamp", "signature"] as const)
-    .filter((key) => !values[key])
-    .map((key) => `${family}-${key}`);
-  if (missing.length > 0) {
+  const { id, timestamp, signature } = values;
+  if (!id || !timestamp || !signature) {
+    const missing = (["id", "timestamp", "signature"] as const)
+      .filter((key) => !values[key])
+      .map((key) => `${family}-${key}`);
     return {
       code: "missing_headers",
       missing,
       message: `Missing required header${missing.length > 1 ? "s" : ""}: ${missing.join(", ")}. Requests must be signed the Svix / Standard Webhooks way.`,
     };
   }
-  return { id: values.id!, timestamp: values.timestamp!, signature: values.signature!, family };
+  return { id, timestamp, signature, family };
 }

@@ -39,14 +39,26 @@ export function verifySignature(
   now: Date,
 ): VerifySuccess | VerifyFailure {
   if (!/^\d{1,15}$/.test(headers.timestamp)) {
-    return fail(400, "invalid_timestamp", `The ${headers.family}-timestamp header must be whole seconds since 1970; got "${headers.timestamp.slice(0, 40)}".`);
+    return fail(
+      400,
+      "invalid_timestamp",
+      `The ${headers.family}-timestamp header must be whole seconds since 1970; got "${headers.timestamp.slice(0, 40)}".`,
+    );
   }
   const drift = Math.floor(now.getTime() / 1000) - Number(headers.timestamp);
   if (drift > TOLERANCE_SECONDS) {
-    return fail(401, "timestamp_too_old", `The signature timestamp is ${drift} s older than our clock (tolerance ±${TOLERANCE_SECONDS} s): a replayed request, or the sender's clock is behind.`);
+    return fail(
+      401,
+      "timestamp_too_old",
+      `The signature timestamp is ${drift} s older than our clock (tolerance ±${TOLERANCE_SECONDS} s): a replayed request, or the sender's clock is behind.`,
+    );
   }
   if (-drift > TOLERANCE_SECONDS) {
-    return fail(401, "timestamp_too_new", `The signature timestamp is ${-drift} s ahead of our clock (tolerance ±${TOLERANCE_SECONDS} s): the sender's clock is ahead.`);
+    return fail(
+      401,
+      "timestamp_too_new",
+      `The signature timestamp is ${-drift} s ahead of our clock (tolerance ±${TOLERANCE_SECONDS} s): the sender's clock is ahead.`,
+    );
   }
 
   const previousValid = secrets.previousExpiresAt !== null && secrets.previousExpiresAt > now;
@@ -60,9 +72,17 @@ export function verifySignature(
     if (result.matched) return result.payload === undefined ? notJson() : { ok: true, slot, payload: result.payload };
   }
   if (!previousValid && secrets.previous && tryVerify(secrets.previous, body, headers).matched) {
-    return fail(401, "signature_from_expired_secret", "The request was signed with the previous signing secret, whose 24-hour grace period has ended. Update the sender to the new secret.");
+    return fail(
+      401,
+      "signature_from_expired_secret",
+      "The request was signed with the previous signing secret, whose 24-hour grace period has ended. Update the sender to the new secret.",
+    );
   }
-  return fail(401, "invalid_signature", `No signature matched the signing secret ending in …${secrets.current?.slice(-4)}${previousValid ? " or the previous one" : ""}. Check that the secret saved here is the one shown in Clerk for this endpoint.`);
+  return fail(
+    401,
+    "invalid_signature",
+    `No signature matched the signing secret ending in …${secrets.current?.slice(-4)}${previousValid ? " or the previous one" : ""}. Check that the secret saved here is the one shown in Clerk for this endpoint.`,
+  );
 }
 
 /**
@@ -75,7 +95,9 @@ function tryVerify(
   body: string,
   headers: SignatureHeaders,
 ): { matched: false } | { matched: true; payload: unknown } {
-  const expected = Buffer.from(new Webhook(secret).sign(headers.id, new Date(Number(headers.timestamp) * 1000), body).slice(3));
+  const expected = Buffer.from(
+    new Webhook(secret).sign(headers.id, new Date(Number(headers.timestamp) * 1000), body).slice(3),
+  );
   const matched = headers.signature.split(" ").some((entry) => {
     const [version, signature] = entry.split(",");
     const given = Buffer.from(signature ?? "");
@@ -91,7 +113,11 @@ function tryVerify(
 }
 
 function notJson(): VerifyFailure {
-  return fail(400, "invalid_payload", "The body is signed correctly but is not JSON. Hookbell accepts JSON event objects.");
+  return fail(
+    400,
+    "invalid_payload",
+    "The body is signed correctly but is not JSON. Hookbell accepts JSON event objects.",
+  );
 }
 
 function fail(status: 400 | 401, code: VerifyFailure["code"], message: string): VerifyFailure {

@@ -6,7 +6,11 @@ import path from "node:path";
  * Returns the session-signing secret: NEXTAUTH_SECRET when set, otherwise one generated once into
  * the data folder (mode 0600) so sessions survive restarts with no hand-made .env.
  */
-export function loadOrCreateAuthSecret(dataDir: string, fromEnv: string | undefined, log: (line: string) => void): string {
+export function loadOrCreateAuthSecret(
+  dataDir: string,
+  fromEnv: string | undefined,
+  log: (line: string) => void,
+): string {
   if (fromEnv) return fromEnv;
   mkdirSync(dataDir, { recursive: true });
   const file = path.join(dataDir, "auth-secret");

@@ -4,8 +4,34 @@ import type { Db } from "../db/client";
 import { newWebhookId } from "../ids";
 import { toWebhookView, type WebhookView } from "./webhook-view";
 
-const ADJECTIVES = ["amber", "brisk", "calm", "clever", "crisp", "eager", "gentle", "lucky", "quiet", "swift", "bold", "bright"];
-const NOUNS = ["falcon", "harbor", "meadow", "comet", "lantern", "otter", "ridge", "willow", "beacon", "summit", "river", "maple"];
+const ADJECTIVES = [
+  "amber",
+  "brisk",
+  "calm",
+  "clever",
+  "crisp",
+  "eager",
+  "gentle",
+  "lucky",
+  "quiet",
+  "swift",
+  "bold",
+  "bright",
+];
+const NOUNS = [
+  "falcon",
+  "harbor",
+  "meadow",
+  "comet",
+  "lantern",
+  "otter",
+  "ridge",
+  "willow",
+  "beacon",
+  "summit",
+  "river",
+  "maple",
+];
 
 export function randomWebhookName(): string {
   return `${ADJECTIVES[randomInt(ADJECTIVES.length)]}-${NOUNS[randomInt(NOUNS.length)]}-${randomInt(100, 1000)}`;

@@ -44,7 +44,10 @@ export async function saveSigningSecret(
       isActive: true,
       secretUpdatedAt: isRotation || current.signingSecret === null ? now : undefined,
       ...(isRotation
-        ? { previousSigningSecret: current.signingSecret, previousSecretExpiresAt: new Date(now.getTime() + SECRET_GRACE_MS) }
+        ? {
+            previousSigningSecret: current.signingSecret,
+            previousSecretExpiresAt: new Date(now.getTime() + SECRET_GRACE_MS),
+          }
         : {}),
     },
   });

@@ -10,7 +10,9 @@ describe("SQLite connection sharing", () => {
 
     const failing = db
       .$transaction(async (tx) => {
-        await tx.webhook.create({ data: { id: "wh_rolledback000000000000000", projectId: tenant.projectId, name: "rolled back" } });
+        await tx.webhook.create({
+          data: { id: "wh_rolledback000000000000000", projectId: tenant.projectId, name: "rolled back" },
+        });
         signalOpen();
         await new Promise((resolve) => setTimeout(resolve, 50));
         throw new Error("abort this transaction");

@@ -1,7 +1,7 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CLERK_SECRET, clerkEvent, signedHeaders } from "../helpers/signing";
-import { startApp, type RunningApp } from "./helpers/app-server";
+import { type RunningApp, startApp } from "./helpers/app-server";
 import { launchBrowser, screenshot } from "./helpers/browser";
 
 // The whole flow, as a new user would do it, in a real chromium against the real server.
@@ -77,7 +77,11 @@ describe("from sign-up to a verified Clerk event in the log", () => {
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({ received: true });
 
-    const rejected = await fetch(ingestUrl, { method: "POST", headers: signedHeaders(body, { secret: "whsec_C2FVsBQIhrscChlQIMV+b5sSYspob7oD" }), body });
+    const rejected = await fetch(ingestUrl, {
+      method: "POST",
+      headers: signedHeaders(body, { secret: "whsec_C2FVsBQIhrscChlQIMV+b5sSYspob7oD" }),
+      body,
+    });
     expect(rejected.status).toBe(401);
 
     const page = await browser.newPage();

@@ -26,7 +26,9 @@ export function SignInForm() {
         });
         setPending(false);
         if (!result || result.error) {
-          setError(result?.error === "CredentialsSignin" || !result?.error ? "Email or password is incorrect." : result.error);
+          setError(
+            result?.error === "CredentialsSignin" || !result?.error ? "Email or password is incorrect." : result.error,
+          );
           return;
         }
         router.push("/webhooks");

@@ -16,7 +16,11 @@ export default async function LogsPage({ searchParams }: Props) {
   const tenant = await requireTenant();
   const db = getDb();
   const raw = await searchParams;
-  const filter = EventFilterSchema.parse(Object.fromEntries(Object.entries(raw).map(([key, value]) => [key, Array.isArray(value) ? value[0] : value || undefined])));
+  const filter = EventFilterSchema.parse(
+    Object.fromEntries(
+      Object.entries(raw).map(([key, value]) => [key, Array.isArray(value) ? value[0] : value || undefined]),
+    ),
+  );
   const [{ events, nextBefore }, webhooks, types] = await Promise.all([
     listEvents(db, tenant, filter),
     listWebhooks(db, tenant),
@@ -34,45 +38,76 @@ export default async function LogsPage({ searchParams }: Props) {
     <div className="space-y-6">
       <div>
         <h1 className="text-2xl font-semibold tracking-tight">Notification Log</h1>
-        <p className="text-sm text-slate-600">Every request to your webhooks, newest first: accepted, duplicate or rejected with the reason.</p>
+        <p className="text-sm text-slate-600">
+          Every request to your webhooks, newest first: accepted, duplicate or rejected with the reason.
+        </p>
       </div>
-      <form method="get" className="flex flex-col gap-3 rounded-xl border border-slate-200 bg-white p-4 shadow-sm sm:flex-row sm:items-end">
+      <form
+        method="get"
+        className="flex flex-col gap-3 rounded-xl border border-slate-200 bg-white p-4 shadow-sm sm:flex-row sm:items-end"
+      >
         <div className="space-y-1">
-          <label htmlFor="filter-webhook" className="block text-xs font-medium text-slate-600">Webhook</label>
+          <label htmlFor="filter-webhook" className="block text-xs font-medium text-slate-600">
+            Webhook
+          </label>
           <select id="filter-webhook" name="webhookId" defaultValue={filter.webhookId ?? ""} className={selectClass}>
             <option value="">All webhooks</option>
             {webhooks.map((webhook) => (
-              <option key={webhook.id} value={webhook.id}>{webhook.name}</option>
+              <option key={webhook.id} value={webhook.id}>
+                {webhook.name}
+              </option>
             ))}
           </select>
         </div>
         <div className="space-y-1">
-          <label htmlFor="filter-type" className="block text-xs font-medium text-slate-600">Event type</label>
+          <label htmlFor="filter-type" className="block text-xs font-medium text-slate-600">
+            Event type
+          </label>
           <select id="filter-type" name="type" defaultValue={filter.type ?? ""} className={selectClass}>
             <option value="">All types</option>
             {types.map((type) => (
-              <option key={type} value={type}>{type}</option>
+              <option key={type} value={type}>
+                {type}
+              </option>
             ))}
           </select>
         </div>
         <div className="space-y-1">
-          <label htmlFor="filter-outcome" className="block text-xs font-medium text-slate-600">Outcome</label>
+          <label htmlFor="filter-outcome" className="block text-xs font-medium text-slate-600">
+            Outcome
+          </label>
           <select id="filter-outcome" name="outcome" defaultValue={filter.outcome ?? ""} className={selectClass}>
             <option value="">All outcomes</option>
             {OUTCOMES.map((outcome) => (
-              <option key={outcome} value={outcome}>{outcome}</option>
+              <option key={outcome} value={outcome}>
+                {outcome}
+              </option>
             ))}
           </select>
         </div>
         <div className="flex gap-2">
-          <button type="submit" className={buttonClass("primary")}>Filter</button>
-          <Link href="/logs" className={buttonClass("secondary")}>Reset</Link>
+          <button type="submit" className={buttonClass("primary")}>
+            Filter
+          </button>
+          <Link href="/logs" className={buttonClass("secondary")}>
+            Reset
+          </Link>
         </div>
       </form>
       <EventsTable events={events} empty="No requests match. Send a test event from Clerk, or change the filters." />
       <nav aria-label="Pagination" className="flex justify-between text-sm">
-        {filter.before ? <Link href={withFilter({})} className="font-medium text-brand-600 hover:underline">← Newest</Link> : <span />}
-        {nextBefore ? <Link href={withFilter({ before: nextBefore })} className="font-medium text-brand-600 hover:underline">Older →</Link> : null}
+        {filter.before ? (
+          <Link href={withFilter({})} className="font-medium text-brand-600 hover:underline">
+            ← Newest
+          </Link>
+        ) : (
+          <span />
+        )}
+        {nextBefore ? (
+          <Link href={withFilter({ before: nextBefore })} className="font-medium text-brand-600 hover:underline">
+            Older →
+          </Link>
+        ) : null}
       </nav>
     </div>
   );

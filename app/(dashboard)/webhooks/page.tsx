@@ -38,12 +38,24 @@ export default async function WebhooksPage() {
           <table className="w-full text-left text-sm">
             <thead className="border-b border-slate-200 bg-slate-50 text-xs uppercase tracking-wide text-slate-500">
               <tr>
-                <th scope="col" className="px-4 py-3 font-medium">Name</th>
-                <th scope="col" className="px-4 py-3 font-medium">Application</th>
-                <th scope="col" className="px-4 py-3 font-medium">Status</th>
-                <th scope="col" className="px-4 py-3 font-medium text-right">Events received</th>
-                <th scope="col" className="px-4 py-3 font-medium">Last event</th>
-                <th scope="col" className="px-4 py-3 font-medium">Created</th>
+                <th scope="col" className="px-4 py-3 font-medium">
+                  Name
+                </th>
+                <th scope="col" className="px-4 py-3 font-medium">
+                  Application
+                </th>
+                <th scope="col" className="px-4 py-3 font-medium">
+                  Status
+                </th>
+                <th scope="col" className="px-4 py-3 font-medium text-right">
+                  Events received
+                </th>
+                <th scope="col" className="px-4 py-3 font-medium">
+                  Last event
+                </th>
+                <th scope="col" className="px-4 py-3 font-medium">
+                  Created
+                </th>
               </tr>
             </thead>
             <tbody className="divide-y divide-slate-100">
@@ -54,7 +66,9 @@ export default async function WebhooksPage() {
                       {webhook.name}
                     </Link>
                   </td>
-                  <td className="px-4 py-3">{webhook.providerName ?? <span className="text-slate-400">Not connected</span>}</td>
+                  <td className="px-4 py-3">
+                    {webhook.providerName ?? <span className="text-slate-400">Not connected</span>}
+                  </td>
                   <td className="px-4 py-3">
                     <Badge tone={webhook.isActive ? "green" : "gray"}>{webhook.isActive ? "Active" : "Inactive"}</Badge>
                   </td>

@@ -34,7 +34,10 @@ export async function startApp(): Promise<RunningApp> {
     HOST: "127.0.0.1",
     APP_URL: url,
   };
-  const child: ChildProcess = spawn(path.join("node_modules", ".bin", "tsx"), ["server.ts"], { env, stdio: ["ignore", "pipe", "pipe"] });
+  const child: ChildProcess = spawn(path.join("node_modules", ".bin", "tsx"), ["server.ts"], {
+    env,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   let output = "";
   child.stdout?.on("data", (chunk) => (output += chunk));
   child.stderr?.on("data", (chunk) => (output += chunk));

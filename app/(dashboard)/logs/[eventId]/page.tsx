@@ -21,7 +21,12 @@ export default async function EventPage({ params }: Props) {
   });
   const facts: [string, React.ReactNode][] = [
     ["Received", <Timestamp key="t" value={event.receivedAt} />],
-    ["Webhook", <Link key="w" href={`/webhooks/${event.webhook.id}`} className="text-brand-700 hover:underline">{event.webhook.name}</Link>],
+    [
+      "Webhook",
+      <Link key="w" href={`/webhooks/${event.webhook.id}`} className="text-brand-700 hover:underline">
+        {event.webhook.name}
+      </Link>,
+    ],
     ["Event type", event.eventType ?? "—"],
     ["Object", event.eventObject ?? "—"],
     ["Svix id", event.svixId ?? "—"],
@@ -31,19 +36,27 @@ export default async function EventPage({ params }: Props) {
   ];
   return (
     <div className="space-y-6">
-      <Link href="/logs" className="text-sm text-slate-600 hover:underline">← Notification Log</Link>
+      <Link href="/logs" className="text-sm text-slate-600 hover:underline">
+        ← Notification Log
+      </Link>
       <div className="flex flex-wrap items-center gap-3">
         <h1 className="text-2xl font-semibold tracking-tight">{event.eventType ?? "Request"}</h1>
         <OutcomeBadge outcome={event.outcome} />
       </div>
       {event.reasonMessage ? (
-        <div role="note" className={`rounded-lg border p-4 text-sm ${event.outcome === "rejected" ? "border-red-200 bg-red-50 text-red-800" : "border-amber-200 bg-amber-50 text-amber-900"}`}>
+        <div
+          role="note"
+          className={`rounded-lg border p-4 text-sm ${event.outcome === "rejected" ? "border-red-200 bg-red-50 text-red-800" : "border-amber-200 bg-amber-50 text-amber-900"}`}
+        >
           <p className="font-mono text-xs">{event.reasonCode}</p>
           <p className="mt-1">{event.reasonMessage}</p>
         </div>
       ) : null}
       {event.duplicateCount > 0 ? (
-        <p className="text-sm text-slate-600">The sender delivered this event {event.duplicateCount} more time(s); they were recognised as duplicates and stored nothing new.</p>
+        <p className="text-sm text-slate-600">
+          The sender delivered this event {event.duplicateCount} more time(s); they were recognised as duplicates and
+          stored nothing new.
+        </p>
       ) : null}
       <dl className="grid gap-x-6 gap-y-3 rounded-xl border border-slate-200 bg-white p-6 text-sm shadow-sm sm:grid-cols-2">
         {facts.map(([label, value]) => (
@@ -54,17 +67,28 @@ export default async function EventPage({ params }: Props) {
         ))}
       </dl>
       <section aria-labelledby="payload-heading" className="space-y-2">
-        <h2 id="payload-heading" className="font-semibold">Payload</h2>
-        <pre className="max-h-[32rem] overflow-auto rounded-xl bg-slate-900 p-4 text-xs text-slate-100" data-testid="payload">{event.prettyBody || "(empty body)"}</pre>
+        <h2 id="payload-heading" className="font-semibold">
+          Payload
+        </h2>
+        <pre
+          className="max-h-[32rem] overflow-auto rounded-xl bg-slate-900 p-4 text-xs text-slate-100"
+          data-testid="payload"
+        >
+          {event.prettyBody || "(empty body)"}
+        </pre>
       </section>
       <section aria-labelledby="headers-heading" className="space-y-2">
-        <h2 id="headers-heading" className="font-semibold">Headers</h2>
+        <h2 id="headers-heading" className="font-semibold">
+          Headers
+        </h2>
         <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white shadow-sm">
           <table className="w-full text-left font-mono text-xs">
             <tbody className="divide-y divide-slate-100">
               {Object.entries(event.headers).map(([name, value]) => (
                 <tr key={name}>
-                  <th scope="row" className="w-56 whitespace-nowrap px-4 py-2 font-medium text-slate-600">{name}</th>
+                  <th scope="row" className="w-56 whitespace-nowrap px-4 py-2 font-medium text-slate-600">
+                    {name}
+                  </th>
                   <td className="break-all px-4 py-2">{value}</td>
                 </tr>
               ))}

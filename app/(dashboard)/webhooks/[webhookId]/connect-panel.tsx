@@ -82,7 +82,13 @@ function ConfigurationPanel({
           Webhook URL
         </label>
         <div className="flex gap-2">
-          <input id="webhook-url" readOnly value={url} className={`${inputClass} font-mono`} onFocus={(e) => e.currentTarget.select()} />
+          <input
+            id="webhook-url"
+            readOnly
+            value={url}
+            className={`${inputClass} font-mono`}
+            onFocus={(e) => e.currentTarget.select()}
+          />
           <CopyButton value={url} />
         </div>
         <ol className="list-decimal space-y-1 pl-5 text-sm text-slate-600">
@@ -99,8 +105,8 @@ function ConfigurationPanel({
         </label>
         {secretHint ? (
           <p className="text-sm text-slate-600" data-testid="secret-hint">
-            Saved secret: <code className="rounded bg-slate-100 px-1.5 py-0.5">{secretHint}</code>. A new one replaces it; the
-            old one keeps working for 24 hours so nothing is lost while you update {provider.name}.
+            Saved secret: <code className="rounded bg-slate-100 px-1.5 py-0.5">{secretHint}</code>. A new one replaces
+            it; the old one keeps working for 24 hours so nothing is lost while you update {provider.name}.
           </p>
         ) : null}
         {previousSecretHint && previousSecretExpiresAt ? (

@@ -23,7 +23,8 @@ export function DeleteWebhook({ webhookId, name }: { webhookId: string; name: st
           Delete “{name}”?
         </h2>
         <p className="mt-2 text-sm text-slate-600">
-          Clerk’s requests to this URL will fail from now on, and its logged requests are deleted. This cannot be undone.
+          Clerk’s requests to this URL will fail from now on, and its logged requests are deleted. This cannot be
+          undone.
         </p>
         <div className="mt-3">
           <FormMessage state={state} />

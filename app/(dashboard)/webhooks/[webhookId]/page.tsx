@@ -39,7 +39,11 @@ export default async function WebhookPage({ params }: Props) {
           <Badge tone={webhook.isActive ? "green" : "gray"}>{webhook.isActive ? "Active" : "Inactive"}</Badge>
           {webhook.providerName ? <Badge tone="blue">{webhook.providerName}</Badge> : null}
           <div className="ml-auto">
-            <StatusToggle webhookId={webhook.id} isActive={webhook.isActive} canActivate={webhook.secretHint !== null} />
+            <StatusToggle
+              webhookId={webhook.id}
+              isActive={webhook.isActive}
+              canActivate={webhook.secretHint !== null}
+            />
           </div>
         </div>
       </div>

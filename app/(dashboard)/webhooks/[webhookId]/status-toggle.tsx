@@ -5,7 +5,15 @@ import { Button } from "@/components/button";
 import { FormMessage, type FormState } from "@/components/form-message";
 import { setActiveAction } from "../actions";
 
-export function StatusToggle({ webhookId, isActive, canActivate }: { webhookId: string; isActive: boolean; canActivate: boolean }) {
+export function StatusToggle({
+  webhookId,
+  isActive,
+  canActivate,
+}: {
+  webhookId: string;
+  isActive: boolean;
+  canActivate: boolean;
+}) {
   const [state, setState] = useState<FormState>();
   const [pending, startTransition] = useTransition();
   if (!isActive && !canActivate) return null;
