@@ -36,10 +36,26 @@ export function notFound(what: string): AppError {
   return new AppError("not_found", `${what} not found.`);
 }
 
+/**
+ * Database and library errors can quote the values of a failed query; anything shaped like a signing
+ * secret is blanked before such text reaches a log line.
+ */
+export function redactSecrets(text: string): string {
+  return text.replace(/whsec_[A-Za-z0-9+/=]*/g, "whsec_[redacted]");
+}
+
+/** One log line for an unexpected error: its name, code and message, secrets redacted. */
+export function logUnexpected(context: string, error: unknown): void {
+  const { name, code, message } = (error ?? {}) as { name?: string; code?: string; message?: string };
+  console.error(
+    `[hookbell] ${context}: ${name ?? "Error"}${code ? ` ${code}` : ""}: ${redactSecrets(String(message ?? error))}`,
+  );
+}
+
 /** Turns any thrown value into a user-facing message: AppError and zod messages pass, the rest is hidden. */
 export function toUserMessage(error: unknown): string {
   if (error instanceof AppError) return error.message;
   if (error instanceof ZodError) return error.issues.map((issue) => issue.message).join(" ");
-  console.error("[hookbell] unexpected error", error);
+  logUnexpected("unexpected error", error);
   return "Something went wrong on our side. Please try again.";
 }

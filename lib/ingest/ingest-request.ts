@@ -1,5 +1,6 @@
 import type { Db } from "../db/client";
 import { isUniqueViolation } from "../db/client";
+import { logUnexpected } from "../errors";
 import { newEventId } from "../ids";
 import { readCappedBody } from "./read-capped-body";
 import { type LoggedRequest, recordRequest } from "./record-request";
@@ -35,7 +36,7 @@ export async function ingestRequest(db: Db, input: IngestInput): Promise<IngestO
   try {
     return await handleIngest(db, input);
   } catch (err) {
-    console.error(`[hookbell] ingest for ${input.webhookId.slice(0, 40)} failed: ${(err as Error)?.message ?? err}`);
+    logUnexpected(`ingest for ${input.webhookId.slice(0, 40)} failed`, err);
     return {
       ...error(503, "storage_unavailable", "Hookbell could not store this request right now; retry later."),
       headers: { "Retry-After": "5" },

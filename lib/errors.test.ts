@@ -1,0 +1,29 @@
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { z } from "zod";
+import { AppError, redactSecrets, toUserMessage } from "./errors";
+
+const SECRET = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
+
+afterEach(() => vi.restoreAllMocks());
+
+describe("error messages", () => {
+  it("passes AppError and zod messages to the user", () => {
+    expect(toUserMessage(new AppError("not_found", "Webhook not found."))).toBe("Webhook not found.");
+    const zodError = z.string().min(3, "Too short.").safeParse("a").error;
+    expect(toUserMessage(zodError)).toBe("Too short.");
+  });
+
+  it("hides unexpected errors from the user and logs them without any signing secret", () => {
+    const lines: string[] = [];
+    vi.spyOn(console, "error").mockImplementation((...args) => lines.push(args.join(" ")));
+    const message = toUserMessage(new Error(`Invalid invocation: data: { signingSecret: "${SECRET}" }`));
+    expect(message).toBe("Something went wrong on our side. Please try again.");
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toContain("signingSecret");
+    expect(lines[0]).not.toContain(SECRET.slice(6));
+  });
+
+  it("redacts every secret-shaped value in a text", () => {
+    expect(redactSecrets(`a ${SECRET} b whsec_abc+/= c`)).toBe("a whsec_[redacted] b whsec_[redacted] c");
+  });
+});
