@@ -15,7 +15,7 @@ export default async function DashboardLayout({ children }: { children: ReactNod
           <Link href="/webhooks" aria-label="Hookbell home">
             <Logo />
           </Link>
-          <nav aria-label="Main" className="flex gap-1 text-sm">
+          <nav aria-label="Main" className="order-last flex w-full gap-1 text-sm sm:order-none sm:w-auto">
             <Link href="/webhooks" className="rounded-md px-2.5 py-1.5 text-slate-700 hover:bg-slate-100">
               Manage Webhooks
             </Link>

@@ -36,7 +36,7 @@ export default async function WebhooksPage() {
       ) : (
         <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white shadow-sm">
           <table className="w-full text-left text-sm">
-            <thead className="border-b border-slate-200 bg-slate-50 text-xs uppercase tracking-wide text-slate-500">
+            <thead className="whitespace-nowrap border-b border-slate-200 bg-slate-50 text-xs uppercase tracking-wide text-slate-500">
               <tr>
                 <th scope="col" className="px-4 py-3 font-medium">
                   Name
@@ -61,7 +61,7 @@ export default async function WebhooksPage() {
             <tbody className="divide-y divide-slate-100">
               {webhooks.map((webhook) => (
                 <tr key={webhook.id} className="hover:bg-slate-50">
-                  <td className="px-4 py-3 font-medium">
+                  <td className="whitespace-nowrap px-4 py-3 font-medium">
                     <Link href={`/webhooks/${webhook.id}`} className="text-brand-700 hover:underline">
                       {webhook.name}
                     </Link>
