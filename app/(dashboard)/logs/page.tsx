@@ -2,11 +2,11 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { buttonClass } from "@/components/button";
 import { EventsTable } from "@/components/events-table";
-import { inputClass } from "@/components/field";
 import { requireTenant } from "@/lib/auth/get-tenant";
 import { getDb } from "@/lib/db/client";
 import { EventFilterSchema, listEvents, listEventTypes, OUTCOMES } from "@/lib/log/list-events";
 import { listWebhooks } from "@/lib/webhooks/list-webhooks";
+import { FilterSelect } from "./filter-select";
 
 export const metadata: Metadata = { title: "Notification Log" };
 
@@ -32,7 +32,6 @@ export default async function LogsPage({ searchParams }: Props) {
     for (const [key, value] of Object.entries(extra)) params.set(key, value);
     return `/logs?${params}`;
   };
-  const selectClass = `${inputClass} sm:w-48`;
 
   return (
     <div className="space-y-6">
@@ -46,45 +45,30 @@ export default async function LogsPage({ searchParams }: Props) {
         method="get"
         className="flex flex-col gap-3 rounded-xl border border-slate-200 bg-white p-4 shadow-sm sm:flex-row sm:items-end"
       >
-        <div className="space-y-1">
-          <label htmlFor="filter-webhook" className="block text-xs font-medium text-slate-600">
-            Webhook
-          </label>
-          <select id="filter-webhook" name="webhookId" defaultValue={filter.webhookId ?? ""} className={selectClass}>
-            <option value="">All webhooks</option>
-            {webhooks.map((webhook) => (
-              <option key={webhook.id} value={webhook.id}>
-                {webhook.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="space-y-1">
-          <label htmlFor="filter-type" className="block text-xs font-medium text-slate-600">
-            Event type
-          </label>
-          <select id="filter-type" name="type" defaultValue={filter.type ?? ""} className={selectClass}>
-            <option value="">All types</option>
-            {types.map((type) => (
-              <option key={type} value={type}>
-                {type}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="space-y-1">
-          <label htmlFor="filter-outcome" className="block text-xs font-medium text-slate-600">
-            Outcome
-          </label>
-          <select id="filter-outcome" name="outcome" defaultValue={filter.outcome ?? ""} className={selectClass}>
-            <option value="">All outcomes</option>
-            {OUTCOMES.map((outcome) => (
-              <option key={outcome} value={outcome}>
-                {outcome}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect
+          id="filter-webhook"
+          name="webhookId"
+          label="Webhook"
+          allLabel="All webhooks"
+          value={filter.webhookId}
+          options={webhooks.map((webhook) => ({ value: webhook.id, label: webhook.name }))}
+        />
+        <FilterSelect
+          id="filter-type"
+          name="type"
+          label="Event type"
+          allLabel="All types"
+          value={filter.type}
+          options={types.map((type) => ({ value: type, label: type }))}
+        />
+        <FilterSelect
+          id="filter-outcome"
+          name="outcome"
+          label="Outcome"
+          allLabel="All outcomes"
+          value={filter.outcome}
+          options={OUTCOMES.map((outcome) => ({ value: outcome, label: outcome }))}
+        />
         <div className="flex gap-2">
           <button type="submit" className={buttonClass("primary")}>
             Filter

@@ -1,12 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { OutcomeBadge } from "@/components/events-table";
 import { Timestamp } from "@/components/time-ago";
 import { requireTenant } from "@/lib/auth/get-tenant";
 import { getDb } from "@/lib/db/client";
-import { AppError } from "@/lib/errors";
 import { getEvent } from "@/lib/log/get-event";
+import { orNotFound } from "../../or-not-found";
 
 export const metadata: Metadata = { title: "Request detail" };
 
@@ -15,10 +14,7 @@ type Props = { params: Promise<{ eventId: string }> };
 export default async function EventPage({ params }: Props) {
   const { eventId } = await params;
   const tenant = await requireTenant();
-  const event = await getEvent(getDb(), tenant, eventId).catch((error) => {
-    if (error instanceof AppError && error.code === "not_found") notFound();
-    throw error;
-  });
+  const event = await orNotFound(getEvent(getDb(), tenant, eventId));
   const facts: [string, React.ReactNode][] = [
     ["Received", <Timestamp key="t" value={event.receivedAt} />],
     [

@@ -1,14 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { Badge } from "@/components/badge";
 import { EventsTable } from "@/components/events-table";
 import { requireTenant } from "@/lib/auth/get-tenant";
 import { getDb } from "@/lib/db/client";
-import { AppError } from "@/lib/errors";
 import { listEvents } from "@/lib/log/list-events";
 import { PROVIDERS } from "@/lib/providers/catalog";
 import { getWebhook } from "@/lib/webhooks/get-webhook";
+import { orNotFound } from "../../or-not-found";
 import { ConnectPanel } from "./connect-panel";
 import { DeleteWebhook } from "./delete-webhook";
 import { RenameForm } from "./rename-form";
@@ -22,10 +21,7 @@ export default async function WebhookPage({ params }: Props) {
   const { webhookId } = await params;
   const tenant = await requireTenant();
   const db = getDb();
-  const webhook = await getWebhook(db, tenant, webhookId).catch((error) => {
-    if (error instanceof AppError && error.code === "not_found") notFound();
-    throw error;
-  });
+  const webhook = await orNotFound(getWebhook(db, tenant, webhookId));
   const recent = await listEvents(db, tenant, { webhookId }, 10);
 
   return (
