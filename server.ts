@@ -4,6 +4,7 @@ import nextEnv from "@next/env";
 import next from "next";
 import { migrateDatabase } from "./lib/db/migrate";
 import { EnvError, getEnv, resetEnvForTests } from "./lib/env";
+import { logUnexpected } from "./lib/errors";
 import { buildIfNeeded } from "./lib/server/build-if-needed";
 import { loadOrCreateAuthSecret } from "./lib/server/prepare-data-dir";
 
@@ -33,7 +34,7 @@ async function main() {
   const handle = app.getRequestHandler();
   const server = createServer((req, res) => {
     handle(req, res).catch((error) => {
-      console.error("[hookbell] request failed", error);
+      logUnexpected("request failed", error);
       if (!res.headersSent) res.writeHead(500).end();
     });
   });

@@ -4,18 +4,22 @@ import { useState } from "react";
 import { Button } from "./button";
 
 export function CopyButton({ value, label = "Copy" }: { value: string; label?: string }) {
-  const [copied, setCopied] = useState(false);
+  const [state, setState] = useState<"idle" | "copied" | "manual">("idle");
   return (
     <Button
       variant="secondary"
       aria-label={`${label} to clipboard`}
       onClick={async () => {
-        await navigator.clipboard.writeText(value);
-        setCopied(true);
-        setTimeout(() => setCopied(false), 2000);
+        // The clipboard API exists only on https and localhost pages; elsewhere the user copies by hand.
+        const copied = await navigator.clipboard?.writeText(value).then(
+          () => true,
+          () => false,
+        );
+        setState(copied ? "copied" : "manual");
+        setTimeout(() => setState("idle"), 3000);
       }}
     >
-      {copied ? "Copied" : label}
+      {state === "copied" ? "Copied" : state === "manual" ? "Press Ctrl+C" : label}
     </Button>
   );
 }

@@ -110,7 +110,12 @@ async function handleIngest(db: Db, input: IngestInput): Promise<IngestOutput> {
     receivedAt,
   );
   const withId = { ...withBody, svixId: signature.id };
-  if (!verified.ok) return reject(verified.status, verified.code, verified.message, withId);
+  if (!verified.ok) {
+    return reject(verified.status, verified.code, verified.message, {
+      ...withId,
+      reasonMessage: verified.logMessage ?? verified.message,
+    });
+  }
   if (!isJsonObject(verified.payload) || !isUtf8(body.bytes)) {
     return reject(400, "invalid_payload", "The body is signed correctly but is not a JSON object.", withId);
   }

@@ -23,6 +23,8 @@ export type VerifyFailure = {
     | "signature_from_expired_secret"
     | "invalid_payload";
   message: string;
+  /** A fuller explanation for the notification log, when the public answer must say less. */
+  logMessage?: string;
 };
 
 export type VerifySuccess = { ok: true; slot: SecretSlot; payload: unknown };
@@ -78,11 +80,12 @@ export function verifySignature(
       "The request was signed with the previous signing secret, whose 24-hour grace period has ended. Update the sender to the new secret.",
     );
   }
-  return fail(
-    401,
-    "invalid_signature",
-    `No signature matched the signing secret ending in …${secrets.current?.slice(-4)}${previousValid ? " or the previous one" : ""}. Check that the secret saved here is the one shown in Clerk for this endpoint.`,
-  );
+  const tried = `the signing secret ending in …${secrets.current?.slice(-4)}${previousValid ? " or the previous one" : ""}`;
+  return {
+    ...fail(401, "invalid_signature", "No signature matched this webhook's signing secret."),
+    // Only the dashboard's log names the secret tried; the public answer gives no hint of it.
+    logMessage: `No signature matched ${tried}. Check that the secret saved here is the one shown in Clerk for this endpoint.`,
+  };
 }
 
 /**

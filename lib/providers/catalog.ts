@@ -23,7 +23,7 @@ export const PROVIDERS: readonly Provider[] = [
     urlHelp: [
       "Open the Clerk Dashboard and select your application.",
       "Go to Configure → Webhooks and press Add Endpoint.",
-      "Paste the Webhook URL below as the Endpoint URL, pick the events to send, and press Create.",
+      "Paste the Webhook URL above as the Endpoint URL, pick the events to send, and press Create.",
     ],
     docsUrl: "https://clerk.com/docs/webhooks/overview",
   },
@@ -32,7 +32,7 @@ export const PROVIDERS: readonly Provider[] = [
     name: "Other Standard Webhooks sender",
     verification: "standard-webhooks",
     secretHelp: "Paste the endpoint's signing secret; it starts with whsec_.",
-    urlHelp: ["Register the Webhook URL below as the endpoint in the sending application."],
+    urlHelp: ["Register the Webhook URL above as the endpoint in the sending application."],
     docsUrl: "https://www.standardwebhooks.com/",
   },
 ];

@@ -13,7 +13,7 @@ const SOURCES = [
   "package-lock.json",
   "tsconfig.json",
 ];
-const SKIP = new Set(["node_modules", "generated", ".next"]);
+const SKIP = new Set(["node_modules", ".next"]);
 
 /** A fingerprint of everything the Next build reads: names, sizes and modification times. */
 function sourceFingerprint(root: string): string {

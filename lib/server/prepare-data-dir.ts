@@ -14,7 +14,12 @@ export function loadOrCreateAuthSecret(
   if (fromEnv) return fromEnv;
   mkdirSync(dataDir, { recursive: true });
   const file = path.join(dataDir, "auth-secret");
-  if (existsSync(file)) return readFileSync(file, "utf8").trim();
+  if (existsSync(file)) {
+    const stored = readFileSync(file, "utf8").trim();
+    if (stored.length < 32)
+      throw new Error(`${file} is damaged (shorter than 32 characters); delete it to generate a new one.`);
+    return stored;
+  }
   const secret = randomBytes(32).toString("base64url");
   writeFileSync(file, `${secret}\n`, { mode: 0o600, flag: "wx" });
   log(`Generated a session secret in ${file} (set NEXTAUTH_SECRET to manage it yourself).`);

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { Tenant } from "../auth/tenant";
 import type { Db } from "../db/client";
-import { notFound } from "../errors";
+import { AppError, notFound } from "../errors";
 import { findProvider } from "../providers/catalog";
 import { getWebhook } from "./get-webhook";
 import { SigningSecretSchema } from "./signing-secret";
@@ -18,7 +18,7 @@ export const SaveSigningSecretSchema = z.object({
 export type SaveSigningSecretInput = z.input<typeof SaveSigningSecretSchema>;
 
 /**
- * Connects the webhook to an application and stores its signing secret, which activates it.
+ * Connects the webhook to an application and stores its signing secret; the first secret activates it.
  * Replacing a different secret keeps the old one valid for 24 hours.
  */
 export async function saveSigningSecret(
@@ -35,15 +35,21 @@ export async function saveSigningSecret(
   });
   if (!current) throw notFound("Webhook");
 
-  const isRotation = current.signingSecret !== null && current.signingSecret !== secret;
-  await db.webhook.updateMany({
-    where: { id: webhookId, projectId: tenant.projectId },
+  const isFirstSecret = current.signingSecret === null;
+  const isRotation = !isFirstSecret && current.signingSecret !== secret;
+  // While an earlier secret is still in its grace period it stays: it may be the one the sender still
+  // signs with (say the secret pasted in between was wrong), so a second save must not push it out.
+  const keepsPrevious = current.previousSecretExpiresAt !== null && current.previousSecretExpiresAt > now;
+  // Conditional on the secret read above, so two saves at once cannot both rotate from the same state.
+  const { count } = await db.webhook.updateMany({
+    where: { id: webhookId, projectId: tenant.projectId, signingSecret: current.signingSecret },
     data: {
       provider,
       signingSecret: secret,
-      isActive: true,
-      secretUpdatedAt: isRotation || current.signingSecret === null ? now : undefined,
-      ...(isRotation
+      // The first secret activates the webhook; replacing one leaves a deliberate deactivation alone.
+      ...(isFirstSecret ? { isActive: true } : {}),
+      ...(isFirstSecret || isRotation ? { secretUpdatedAt: now } : {}),
+      ...(isRotation && !keepsPrevious
         ? {
             previousSigningSecret: current.signingSecret,
             previousSecretExpiresAt: new Date(now.getTime() + SECRET_GRACE_MS),
@@ -51,5 +57,7 @@ export async function saveSigningSecret(
         : {}),
     },
   });
+  if (count === 0)
+    throw new AppError("conflict", "The signing secret was changed at the same time; reload and try again.");
   return getWebhook(db, tenant, webhookId);
 }

@@ -150,7 +150,7 @@ describe("the svix library's verification cases, over HTTP", () => {
     const test = svixTestPayload();
     test.header["svix-signature"] = "v1,dawfeoifkpqwoekfpqoekf";
     const message = expectError(await post(webhookId, test.payload, test.header), 401, "invalid_signature");
-    expect(message).toContain(`…${CLERK_SECRET.slice(-4)}`);
+    expect(message).not.toContain(CLERK_SECRET.slice(-4));
     await expectRejectedRow(webhookId, 401, "invalid_signature");
   });
 

@@ -37,7 +37,7 @@ export async function renameWebhookAction(webhookId: string, _state: FormState, 
 
 export async function saveSecretAction(webhookId: string, _state: FormState, form: FormData): Promise<FormState> {
   const tenant = await requireTenant();
-  return run(webhookId, "Signing secret saved. The webhook is active.", () =>
+  return run(webhookId, "Signing secret saved.", () =>
     saveSigningSecret(getDb(), tenant, webhookId, {
       provider: String(form.get("provider") ?? ""),
       secret: String(form.get("secret") ?? ""),

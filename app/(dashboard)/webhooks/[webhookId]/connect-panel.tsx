@@ -55,7 +55,16 @@ export function ConnectPanel(props: Props) {
     );
   }
 
-  return <ConfigurationPanel {...props} provider={provider} onChangeProvider={() => setProviderId(null)} />;
+  return (
+    <ConfigurationPanel
+      {...props}
+      provider={provider}
+      onChangeProvider={() => {
+        setProviderId(null);
+        setChoosing(true);
+      }}
+    />
+  );
 }
 
 function ConfigurationPanel({
@@ -91,6 +100,12 @@ function ConfigurationPanel({
           />
           <CopyButton value={url} />
         </div>
+        {/^http:\/\/(localhost|127\.)/.test(url) ? (
+          <p className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900">
+            This URL points at your own machine, which {provider.name} cannot reach. Expose Hookbell through a tunnel
+            and start it with APP_URL set to the public address (see the README, “Exposing localhost”).
+          </p>
+        ) : null}
         <ol className="list-decimal space-y-1 pl-5 text-sm text-slate-600">
           {provider.urlHelp.map((step) => (
             <li key={step}>{step}</li>

@@ -1,0 +1,64 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { POST } from "@/app/api/ingest/[webhookId]/route";
+import type { Tenant } from "@/lib/auth/tenant";
+import type { Db } from "@/lib/db/client";
+import { createWebhook } from "@/lib/webhooks/create-webhook";
+import { SECRET_GRACE_MS, saveSigningSecret } from "@/lib/webhooks/save-signing-secret";
+import { setWebhookActive } from "@/lib/webhooks/update-webhook";
+import { CLERK_SECRET, clerkEvent, OTHER_SECRET, signedHeaders } from "../helpers/signing";
+import { openTestDb, seedTenant } from "../helpers/test-db";
+
+const THIRD_SECRET = "whsec_dGhpcmQtc2VjcmV0LWZvci1ob29rYmVsbC10ZXN0cw==";
+
+let db: Db;
+let tenant: Tenant;
+
+beforeAll(async () => {
+  db = await openTestDb();
+  tenant = await seedTenant(db);
+});
+
+async function sendSignedWith(webhookId: string, secret: string) {
+  const body = clerkEvent();
+  const response = await POST(
+    new Request(`http://x/api/ingest/${webhookId}`, { method: "POST", body, headers: signedHeaders(body, { secret }) }),
+    { params: Promise.resolve({ webhookId }) },
+  );
+  return { status: response.status, body: (await response.json()) as { error?: { message: string } } };
+}
+
+describe("secret rotation", () => {
+  it("keeps the first secret through its grace period when a second replacement follows within 24 hours", async () => {
+    const webhook = await createWebhook(db, tenant);
+    const t0 = new Date();
+    await saveSigningSecret(db, tenant, webhook.id, { provider: "clerk", secret: CLERK_SECRET }, t0);
+    await saveSigningSecret(db, tenant, webhook.id, { provider: "clerk", secret: OTHER_SECRET }, t0);
+    await saveSigningSecret(db, tenant, webhook.id, { provider: "clerk", secret: THIRD_SECRET }, t0);
+
+    const row = await db.webhook.findUniqueOrThrow({ where: { id: webhook.id } });
+    expect(row.signingSecret).toBe(THIRD_SECRET);
+    expect(row.previousSigningSecret).toBe(CLERK_SECRET);
+    expect(row.previousSecretExpiresAt?.getTime()).toBe(t0.getTime() + SECRET_GRACE_MS);
+    expect((await sendSignedWith(webhook.id, CLERK_SECRET)).status).toBe(200);
+    expect((await sendSignedWith(webhook.id, THIRD_SECRET)).status).toBe(200);
+  });
+
+  it("leaves a deactivated webhook inactive when its secret is replaced", async () => {
+    const webhook = await createWebhook(db, tenant);
+    await saveSigningSecret(db, tenant, webhook.id, { provider: "clerk", secret: CLERK_SECRET });
+    await setWebhookActive(db, tenant, webhook.id, false);
+    const saved = await saveSigningSecret(db, tenant, webhook.id, { provider: "clerk", secret: OTHER_SECRET });
+    expect(saved.isActive).toBe(false);
+    expect((await sendSignedWith(webhook.id, OTHER_SECRET)).status).toBe(409);
+  });
+
+  it("names the secret tried only in the log, never in the public answer", async () => {
+    const webhook = await createWebhook(db, tenant);
+    await saveSigningSecret(db, tenant, webhook.id, { provider: "clerk", secret: CLERK_SECRET });
+    const answer = await sendSignedWith(webhook.id, OTHER_SECRET);
+    expect(answer.status).toBe(401);
+    expect(answer.body.error?.message).not.toContain(CLERK_SECRET.slice(-4));
+    const logged = await db.event.findFirstOrThrow({ where: { webhookId: webhook.id, outcome: "rejected" } });
+    expect(logged.reasonMessage).toContain(`…${CLERK_SECRET.slice(-4)}`);
+  });
+});
