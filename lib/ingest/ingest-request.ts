@@ -50,13 +50,7 @@ async function handleIngest(db: Db, input: IngestInput): Promise<IngestOutput> {
     return { ...error(405, "method_not_allowed", "Send webhook events with POST."), headers: { Allow: "POST" } };
   }
   const webhook = await findWebhook(db, input.webhookId);
-  if (!webhook) {
-    return error(
-      404,
-      "webhook_not_found",
-      "No webhook has this URL. Copy the Webhook URL again from the Hookbell dashboard.",
-    );
-  }
+  if (!webhook) return webhookNotFound();
 
   const headers = recordedHeaders(input.headers);
   const reject = async (status: number, code: string, message: string, extra: Partial<LoggedRequest> = {}) => {
@@ -138,6 +132,7 @@ async function handleIngest(db: Db, input: IngestInput): Promise<IngestOutput> {
     bodySize: body.bytes.length,
     sourceIp: input.sourceIp,
   });
+  if (stored === "gone") return webhookNotFound();
   if (stored === "duplicate") {
     await recordRequest(db, {
       webhook,
@@ -159,7 +154,7 @@ async function handleIngest(db: Db, input: IngestInput): Promise<IngestOutput> {
 type AcceptedEvent = Parameters<Db["event"]["create"]>[0]["data"] & { webhookId: string; dedupeKey: string };
 
 /** The event row and the webhook's counters commit together; a repeated svix-id stores nothing. */
-async function storeAcceptedEvent(db: Db, event: AcceptedEvent): Promise<"stored" | "duplicate"> {
+async function storeAcceptedEvent(db: Db, event: AcceptedEvent): Promise<"stored" | "duplicate" | "gone"> {
   const key = { webhookId: event.webhookId, dedupeKey: event.dedupeKey };
   try {
     // Writing first checks the svix-id and takes SQLite's write lock in one statement: a duplicate never
@@ -178,8 +173,12 @@ async function storeAcceptedEvent(db: Db, event: AcceptedEvent): Promise<"stored
     // Two concurrent deliveries of one svix-id (PostgreSQL): the unique index lets exactly one commit.
     if (!isUniqueViolation(err)) throw err;
   }
-  await db.event.updateMany({ where: { ...key, outcome: "accepted" }, data: { duplicateCount: { increment: 1 } } });
-  return "duplicate";
+  const { count } = await db.event.updateMany({
+    where: { ...key, outcome: "accepted" },
+    data: { duplicateCount: { increment: 1 } },
+  });
+  // No original either: the webhook was deleted since it was looked up, so nothing was stored.
+  return count > 0 ? "duplicate" : "gone";
 }
 
 function findWebhook(db: Db, webhookId: string) {
@@ -212,6 +211,14 @@ function isUtf8(bytes: Buffer): boolean {
 
 function stringField(value: unknown): string | undefined {
   return typeof value === "string" && value.length > 0 ? value.slice(0, MAX_TYPE_LENGTH) : undefined;
+}
+
+function webhookNotFound(): IngestOutput {
+  return error(
+    404,
+    "webhook_not_found",
+    "No webhook has this URL. Copy the Webhook URL again from the Hookbell dashboard.",
+  );
 }
 
 function error(status: number, code: string, message: string): IngestOutput {
