@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { EventListItem } from "@/lib/log/list-events";
 import { Badge } from "./badge";
+import { DataTable } from "./data-table";
 import { Timestamp } from "./time-ago";
 
 const OUTCOME_TONE = { accepted: "green", duplicate: "amber", rejected: "red" } as const;
@@ -27,61 +28,42 @@ export function EventsTable({
     );
   }
   return (
-    <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white shadow-sm">
-      <table className="w-full text-left text-sm">
-        <thead className="whitespace-nowrap border-b border-slate-200 bg-slate-50 text-xs uppercase tracking-wide text-slate-500">
-          <tr>
-            <th scope="col" className="px-4 py-3 font-medium">
-              Time
-            </th>
-            {showWebhook ? (
-              <th scope="col" className="px-4 py-3 font-medium">
-                Webhook
-              </th>
-            ) : null}
-            <th scope="col" className="px-4 py-3 font-medium">
-              Event type
-            </th>
-            <th scope="col" className="px-4 py-3 font-medium">
-              Svix id
-            </th>
-            <th scope="col" className="px-4 py-3 font-medium">
-              Outcome
-            </th>
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-slate-100">
-          {events.map((event) => (
-            <tr key={event.id} className="hover:bg-slate-50" data-testid="event-row">
-              <td className="whitespace-nowrap px-4 py-3">
-                <Link href={`/logs/${event.id}`} className="text-brand-700 hover:underline">
-                  <Timestamp value={event.receivedAt} />
-                </Link>
-              </td>
-              {showWebhook ? <td className="px-4 py-3">{event.webhook.name}</td> : null}
-              <td className="px-4 py-3 font-mono text-xs">
-                {event.eventType ?? <span className="text-slate-400">—</span>}
-              </td>
-              <td className="max-w-[14rem] truncate px-4 py-3 font-mono text-xs" title={event.svixId ?? undefined}>
-                {event.svixId ?? <span className="text-slate-400">—</span>}
-              </td>
-              <td className="px-4 py-3">
-                <div className="flex flex-wrap items-center gap-2">
-                  <OutcomeBadge outcome={event.outcome} />
-                  {event.reasonCode ? (
-                    <span className="font-mono text-xs text-slate-600">{event.reasonCode}</span>
-                  ) : null}
-                  {event.duplicateCount > 0 ? (
-                    <span className="text-xs text-slate-500">
-                      +{event.duplicateCount} duplicate{event.duplicateCount > 1 ? "s" : ""}
-                    </span>
-                  ) : null}
-                </div>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      columns={[
+        { label: "Time" },
+        ...(showWebhook ? [{ label: "Webhook" }] : []),
+        { label: "Event type" },
+        { label: "Svix id" },
+        { label: "Outcome" },
+      ]}
+    >
+      {events.map((event) => (
+        <tr key={event.id} className="hover:bg-slate-50" data-testid="event-row">
+          <td className="whitespace-nowrap px-4 py-3">
+            <Link href={`/logs/${event.id}`} className="text-brand-700 hover:underline">
+              <Timestamp value={event.receivedAt} />
+            </Link>
+          </td>
+          {showWebhook ? <td className="px-4 py-3">{event.webhook.name}</td> : null}
+          <td className="px-4 py-3 font-mono text-xs">
+            {event.eventType ?? <span className="text-slate-400">—</span>}
+          </td>
+          <td className="max-w-[14rem] truncate px-4 py-3 font-mono text-xs" title={event.svixId ?? undefined}>
+            {event.svixId ?? <span className="text-slate-400">—</span>}
+          </td>
+          <td className="px-4 py-3">
+            <div className="flex flex-wrap items-center gap-2">
+              <OutcomeBadge outcome={event.outcome} />
+              {event.reasonCode ? <span className="font-mono text-xs text-slate-600">{event.reasonCode}</span> : null}
+              {event.duplicateCount > 0 ? (
+                <span className="text-xs text-slate-500">
+                  +{event.duplicateCount} duplicate{event.duplicateCount > 1 ? "s" : ""}
+                </span>
+              ) : null}
+            </div>
+          </td>
+        </tr>
+      ))}
+    </DataTable>
   );
 }

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { Badge } from "@/components/badge";
 import { buttonClass } from "@/components/button";
+import { DataTable } from "@/components/data-table";
 import { Timestamp } from "@/components/time-ago";
 import { requireTenant } from "@/lib/auth/get-tenant";
 import { getDb } from "@/lib/db/client";
@@ -34,56 +35,39 @@ export default async function WebhooksPage() {
           </p>
         </div>
       ) : (
-        <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white shadow-sm">
-          <table className="w-full text-left text-sm">
-            <thead className="whitespace-nowrap border-b border-slate-200 bg-slate-50 text-xs uppercase tracking-wide text-slate-500">
-              <tr>
-                <th scope="col" className="px-4 py-3 font-medium">
-                  Name
-                </th>
-                <th scope="col" className="px-4 py-3 font-medium">
-                  Application
-                </th>
-                <th scope="col" className="px-4 py-3 font-medium">
-                  Status
-                </th>
-                <th scope="col" className="px-4 py-3 font-medium text-right">
-                  Events received
-                </th>
-                <th scope="col" className="px-4 py-3 font-medium">
-                  Last event
-                </th>
-                <th scope="col" className="px-4 py-3 font-medium">
-                  Created
-                </th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {webhooks.map((webhook) => (
-                <tr key={webhook.id} className="hover:bg-slate-50">
-                  <td className="whitespace-nowrap px-4 py-3 font-medium">
-                    <Link href={`/webhooks/${webhook.id}`} className="text-brand-700 hover:underline">
-                      {webhook.name}
-                    </Link>
-                  </td>
-                  <td className="px-4 py-3">
-                    {webhook.providerName ?? <span className="text-slate-400">Not connected</span>}
-                  </td>
-                  <td className="px-4 py-3">
-                    <Badge tone={webhook.isActive ? "green" : "gray"}>{webhook.isActive ? "Active" : "Inactive"}</Badge>
-                  </td>
-                  <td className="px-4 py-3 text-right tabular-nums">{webhook.eventCount}</td>
-                  <td className="px-4 py-3 text-slate-600">
-                    <Timestamp value={webhook.lastEventAt} />
-                  </td>
-                  <td className="px-4 py-3 text-slate-600">
-                    <Timestamp value={webhook.createdAt} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          columns={[
+            { label: "Name" },
+            { label: "Application" },
+            { label: "Status" },
+            { label: "Events received", isNumeric: true },
+            { label: "Last event" },
+            { label: "Created" },
+          ]}
+        >
+          {webhooks.map((webhook) => (
+            <tr key={webhook.id} className="hover:bg-slate-50">
+              <td className="whitespace-nowrap px-4 py-3 font-medium">
+                <Link href={`/webhooks/${webhook.id}`} className="text-brand-700 hover:underline">
+                  {webhook.name}
+                </Link>
+              </td>
+              <td className="px-4 py-3">
+                {webhook.providerName ?? <span className="text-slate-400">Not connected</span>}
+              </td>
+              <td className="px-4 py-3">
+                <Badge tone={webhook.isActive ? "green" : "gray"}>{webhook.isActive ? "Active" : "Inactive"}</Badge>
+              </td>
+              <td className="px-4 py-3 text-right tabular-nums">{webhook.eventCount}</td>
+              <td className="px-4 py-3 text-slate-600">
+                <Timestamp value={webhook.lastEventAt} />
+              </td>
+              <td className="px-4 py-3 text-slate-600">
+                <Timestamp value={webhook.createdAt} />
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       )}
     </div>
   );
