@@ -2,7 +2,7 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CLERK_SECRET, clerkEvent, signedHeaders } from "../helpers/signing";
 import { type RunningApp, startApp } from "./helpers/app-server";
-import { launchBrowser, screenshot } from "./helpers/browser";
+import { launchBrowser, reaches, screenshot } from "./helpers/browser";
 
 // The issue's whole flow, as a new user would do it, in a real chromium against the real server.
 
@@ -36,14 +36,14 @@ describe("from sign-up to a verified Clerk event in the log", () => {
   it("signs up, creates an inactive webhook and connects Clerk with its signing secret", async () => {
     const page = await browser.newPage();
     await signUp(page, "owner@example.com");
-    await expect(page.getByRole("heading", { name: "Manage Webhooks" }).isVisible()).resolves.toBe(true);
-    await expect(page.getByText("No webhooks yet").isVisible()).resolves.toBe(true);
+    expect(await reaches(page.getByRole("heading", { name: "Manage Webhooks" }))).toBe(true);
+    expect(await reaches(page.getByText("No webhooks yet"))).toBe(true);
     await screenshot(page, "webhooks-empty");
 
     await page.getByRole("button", { name: "+ Create Webhook" }).click();
     await page.waitForURL(/\/webhooks\/wh_[0-9A-Za-z]{24}$/);
     webhookPath = new URL(page.url()).pathname;
-    await expect(page.getByText("Inactive", { exact: true }).first().isVisible()).resolves.toBe(true);
+    expect(await reaches(page.getByText("Inactive", { exact: true }).first())).toBe(true);
 
     await page.getByRole("button", { name: "Connect" }).click();
     await page.getByRole("button", { name: "Clerk" }).click();
@@ -62,7 +62,7 @@ describe("from sign-up to a verified Clerk event in the log", () => {
     await page.getByText("Signing secret saved").waitFor();
     await page.getByTestId("secret-hint").waitFor();
     expect(await page.getByTestId("secret-hint").textContent()).toContain(`whsec_…${CLERK_SECRET.slice(-4)}`);
-    expect(await page.getByText("Active", { exact: true }).first().isVisible()).toBe(true);
+    expect(await reaches(page.getByText("Active", { exact: true }).first())).toBe(true);
     await page.reload();
     expect(await page.content()).not.toContain(CLERK_SECRET);
     await screenshot(page, "webhook-connected");
@@ -127,12 +127,12 @@ describe("from sign-up to a verified Clerk event in the log", () => {
     for (const path of [webhookPath, eventPath]) {
       const response = await page.goto(`${app.url}${path}`);
       expect(response?.status()).toBe(404);
-      expect(await page.getByText("We couldn’t find that page").isVisible()).toBe(true);
+      expect(await reaches(page.getByText("We couldn’t find that page"))).toBe(true);
     }
     await page.goto(`${app.url}/logs`);
     expect(await page.getByTestId("event-row").count()).toBe(0);
     await page.goto(`${app.url}/webhooks`);
-    expect(await page.getByText("No webhooks yet").isVisible()).toBe(true);
+    expect(await reaches(page.getByText("No webhooks yet"))).toBe(true);
     await page.close();
   });
 });
@@ -173,12 +173,12 @@ describe("managing a webhook", () => {
     await page.getByRole("button", { name: "Delete webhook…" }).click();
     const dialog = page.getByRole("dialog");
     await dialog.getByRole("button", { name: "Cancel" }).click();
-    expect(await dialog.isVisible()).toBe(false);
+    expect(await reaches(dialog, "hidden")).toBe(true);
     await page.getByRole("button", { name: "Delete webhook…" }).click();
     await screenshot(page, "webhook-delete-confirm");
     await dialog.getByRole("button", { name: "Delete webhook" }).click();
     await page.waitForURL(`${app.url}/webhooks`);
-    expect(await page.getByText("No webhooks yet").isVisible()).toBe(true);
+    expect(await reaches(page.getByText("No webhooks yet"))).toBe(true);
     expect((await page.goto(webhookUrl))?.status()).toBe(404);
     await page.goto(`${app.url}/logs`);
     expect(await page.getByTestId("event-row").count()).toBe(0);

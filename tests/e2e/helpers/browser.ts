@@ -1,6 +1,6 @@
 import { mkdirSync } from "node:fs";
 import path from "node:path";
-import { type Browser, chromium, type Page } from "playwright-core";
+import { type Browser, chromium, type Locator, type Page } from "playwright-core";
 
 export const SCREENSHOT_DIR = path.join("tests", "e2e", "screenshots");
 
@@ -24,4 +24,21 @@ export async function launchBrowser(): Promise<Browser> {
 export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
   await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`), fullPage: true });
+}
+
+/**
+ * Waits (up to `timeout`) for the locator to reach `state`; resolves false if it never does.
+ * Pages stream, so a check made the instant navigation ends can run before the content arrives.
+ */
+export async function reaches(
+  locator: Locator,
+  state: "visible" | "hidden" = "visible",
+  timeout = 10_000,
+): Promise<boolean> {
+  try {
+    await locator.first().waitFor({ state, timeout });
+    return true;
+  } catch {
+    return false;
+  }
 }
