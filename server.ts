@@ -3,6 +3,8 @@ import { createServer } from "node:http";
 import nextEnv from "@next/env";
 import next from "next";
 import { migrateDatabase } from "./lib/db/migrate";
+import type { DeliveryWorker } from "./lib/delivery/delivery-worker";
+import { describeEmailMode, startWorkerFromEnv } from "./lib/delivery/start-worker-from-env";
 import { EnvError, getEnv, resetEnvForTests } from "./lib/env";
 import { logUnexpected } from "./lib/errors";
 import { buildIfNeeded } from "./lib/server/build-if-needed";
@@ -38,14 +40,23 @@ async function main() {
       if (!res.headersSent) res.writeHead(500).end();
     });
   });
+  let worker: DeliveryWorker | undefined;
+  if (env.HOOKBELL_EMBEDDED_WORKER === "on") {
+    worker = startWorkerFromEnv();
+    log(`Delivery worker running in this process (${describeEmailMode()}).`);
+  } else {
+    log("Embedded delivery worker off (HOOKBELL_EMBEDDED_WORKER=off): run `npm run worker` to send alerts.");
+  }
   server.listen(env.PORT, env.HOST, () => {
     log(`Dashboard ready on ${env.APP_URL} (listening on ${env.HOST}:${env.PORT}).`);
   });
 
   const shutdown = (signal: string) => {
     log(`${signal} received, closing.`);
-    server.close(() => process.exit(0));
-    setTimeout(() => process.exit(0), 5000).unref();
+    setTimeout(() => process.exit(0), 10_000).unref();
+    // Stop taking requests and claims; sends in progress finish and record their attempts.
+    server.close();
+    void (worker?.stop() ?? Promise.resolve()).finally(() => process.exit(0));
   };
   process.on("SIGTERM", () => shutdown("SIGTERM"));
   process.on("SIGINT", () => shutdown("SIGINT"));

@@ -2,6 +2,7 @@ import Link from "next/link";
 import type { EventListItem } from "@/lib/log/list-events";
 import { Badge } from "./badge";
 import { DataTable } from "./data-table";
+import { AlertsSummary } from "./delivery-status";
 import { Timestamp } from "./time-ago";
 
 const OUTCOME_TONE = { accepted: "green", duplicate: "amber", rejected: "red" } as const;
@@ -35,6 +36,7 @@ export function EventsTable({
         { label: "Event type" },
         { label: "Svix id" },
         { label: "Outcome" },
+        { label: "Alerts" },
       ]}
     >
       {events.map((event) => (
@@ -61,6 +63,9 @@ export function EventsTable({
                 </span>
               ) : null}
             </div>
+          </td>
+          <td className="px-4 py-3">
+            {event.outcome === "accepted" ? <AlertsSummary deliveries={event.deliveries} /> : null}
           </td>
         </tr>
       ))}

@@ -21,10 +21,22 @@ const EnvSchema = z.object({
     .optional(),
   NEXTAUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
   HOOKBELL_REJECTED_LOG_LIMIT: z.coerce.number().int().min(10).max(1_000_000).default(1000),
+  SMTP_URL: z
+    .url({ protocol: /^smtps?$/, error: "must look like smtp://user:password@host:587 or smtps://host:465" })
+    .optional(),
+  SMTP_FROM: z.string().min(3).default("Hookbell <alerts@hookbell.localhost>"),
+  HOOKBELL_EMAIL_MONTHLY_LIMIT: z.coerce.number().int().min(0).default(100),
+  HOOKBELL_SLACK_MONTHLY_LIMIT: z.coerce.number().int().min(0).optional(),
+  HOOKBELL_WORKER_LEASE_SECONDS: z.coerce.number().int().min(2).max(3600).default(60),
+  HOOKBELL_EMBEDDED_WORKER: z.enum(["on", "off"], { error: "must be on or off" }).default("on"),
+  HOOKBELL_SLACK_ORIGIN: z
+    .url({ protocol: /^https?$/, error: "must be an http(s) origin such as https://hooks.slack.com" })
+    .default("https://hooks.slack.com"),
 });
 
 export type Env = z.infer<typeof EnvSchema> & {
   DATABASE_URL: string;
+  HOOKBELL_SLACK_MONTHLY_LIMIT: number;
   APP_URL: string;
   databaseProvider: "sqlite" | "postgresql";
 };
@@ -48,6 +60,9 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     DATABASE_URL: databaseUrl,
     APP_URL: (parsed.APP_URL ?? `http://localhost:${parsed.PORT}`).replace(/\/+$/, ""),
     databaseProvider: databaseUrl.startsWith("file:") ? "sqlite" : "postgresql",
+    // Slack gets three times the email quota unless set on its own.
+    HOOKBELL_SLACK_MONTHLY_LIMIT: parsed.HOOKBELL_SLACK_MONTHLY_LIMIT ?? parsed.HOOKBELL_EMAIL_MONTHLY_LIMIT * 3,
+    HOOKBELL_SLACK_ORIGIN: parsed.HOOKBELL_SLACK_ORIGIN.replace(/\/+$/, ""),
   };
 }
 

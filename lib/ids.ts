@@ -31,6 +31,11 @@ let lastRandom = 0n;
  * sorting log rows by id sorts them by arrival; within one millisecond the random part increments.
  */
 export function newEventId(now = Date.now()): string {
+  return newTimeOrderedId("evt", now);
+}
+
+/** Deliveries and attempts sort by creation the same way events do. */
+export function newTimeOrderedId(prefix: string, now = Date.now()): string {
   let random: bigint;
   if (now <= lastTime) {
     now = lastTime;
@@ -52,5 +57,5 @@ export function newEventId(now = Date.now()): string {
     rand = CROCKFORD[Number(r % 32n)] + rand;
     r /= 32n;
   }
-  return `evt_${time}${rand}`;
+  return `${prefix}_${time}${rand}`;
 }

@@ -22,6 +22,9 @@ export default async function DashboardLayout({ children }: { children: ReactNod
             <Link href="/logs" className="rounded-md px-2.5 py-1.5 text-slate-700 hover:bg-slate-100">
               Notification Log
             </Link>
+            <Link href="/mailbox" className="rounded-md px-2.5 py-1.5 text-slate-700 hover:bg-slate-100">
+              Dev mailbox
+            </Link>
           </nav>
           <div className="ml-auto flex items-center gap-3 text-sm text-slate-600">
             <span className="hidden sm:inline" data-testid="account-email">

@@ -1,5 +1,7 @@
 import type { Db } from "../db/client";
 import { isUniqueViolation } from "../db/client";
+import { planDeliveries } from "../delivery/plan-deliveries";
+import { wakeWorkers } from "../delivery/wake-workers";
 import { logUnexpected } from "../errors";
 import { newEventId } from "../ids";
 import { readCappedBody } from "./read-capped-body";
@@ -151,7 +153,12 @@ async function handleIngest(db: Db, input: IngestInput): Promise<IngestOutput> {
   return { status: 200, body: { received: true } };
 }
 
-type AcceptedEvent = Parameters<Db["event"]["create"]>[0]["data"] & { webhookId: string; dedupeKey: string };
+type AcceptedEvent = Parameters<Db["event"]["create"]>[0]["data"] & {
+  id: string;
+  projectId: string;
+  webhookId: string;
+  dedupeKey: string;
+};
 
 /** The event row and the webhook's counters commit together; a repeated svix-id stores nothing. */
 async function storeAcceptedEvent(db: Db, event: AcceptedEvent): Promise<"stored" | "duplicate" | "gone"> {
@@ -166,8 +173,20 @@ async function storeAcceptedEvent(db: Db, event: AcceptedEvent): Promise<"stored
       });
       if (count === 0) return false;
       await tx.event.create({ data: event });
-      return true;
+      // The transactional outbox: the alerts to send commit with the event or not at all.
+      const channels = await tx.channel.findMany({
+        where: { webhookId: event.webhookId, isEnabled: true },
+        select: { id: true, kind: true, eventTypes: true },
+      });
+      const deliveries = planDeliveries(
+        { id: event.id, projectId: event.projectId, webhookId: event.webhookId, eventType: event.eventType ?? null },
+        channels,
+        event.receivedAt instanceof Date ? event.receivedAt : new Date(event.receivedAt),
+      );
+      if (deliveries.length > 0) await tx.delivery.createMany({ data: deliveries });
+      return deliveries.some((delivery) => delivery.status === "pending") ? "queued" : "stored";
     });
+    if (stored === "queued") wakeWorkers();
     if (stored) return "stored";
   } catch (err) {
     // Two concurrent deliveries of one svix-id (PostgreSQL): the unique index lets exactly one commit.

@@ -38,6 +38,7 @@ export async function listEvents(db: Db, tenant: Tenant, filter: EventFilter, pa
       eventType: true,
       duplicateCount: true,
       webhook: { select: { id: true, name: true } },
+      deliveries: { select: { kind: true, status: true } },
     },
   });
   const hasMore = rows.length > pageSize;

@@ -5,7 +5,10 @@ import { Timestamp } from "@/components/time-ago";
 import { requireTenant } from "@/lib/auth/get-tenant";
 import { getDb } from "@/lib/db/client";
 import { getEvent } from "@/lib/log/get-event";
+import { listDeliveries } from "@/lib/log/list-deliveries";
 import { orNotFound } from "../../or-not-found";
+import { Deliveries } from "./deliveries";
+import { ReplayEventButton } from "./delivery-actions";
 
 export const metadata: Metadata = { title: "Request detail" };
 
@@ -15,6 +18,7 @@ export default async function EventPage({ params }: Props) {
   const { eventId } = await params;
   const tenant = await requireTenant();
   const event = await orNotFound(getEvent(getDb(), tenant, eventId));
+  const deliveries = await listDeliveries(getDb(), tenant, eventId);
   const facts: [string, React.ReactNode][] = [
     ["Received", <Timestamp key="t" value={event.receivedAt} />],
     [
@@ -62,6 +66,17 @@ export default async function EventPage({ params }: Props) {
           </div>
         ))}
       </dl>
+      {event.outcome === "accepted" ? (
+        <section aria-labelledby="alerts-heading" className="space-y-3">
+          <div className="flex flex-wrap items-center justify-between gap-3">
+            <h2 id="alerts-heading" className="font-semibold">
+              Alerts
+            </h2>
+            <ReplayEventButton eventId={event.id} />
+          </div>
+          <Deliveries eventId={event.id} deliveries={deliveries} />
+        </section>
+      ) : null}
       <section aria-labelledby="payload-heading" className="space-y-2">
         <h2 id="payload-heading" className="font-semibold">
           Payload

@@ -2,15 +2,26 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { Badge } from "@/components/badge";
 import { EventsTable } from "@/components/events-table";
+import { UsageMeter } from "@/components/usage-meter";
 import { requireTenant } from "@/lib/auth/get-tenant";
+import { listChannels } from "@/lib/channels/list-channels";
+import { randomSlackChannelName } from "@/lib/channels/save-channel";
 import { getDb } from "@/lib/db/client";
+import { getUsage } from "@/lib/delivery/usage-quota";
+import { getEnv } from "@/lib/env";
 import { listEvents } from "@/lib/log/list-events";
 import { PROVIDERS } from "@/lib/providers/catalog";
+import { CLERK_EVENT_GROUPS } from "@/lib/providers/clerk-events";
+import { listPresets } from "@/lib/templates/presets";
 import { getWebhook } from "@/lib/webhooks/get-webhook";
 import { orNotFound } from "../../or-not-found";
+import type { PresetOption } from "./channel-types";
+import { ChannelsPanel } from "./channels-panel";
 import { ConnectPanel } from "./connect-panel";
 import { DeleteWebhook } from "./delete-webhook";
 import { RenameForm } from "./rename-form";
+import { ReplayWindow } from "./replay-window";
+import { SendTestEvent } from "./send-test-event";
 import { StatusToggle } from "./status-toggle";
 
 export const metadata: Metadata = { title: "Webhook" };
@@ -22,7 +33,14 @@ export default async function WebhookPage({ params }: Props) {
   const tenant = await requireTenant();
   const db = getDb();
   const webhook = await orNotFound(getWebhook(db, tenant, webhookId));
-  const recent = await listEvents(db, tenant, { webhookId }, 10);
+  const [recent, channels, usage] = await Promise.all([
+    listEvents(db, tenant, { webhookId }, 10),
+    listChannels(db, tenant, webhookId),
+    getUsage(db, tenant.projectId),
+  ]);
+  const presetOptions = (kind: "email" | "slack"): PresetOption[] =>
+    listPresets(kind).map(({ id, name, eventType, template }) => ({ id, name, eventType, template }));
+  const eventGroups = CLERK_EVENT_GROUPS.map((group) => ({ ...group, types: [...group.types] }));
 
   return (
     <div className="space-y-8">
@@ -57,6 +75,39 @@ export default async function WebhookPage({ params }: Props) {
           previousSecretExpiresAt={webhook.previousSecretExpiresAt?.toISOString() ?? null}
           providers={PROVIDERS.map(({ id, name, secretHelp, urlHelp }) => ({ id, name, secretHelp, urlHelp }))}
         />
+      </section>
+
+      <section
+        aria-labelledby="channels-heading"
+        className="space-y-4 rounded-xl border border-slate-200 bg-white p-6 shadow-sm"
+      >
+        <div className="flex flex-wrap items-end justify-between gap-3">
+          <h2 id="channels-heading" className="text-lg font-semibold">
+            Notification channels
+          </h2>
+          <UsageMeter usage={usage} />
+        </div>
+        <ChannelsPanel
+          webhookId={webhook.id}
+          channels={channels}
+          presets={{ email: presetOptions("email"), slack: presetOptions("slack") }}
+          eventGroups={eventGroups}
+          isDevMailbox={!getEnv().SMTP_URL}
+          suggestedSlackName={randomSlackChannelName()}
+        />
+      </section>
+
+      <section aria-labelledby="test-heading" className="grid gap-6 md:grid-cols-2">
+        <div className="rounded-xl border border-slate-200 bg-white p-6 shadow-sm">
+          <h2 id="test-heading" className="mb-3 text-lg font-semibold">
+            Send test event
+          </h2>
+          <SendTestEvent webhookId={webhook.id} eventGroups={eventGroups} canSend={webhook.isActive} />
+        </div>
+        <div className="rounded-xl border border-slate-200 bg-white p-6 shadow-sm">
+          <h2 className="mb-3 text-lg font-semibold">Replay a time window</h2>
+          <ReplayWindow webhookId={webhook.id} />
+        </div>
       </section>
 
       <section aria-labelledby="recent-heading" className="space-y-3">

@@ -1,0 +1,35 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import type { FormState } from "@/components/form-message";
+import { requireTenant } from "@/lib/auth/get-tenant";
+import { getDb } from "@/lib/db/client";
+import { replayEvent } from "@/lib/delivery/replay-events";
+import { retryDelivery } from "@/lib/delivery/retry-delivery";
+import { toUserMessage } from "@/lib/errors";
+
+export async function retryDeliveryAction(eventId: string, deliveryId: string): Promise<FormState> {
+  const tenant = await requireTenant();
+  try {
+    await retryDelivery(getDb(), tenant, deliveryId);
+  } catch (error) {
+    return { error: toUserMessage(error) };
+  }
+  revalidatePath(`/logs/${eventId}`);
+  return { ok: "Retrying now." };
+}
+
+export async function replayEventAction(eventId: string): Promise<FormState> {
+  const tenant = await requireTenant();
+  try {
+    const result = await replayEvent(getDb(), tenant, eventId);
+    revalidatePath(`/logs/${eventId}`);
+    return {
+      ok: result.deliveries
+        ? `Replaying to ${result.deliveries} channel${result.deliveries === 1 ? "" : "s"}.`
+        : "Nothing to send: every channel's filter leaves this event out.",
+    };
+  } catch (error) {
+    return { error: toUserMessage(error) };
+  }
+}

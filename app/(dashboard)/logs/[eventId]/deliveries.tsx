@@ -1,0 +1,71 @@
+import { DeliveryStatusBadge } from "@/components/delivery-status";
+import { Timestamp } from "@/components/time-ago";
+import { RETRYABLE_STATUSES } from "@/lib/delivery/retry-delivery";
+import type { DeliveryListItem } from "@/lib/log/list-deliveries";
+import { RetryDeliveryButton } from "./delivery-actions";
+
+/** Every alert of an event: channel, status, and each attempt with its time, duration and answer. */
+export function Deliveries({ eventId, deliveries }: { eventId: string; deliveries: DeliveryListItem[] }) {
+  if (deliveries.length === 0) {
+    return (
+      <p className="rounded-xl border border-dashed border-slate-300 bg-white p-6 text-center text-sm text-slate-600">
+        No alerts: no channel was turned on for this webhook when the event arrived.
+      </p>
+    );
+  }
+  return (
+    <ul className="space-y-3">
+      {deliveries.map((delivery) => (
+        <li
+          key={delivery.id}
+          className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm"
+          data-testid="delivery"
+          data-kind={delivery.kind}
+          data-status={delivery.status}
+        >
+          <div className="flex flex-wrap items-center gap-3">
+            <span className="font-medium">
+              {delivery.kind === "email" ? "Email" : `Slack #${delivery.channel.name}`}
+            </span>
+            <DeliveryStatusBadge status={delivery.status} />
+            {delivery.trigger !== "event" ? <span className="text-xs text-slate-500">({delivery.trigger})</span> : null}
+            <span className="text-xs text-slate-500">
+              {delivery.attemptCount} attempt{delivery.attemptCount === 1 ? "" : "s"}
+            </span>
+            {delivery.status === "retrying" && delivery.nextAttemptAt ? (
+              <span className="text-xs text-slate-500">
+                next <Timestamp value={delivery.nextAttemptAt} />
+              </span>
+            ) : null}
+            {RETRYABLE_STATUSES.includes(delivery.status) ? (
+              <div className="ml-auto">
+                <RetryDeliveryButton eventId={eventId} deliveryId={delivery.id} />
+              </div>
+            ) : null}
+          </div>
+          {delivery.statusReason ? <p className="mt-2 text-sm text-slate-700">{delivery.statusReason}</p> : null}
+          {delivery.attempts.length > 0 ? (
+            <ol className="mt-3 space-y-1 border-t border-slate-100 pt-3 text-xs" aria-label="Attempts">
+              {delivery.attempts.map((attempt) => (
+                <li key={attempt.id} className="flex flex-wrap gap-x-3 gap-y-1" data-testid="attempt">
+                  <span className="font-medium">#{attempt.number}</span>
+                  <Timestamp value={attempt.startedAt} />
+                  <span>{attempt.durationMs} ms</span>
+                  <span className={attempt.outcome === "sent" ? "text-emerald-700" : "text-red-700"}>
+                    {attempt.outcome === "sent"
+                      ? "sent"
+                      : attempt.outcome === "retry"
+                        ? "failed, will retry"
+                        : "failed"}
+                  </span>
+                  {attempt.statusCode ? <span>HTTP/SMTP {attempt.statusCode}</span> : null}
+                  <span className="min-w-0 break-all text-slate-600">{attempt.error ?? attempt.response}</span>
+                </li>
+              ))}
+            </ol>
+          ) : null}
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,267 @@
+"use client";
+
+import { useEffect, useRef, useState, useTransition } from "react";
+import { Button } from "@/components/button";
+import { inputClass } from "@/components/field";
+import { FormMessage } from "@/components/form-message";
+import type { ChannelView } from "@/lib/channels/list-channels";
+import { type SaveChannelState, saveChannelAction } from "./channel-actions";
+import { type ChannelPanelProps, type EditorTemplate, presetTemplate } from "./channel-types";
+import { EventFilterPicker } from "./event-filter-picker";
+import { TemplatePreview } from "./template-preview";
+
+type Props = ChannelPanelProps & {
+  kind: "email" | "slack";
+  channel: ChannelView | undefined;
+  onClose: () => void;
+  onSaved: (message: string) => void;
+};
+
+const AUTO = "auto";
+
+export function ChannelDialog({
+  kind,
+  channel,
+  webhookId,
+  presets,
+  eventGroups,
+  suggestedSlackName,
+  onClose,
+  onSaved,
+}: Props) {
+  const dialog = useRef<HTMLDialogElement>(null);
+  const kindPresets = presets[kind];
+  const [recipients, setRecipients] = useState(channel?.recipients.join(", ") ?? "");
+  const [slackUrl, setSlackUrl] = useState("");
+  const [name, setName] = useState(channel?.name && kind === "slack" ? channel.name : suggestedSlackName);
+  const [presetId, setPresetId] = useState(channel?.templatePreset ?? AUTO);
+  const [eventTypes, setEventTypes] = useState<string[] | null>(channel?.eventTypes ?? null);
+  const [previewType, setPreviewType] = useState(channel?.eventTypes?.[0] ?? "user.created");
+  const [template, setTemplate] = useState<EditorTemplate>(() =>
+    channel?.template
+      ? {
+          subject: channel.template.subject,
+          html: channel.template.body,
+          text: kind === "email" ? channel.template.text : channel.template.body,
+        }
+      : presetTemplate(kindPresets, channel?.templatePreset ?? AUTO, channel?.eventTypes?.[0] ?? "user.created"),
+  );
+  const [state, setState] = useState<SaveChannelState>();
+  const [pending, startTransition] = useTransition();
+
+  useEffect(() => {
+    const element = dialog.current;
+    element?.showModal();
+    return () => element?.close();
+  }, []);
+
+  const choosePreset = (id: string) => {
+    setPresetId(id);
+    setTemplate(presetTemplate(kindPresets, id, previewType));
+  };
+  const templateInput = kind === "email" ? template : { text: template.text };
+  const save = () =>
+    startTransition(async () => {
+      const result = await saveChannelAction(
+        webhookId,
+        kind === "email"
+          ? { kind, recipients, templatePreset: presetId, eventTypes, template }
+          : { kind, name, slackUrl, templatePreset: presetId, eventTypes, template: { text: template.text } },
+      );
+      if (result?.ok) onSaved(result.ok);
+      else setState(result);
+    });
+  const title = kind === "email" ? "Email notifications" : "Slack notifications";
+
+  return (
+    <dialog
+      ref={dialog}
+      aria-labelledby="channel-dialog-title"
+      onCancel={onClose}
+      className="m-auto max-h-[calc(100vh-2rem)] w-[min(56rem,calc(100vw-1rem))] overflow-y-auto rounded-xl p-0 shadow-xl backdrop:bg-slate-900/40"
+    >
+      <form
+        className="space-y-5 p-4 sm:p-6"
+        onSubmit={(event) => {
+          event.preventDefault();
+          save();
+        }}
+      >
+        <h2 id="channel-dialog-title" className="text-lg font-semibold">
+          {title}
+        </h2>
+        {kind === "email" ? (
+          <div className="space-y-1.5">
+            <label htmlFor="channel-recipients" className="block text-sm font-medium">
+              Recipients
+            </label>
+            <input
+              id="channel-recipients"
+              className={inputClass}
+              value={recipients}
+              onChange={(event) => setRecipients(event.target.value)}
+              placeholder="alerts@example.com, oncall@example.com"
+              autoComplete="off"
+            />
+            <p className="text-xs text-slate-500">One or more addresses, separated by commas.</p>
+          </div>
+        ) : (
+          <div className="grid gap-4 sm:grid-cols-2">
+            <div className="space-y-1.5">
+              <label htmlFor="channel-slack-url" className="block text-sm font-medium">
+                Slack webhook URL
+              </label>
+              <input
+                id="channel-slack-url"
+                className={inputClass}
+                value={slackUrl}
+                onChange={(event) => setSlackUrl(event.target.value)}
+                placeholder={channel?.slackUrlMasked ?? "https://hooks.slack.com/services/…"}
+                autoComplete="off"
+                spellCheck={false}
+              />
+              <p className="text-xs text-slate-500">
+                {channel?.slackUrlMasked
+                  ? "Saved and hidden. Leave blank to keep it, or paste a new one."
+                  : "In Slack: Apps → Incoming Webhooks → Add New Webhook to Workspace, then copy the URL."}
+              </p>
+            </div>
+            <div className="space-y-1.5">
+              <label htmlFor="channel-name" className="block text-sm font-medium">
+                Channel name
+              </label>
+              <input
+                id="channel-name"
+                className={inputClass}
+                value={name}
+                onChange={(event) => setName(event.target.value)}
+                maxLength={80}
+              />
+              <p className="text-xs text-slate-500">A label for this channel in Hookbell.</p>
+            </div>
+          </div>
+        )}
+
+        <EventFilterPicker groups={eventGroups} value={eventTypes} onChange={setEventTypes} />
+
+        <div className="space-y-3">
+          <div className="flex flex-wrap items-end gap-3">
+            <div className="min-w-56 flex-1 space-y-1.5">
+              <label htmlFor="channel-template" className="block text-sm font-medium">
+                Template
+              </label>
+              <select
+                id="channel-template"
+                className={inputClass}
+                value={presetId}
+                onChange={(event) => choosePreset(event.target.value)}
+              >
+                <option value={AUTO}>Automatic: the best preset for each event</option>
+                {kindPresets.map((preset) => (
+                  <option key={preset.id} value={preset.id}>
+                    {preset.name}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <Button variant="ghost" onClick={() => setTemplate(presetTemplate(kindPresets, presetId, previewType))}>
+              Reset to preset
+            </Button>
+          </div>
+          {kind === "email" ? (
+            <>
+              <EditorField
+                id="template-subject"
+                label="Subject"
+                rows={1}
+                value={template.subject}
+                onChange={(subject) => setTemplate({ ...template, subject })}
+              />
+              <EditorField
+                id="template-html"
+                label="HTML body"
+                rows={10}
+                value={template.html}
+                onChange={(html) => setTemplate({ ...template, html })}
+              />
+              <EditorField
+                id="template-text"
+                label="Plain-text body"
+                rows={6}
+                value={template.text}
+                onChange={(text) => setTemplate({ ...template, text })}
+              />
+            </>
+          ) : (
+            <EditorField
+              id="template-slack"
+              label="Message (Slack mrkdwn)"
+              rows={8}
+              value={template.text}
+              onChange={(text) => setTemplate({ ...template, text })}
+            />
+          )}
+          <p className="text-xs text-slate-500">
+            Handlebars: <code>{"{{event.data.first_name}}"}</code>, <code>{"{{primaryEmail event.data}}"}</code>,{" "}
+            <code>{"{{formatDate event.timestamp}}"}</code>, <code>{"{{eventUrl}}"}</code>. Presets are never changed;
+            your edits are saved on this channel.
+          </p>
+        </div>
+
+        <TemplatePreview
+          webhookId={webhookId}
+          kind={kind}
+          template={templateInput}
+          eventType={previewType}
+          onEventTypeChange={setPreviewType}
+          eventGroups={eventGroups}
+        />
+
+        {state?.problems?.length ? (
+          <ul
+            role="alert"
+            className="space-y-1 rounded-md bg-red-50 px-3 py-2 text-sm text-red-700"
+            data-testid="template-problems"
+          >
+            {state.problems.map((problem) => (
+              <li key={problem}>{problem}</li>
+            ))}
+          </ul>
+        ) : null}
+        <FormMessage state={state} />
+        <div className="flex justify-end gap-2 border-t border-slate-200 pt-4">
+          <Button variant="secondary" onClick={onClose}>
+            Cancel
+          </Button>
+          <Button type="submit" disabled={pending}>
+            {pending ? "Saving…" : "Save Configuration"}
+          </Button>
+        </div>
+      </form>
+    </dialog>
+  );
+}
+
+function EditorField(props: {
+  id: string;
+  label: string;
+  rows: number;
+  value: string;
+  onChange: (value: string) => void;
+}) {
+  return (
+    <div className="space-y-1.5">
+      <label htmlFor={props.id} className="block text-sm font-medium">
+        {props.label}
+      </label>
+      <textarea
+        id={props.id}
+        rows={props.rows}
+        value={props.value}
+        onChange={(event) => props.onChange(event.target.value)}
+        spellCheck={false}
+        className={`${inputClass} font-mono text-xs`}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,61 @@
+"use client";
+
+import { useState, useTransition } from "react";
+import { Button } from "@/components/button";
+import { inputClass } from "@/components/field";
+import { FormMessage, type FormState } from "@/components/form-message";
+import { sendTestEventAction } from "./channel-actions";
+import type { EventGroupOption } from "./channel-types";
+
+export function SendTestEvent({
+  webhookId,
+  eventGroups,
+  canSend,
+}: {
+  webhookId: string;
+  eventGroups: EventGroupOption[];
+  canSend: boolean;
+}) {
+  const [eventType, setEventType] = useState("user.created");
+  const [state, setState] = useState<FormState>();
+  const [pending, startTransition] = useTransition();
+  return (
+    <div className="space-y-3">
+      <p className="text-sm text-slate-600">
+        Hookbell signs a sample event with this webhook’s secret and posts it to the Webhook URL, so it travels the same
+        path as an event from Clerk: verification, the log, and your channels.
+      </p>
+      <div className="flex flex-wrap items-end gap-3">
+        <div className="space-y-1.5">
+          <label htmlFor="test-event-type" className="block text-sm font-medium">
+            Event type
+          </label>
+          <select
+            id="test-event-type"
+            className={inputClass}
+            value={eventType}
+            onChange={(event) => setEventType(event.target.value)}
+          >
+            {eventGroups.map((group) => (
+              <optgroup key={group.id} label={group.name}>
+                {group.types.map((entry) => (
+                  <option key={entry.type}>{entry.type}</option>
+                ))}
+              </optgroup>
+            ))}
+          </select>
+        </div>
+        <Button
+          disabled={pending || !canSend}
+          onClick={() => startTransition(async () => setState(await sendTestEventAction(webhookId, eventType)))}
+        >
+          {pending ? "Sending…" : "Send test event"}
+        </Button>
+      </div>
+      {!canSend ? (
+        <p className="text-sm text-slate-500">Connect an application and save its signing secret first.</p>
+      ) : null}
+      <FormMessage state={state} />
+    </div>
+  );
+}

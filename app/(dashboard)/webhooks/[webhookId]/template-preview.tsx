@@ -1,0 +1,140 @@
+"use client";
+
+import { useState, useTransition } from "react";
+import { Button } from "@/components/button";
+import { inputClass } from "@/components/field";
+import type { PreviewResult } from "@/lib/channels/preview-template";
+import { previewTemplateAction } from "./channel-actions";
+import type { EventGroupOption } from "./channel-types";
+
+type Props = {
+  webhookId: string;
+  kind: "email" | "slack";
+  template: { subject: string; html: string; text: string } | { text: string };
+  eventType: string;
+  onEventTypeChange: (type: string) => void;
+  eventGroups: EventGroupOption[];
+};
+
+/** Renders the editor's template on the server, exactly as the worker will, and shows the result. */
+export function TemplatePreview({ webhookId, kind, template, eventType, onEventTypeChange, eventGroups }: Props) {
+  const [source, setSource] = useState<"sample" | "latest">("sample");
+  const [result, setResult] = useState<PreviewResult | { ok: false; error: string }>();
+  const [pending, startTransition] = useTransition();
+  const preview = () =>
+    startTransition(async () => {
+      setResult(
+        await previewTemplateAction(
+          webhookId,
+          kind === "email"
+            ? { kind, template: template as { subject: string; html: string; text: string }, eventType, source }
+            : { kind, template: { text: template.text }, eventType, source },
+        ),
+      );
+    });
+
+  return (
+    <section aria-label="Template preview" className="space-y-3 rounded-lg bg-slate-50 p-3">
+      <div className="flex flex-wrap items-end gap-3">
+        <div className="space-y-1.5">
+          <label htmlFor="preview-event-type" className="block text-sm font-medium">
+            Preview with event
+          </label>
+          <select
+            id="preview-event-type"
+            className={inputClass}
+            value={eventType}
+            onChange={(event) => onEventTypeChange(event.target.value)}
+          >
+            {eventGroups.map((group) => (
+              <optgroup key={group.id} label={group.name}>
+                {group.types.map((entry) => (
+                  <option key={entry.type}>{entry.type}</option>
+                ))}
+              </optgroup>
+            ))}
+          </select>
+        </div>
+        <div className="space-y-1.5">
+          <label htmlFor="preview-source" className="block text-sm font-medium">
+            Data
+          </label>
+          <select
+            id="preview-source"
+            className={inputClass}
+            value={source}
+            onChange={(event) => setSource(event.target.value as "sample" | "latest")}
+          >
+            <option value="sample">Sample payload</option>
+            <option value="latest">Latest real event</option>
+          </select>
+        </div>
+        <Button variant="secondary" onClick={preview} disabled={pending}>
+          {pending ? "Rendering…" : "Preview Template"}
+        </Button>
+      </div>
+      {result ? <PreviewOutput result={result} /> : null}
+    </section>
+  );
+}
+
+function PreviewOutput({ result }: { result: PreviewResult | { ok: false; error: string } }) {
+  if ("error" in result) {
+    return (
+      <p role="alert" className="text-sm text-red-700">
+        {result.error}
+      </p>
+    );
+  }
+  if (!result.ok) {
+    return (
+      <ul role="alert" className="space-y-1 text-sm text-red-700" data-testid="preview-problems">
+        {result.problems.map((problem) => (
+          <li key={`${problem.part}-${problem.line}-${problem.column}-${problem.message}`}>
+            {problem.part}
+            {problem.line ? `, line ${problem.line}` : ""}
+            {problem.column ? `, column ${problem.column}` : ""}: {problem.message}
+          </li>
+        ))}
+      </ul>
+    );
+  }
+  return (
+    <div className="space-y-2" data-testid="template-preview">
+      <p className="text-xs text-slate-500">{result.source}</p>
+      {result.email ? (
+        <div className="overflow-hidden rounded-md border border-slate-200 bg-white">
+          <p className="border-b border-slate-200 px-3 py-2 text-sm">
+            <span className="text-slate-500">Subject:</span>{" "}
+            <strong data-testid="preview-subject">{result.email.subject}</strong>
+          </p>
+          {/* The rendered HTML is shown in a sandbox: no scripts, no access to the dashboard. */}
+          <iframe title="Email preview" sandbox="" srcDoc={result.email.html} className="h-80 w-full bg-white" />
+          <details className="border-t border-slate-200 px-3 py-2 text-sm">
+            <summary className="cursor-pointer">Plain-text version</summary>
+            <pre className="mt-2 whitespace-pre-wrap text-xs">{result.email.text}</pre>
+          </details>
+        </div>
+      ) : null}
+      {result.slack ? (
+        <div className="rounded-md border border-slate-200 bg-white p-3">
+          <div className="flex gap-3">
+            <div aria-hidden className="h-9 w-9 shrink-0 rounded bg-brand-600" />
+            <div className="min-w-0">
+              <p className="text-sm font-bold">
+                Hookbell <span className="rounded bg-slate-200 px-1 text-[10px] font-medium">APP</span>
+              </p>
+              <pre className="whitespace-pre-wrap break-words font-sans text-sm" data-testid="preview-slack-text">
+                {result.slack.text}
+              </pre>
+            </div>
+          </div>
+          <details className="mt-2 text-sm">
+            <summary className="cursor-pointer">Block Kit JSON</summary>
+            <pre className="mt-2 overflow-x-auto text-xs">{JSON.stringify(result.slack.blocks, null, 2)}</pre>
+          </details>
+        </div>
+      ) : null}
+    </div>
+  );
+}

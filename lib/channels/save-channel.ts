@@ -1,0 +1,96 @@
+import type { Tenant } from "../auth/tenant";
+import type { Db } from "../db/client";
+import { AppError, notFound } from "../errors";
+import { newId } from "../ids";
+import { sampleClerkEvent } from "../providers/clerk-samples";
+import { checkTemplate, type TemplateProblem } from "../templates/check-template";
+import { AUTO_PRESET_ID, getPreset, presetForEvent } from "../templates/presets";
+import { randomWebhookName } from "../webhooks/create-webhook";
+import { ChannelInput } from "./channel-input";
+import { slackUrlHint } from "./slack-url";
+
+export class TemplateProblemsError extends AppError {
+  constructor(readonly problems: TemplateProblem[]) {
+    super("validation_failed", `The template has errors: ${problems.map(describeProblem).join("; ")}`);
+  }
+}
+
+export function describeProblem(problem: TemplateProblem): string {
+  const where = [problem.part, problem.line && `line ${problem.line}`, problem.column && `column ${problem.column}`];
+  return `${where.filter(Boolean).join(", ")}: ${problem.message}`;
+}
+
+/**
+ * Saves (and turns on) a webhook's email or Slack channel. A template that fails to compile or render
+ * against a sample event is refused with line and column. The template is stored as the user's copy
+ * only when it differs from the chosen preset, so an untouched preset keeps following Hookbell's updates.
+ */
+export async function saveChannel(db: Db, tenant: Tenant, webhookId: string, raw: ChannelInput) {
+  const input = ChannelInput.parse(raw);
+  const webhook = await db.webhook.findFirst({ where: { id: webhookId, projectId: tenant.projectId } });
+  if (!webhook) throw notFound("Webhook");
+  const existing = await db.channel.findFirst({
+    where: { webhookId, projectId: tenant.projectId, kind: input.kind },
+  });
+
+  if (input.templatePreset !== AUTO_PRESET_ID && !getPreset(input.kind, input.templatePreset)) {
+    throw new AppError("validation_failed", "Choose a template from the list.");
+  }
+  const sampleType = input.eventTypes?.[0] ?? "user.created";
+  const problems = checkTemplate(input.kind, input.template, {
+    event: sampleClerkEvent(sampleType),
+    eventId: "evt_sample",
+    eventType: sampleType,
+    receivedAt: new Date().toISOString(),
+    eventUrl: "https://hookbell.example/logs/evt_sample",
+    webhook: { id: webhook.id, name: webhook.name },
+  });
+  if (problems.length > 0) throw new TemplateProblemsError(problems);
+
+  const preset =
+    input.templatePreset === AUTO_PRESET_ID
+      ? presetForEvent(input.kind, sampleType)
+      : getPreset(input.kind, input.templatePreset);
+  const isEdited = JSON.stringify(preset?.template) !== JSON.stringify(input.template);
+  const template =
+    input.kind === "email"
+      ? {
+          templateSubject: input.template.subject,
+          templateBody: input.template.html,
+          templateText: input.template.text,
+        }
+      : { templateSubject: null, templateBody: input.template.text, templateText: null };
+
+  let kindFields: Record<string, string | null>;
+  if (input.kind === "email") {
+    kindFields = { recipients: JSON.stringify(input.recipients), name: existing?.name ?? "Email" };
+  } else {
+    if (!input.slackUrl && !existing?.slackUrl) {
+      throw new AppError("validation_failed", "Paste the Slack incoming-webhook URL.");
+    }
+    kindFields = { name: input.name };
+    if (input.slackUrl)
+      Object.assign(kindFields, { slackUrl: input.slackUrl, slackUrlHint: slackUrlHint(input.slackUrl) });
+  }
+
+  const data = {
+    ...kindFields,
+    isEnabled: true,
+    templatePreset: input.templatePreset,
+    ...(isEdited ? template : { templateSubject: null, templateBody: null, templateText: null }),
+    eventTypes: input.eventTypes === null ? null : JSON.stringify(input.eventTypes),
+  };
+  if (existing) {
+    await db.channel.updateMany({ where: { id: existing.id, projectId: tenant.projectId }, data });
+    return existing.id;
+  }
+  const id = newId("ch");
+  await db.channel.create({
+    data: { id, projectId: tenant.projectId, webhookId, kind: input.kind, name: "Email", ...data },
+  });
+  return id;
+}
+
+export function randomSlackChannelName(): string {
+  return `alerts-${randomWebhookName()}`;
+}

@@ -1,0 +1,44 @@
+import type { Db } from "../db/client";
+import { getEnv } from "../env";
+
+export type ChannelKind = "email" | "slack";
+
+export function usageMonth(now: Date): string {
+  return now.toISOString().slice(0, 7);
+}
+
+export function monthlyLimit(kind: ChannelKind): number {
+  const env = getEnv();
+  return kind === "email" ? env.HOOKBELL_EMAIL_MONTHLY_LIMIT : env.HOOKBELL_SLACK_MONTHLY_LIMIT;
+}
+
+/**
+ * Takes one alert from the project's monthly quota for this channel kind; false when it is used up.
+ * The conditional increment keeps concurrent workers from overshooting the limit.
+ */
+export async function reserveQuota(db: Db, projectId: string, kind: ChannelKind, month: string): Promise<boolean> {
+  const limit = monthlyLimit(kind);
+  const key = { projectId_month_kind: { projectId, month, kind } };
+  await db.usage.upsert({ where: key, create: { projectId, month, kind, count: 0 }, update: {} });
+  const { count } = await db.usage.updateMany({
+    where: { projectId, month, kind, count: { lt: limit } },
+    data: { count: { increment: 1 } },
+  });
+  return count === 1;
+}
+
+/** A delivery that failed for good gives its alert back: nobody was alerted. */
+export async function releaseQuota(db: Db, projectId: string, kind: string, month: string): Promise<void> {
+  await db.usage.updateMany({ where: { projectId, month, kind, count: { gt: 0 } }, data: { count: { decrement: 1 } } });
+}
+
+export type UsageSummary = { kind: ChannelKind; used: number; limit: number }[];
+
+export async function getUsage(db: Db, projectId: string, now = new Date()): Promise<UsageSummary> {
+  const rows = await db.usage.findMany({ where: { projectId, month: usageMonth(now) } });
+  return (["email", "slack"] as const).map((kind) => ({
+    kind,
+    used: rows.find((row) => row.kind === kind)?.count ?? 0,
+    limit: monthlyLimit(kind),
+  }));
+}

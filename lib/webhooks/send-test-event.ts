@@ -1,0 +1,58 @@
+import { Webhook as SvixWebhook } from "svix";
+import type { Tenant } from "../auth/tenant";
+import type { Db } from "../db/client";
+import { AppError, notFound } from "../errors";
+import { randomBase62 } from "../ids";
+import { sampleClerkEvent } from "../providers/clerk-samples";
+import { webhookUrl } from "./webhook-view";
+
+export type TestEventResult = { svixId: string; status: number; answer: string };
+
+/**
+ * Signs a sample event with the webhook's own secret and posts it to the public Webhook URL, so the whole
+ * path runs exactly as for a request from Clerk: verification, the log, the channels and their alerts.
+ */
+export async function sendTestEvent(
+  db: Db,
+  tenant: Tenant,
+  webhookId: string,
+  eventType: string,
+): Promise<TestEventResult> {
+  const webhook = await db.webhook.findFirst({ where: { id: webhookId, projectId: tenant.projectId } });
+  if (!webhook) throw notFound("Webhook");
+  if (!webhook.signingSecret || !webhook.isActive) {
+    throw new AppError("conflict", "Connect an application, save its signing secret and activate the webhook first.");
+  }
+  if (!/^[A-Za-z][A-Za-z0-9_.-]{0,99}$/.test(eventType)) {
+    throw new AppError("validation_failed", "Choose an event type.");
+  }
+  const svixId = `msg_test_${randomBase62(22)}`;
+  const now = new Date();
+  const body = JSON.stringify(sampleClerkEvent(eventType, now));
+  const signature = new SvixWebhook(webhook.signingSecret).sign(svixId, now, body);
+  const url = webhookUrl(webhook.id);
+  let response: Response;
+  try {
+    response = await fetch(url, {
+      method: "POST",
+      headers: {
+        "content-type": "application/json",
+        "user-agent": "Hookbell-Test-Event/1.0",
+        "svix-id": svixId,
+        "svix-timestamp": String(Math.floor(now.getTime() / 1000)),
+        "svix-signature": signature,
+      },
+      body,
+      redirect: "manual",
+      signal: AbortSignal.timeout(15_000),
+    });
+  } catch (error) {
+    const cause = (error as { cause?: { code?: string } }).cause?.code ?? (error as Error).name;
+    throw new AppError(
+      "conflict",
+      `Could not reach ${url} (${cause}). Hookbell sends test events through the public Webhook URL: check APP_URL.`,
+    );
+  }
+  const answer = (await response.text()).slice(0, 500);
+  return { svixId, status: response.status, answer };
+}

@@ -1,0 +1,27 @@
+// `npm run worker`: a delivery worker as its own process, for running senders apart from the dashboard.
+import nextEnv from "@next/env";
+import { migrateDatabase } from "../lib/db/migrate";
+import { describeEmailMode, startWorkerFromEnv } from "../lib/delivery/start-worker-from-env";
+import { EnvError, getEnv } from "../lib/env";
+
+const log = (line: string) => console.log(`[hookbell worker] ${line}`);
+
+async function main() {
+  nextEnv.loadEnvConfig(process.cwd(), false);
+  const env = getEnv();
+  await migrateDatabase(env.DATABASE_URL);
+  const worker = startWorkerFromEnv();
+  log(`Worker ready: ${env.databaseProvider} database, ${describeEmailMode()}, pid ${process.pid}.`);
+  const shutdown = (signal: string) => {
+    log(`${signal} received; finishing the alerts in progress.`);
+    setTimeout(() => process.exit(0), 10_000).unref();
+    void worker.stop().finally(() => process.exit(0));
+  };
+  process.on("SIGTERM", () => shutdown("SIGTERM"));
+  process.on("SIGINT", () => shutdown("SIGINT"));
+}
+
+main().catch((error) => {
+  console.error(`[hookbell worker] ${error instanceof EnvError ? error.message : `failed to start: ${error}`}`);
+  process.exit(1);
+});
