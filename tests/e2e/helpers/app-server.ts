@@ -21,7 +21,7 @@ async function freePort(): Promise<number> {
  * Starts Hookbell exactly as `npm start` does (server.ts: data folder, migrations, build if needed,
  * serve) on a free loopback port with an empty data folder, and waits until it is ready.
  */
-export async function startApp(): Promise<RunningApp> {
+export async function startApp(extraEnv: Record<string, string> = {}): Promise<RunningApp> {
   const port = await freePort();
   const dataDir = mkdtempSync(path.join(tmpdir(), "hookbell-e2e-"));
   const url = `http://127.0.0.1:${port}`;
@@ -33,6 +33,7 @@ export async function startApp(): Promise<RunningApp> {
     PORT: String(port),
     HOST: "127.0.0.1",
     APP_URL: url,
+    ...extraEnv,
   };
   const child: ChildProcess = spawn(path.join("node_modules", ".bin", "tsx"), ["server.ts"], {
     env,

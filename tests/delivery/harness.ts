@@ -1,0 +1,96 @@
+import { Readable } from "node:stream";
+import type { Tenant } from "@/lib/auth/tenant";
+import { saveChannel } from "@/lib/channels/save-channel";
+import type { Db } from "@/lib/db/client";
+import { type DeliveryWorker, startDeliveryWorker } from "@/lib/delivery/delivery-worker";
+import { randomBase62 } from "@/lib/ids";
+import { ingestRequest } from "@/lib/ingest/ingest-request";
+import { presetForEvent } from "@/lib/templates/presets";
+import { createWebhook } from "@/lib/webhooks/create-webhook";
+import { saveSigningSecret } from "@/lib/webhooks/save-signing-secret";
+import { CLERK_SECRET, clerkEvent, signedHeaders } from "../helpers/signing";
+
+// Shared set-up for the delivery tests: a webhook with channels made through the real lib functions,
+// signed requests through the real ingest core, and a worker on a clock the test moves.
+
+export const FROM = "Hookbell <alerts@hookbell.test>";
+
+export class Clock {
+  constructor(public current = new Date()) {}
+  now = () => this.current;
+  advance(ms: number): void {
+    this.current = new Date(this.current.getTime() + ms);
+  }
+}
+
+export type Alerted = { webhookId: string; slackUrl: string };
+
+export async function webhookWithChannels(
+  db: Db,
+  tenant: Tenant,
+  options: { email?: string[]; slack?: boolean; eventTypes?: string[] | null; slackTemplate?: string } = {},
+): Promise<Alerted> {
+  const webhook = await createWebhook(db, tenant);
+  await saveSigningSecret(db, tenant, webhook.id, { provider: "clerk", secret: CLERK_SECRET });
+  const slackUrl = `https://hooks.slack.com/services/T0${randomBase62(8)}/B0${randomBase62(8)}/${randomBase62(24)}`;
+  const eventTypes = options.eventTypes ?? null;
+  if (options.email) {
+    await saveChannel(db, tenant, webhook.id, {
+      kind: "email",
+      recipients: options.email.join(", "),
+      templatePreset: "auto",
+      eventTypes,
+      // Unedited preset text: the channel keeps following the automatic preset.
+      template: templateOf("email", eventTypes),
+    });
+  }
+  if (options.slack) {
+    await saveChannel(db, tenant, webhook.id, {
+      kind: "slack",
+      name: "alerts-test",
+      slackUrl,
+      templatePreset: "auto",
+      eventTypes,
+      template: options.slackTemplate ? { text: options.slackTemplate } : templateOf("slack", eventTypes),
+    });
+  }
+  return { webhookId: webhook.id, slackUrl };
+}
+
+function templateOf<K extends "email" | "slack">(kind: K, eventTypes: string[] | null) {
+  return presetForEvent(kind, eventTypes?.[0] ?? "user.created").template;
+}
+
+export async function ingest(
+  db: Db,
+  webhookId: string,
+  body = clerkEvent("user.created"),
+  options: { id?: string; now?: Date } = {},
+) {
+  const headers = signedHeaders(body, { id: options.id, timestamp: options.now });
+  return ingestRequest(db, {
+    webhookId,
+    method: "POST",
+    headers: new Headers(headers),
+    body: Readable.from([Buffer.from(body)]),
+    now: options.now,
+  });
+}
+
+export function testWorker(db: Db, clock: Clock, options: { smtpUrl?: string; slackOrigin: string }): DeliveryWorker {
+  return startDeliveryWorker(db, {
+    smtpUrl: options.smtpUrl,
+    smtpFrom: FROM,
+    slackOrigin: options.slackOrigin,
+    now: clock.now,
+    autoStart: false,
+  });
+}
+
+export function deliveriesOf(db: Db, webhookId: string) {
+  return db.delivery.findMany({
+    where: { webhookId },
+    orderBy: { id: "asc" },
+    include: { attempts: { orderBy: { number: "asc" } } },
+  });
+}
