@@ -1,6 +1,7 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CLERK_SECRET, clerkEvent, signedHeaders } from "../helpers/signing";
+import { signUp as signUpAs } from "./helpers/accounts";
 import { type RunningApp, startApp } from "./helpers/app-server";
 import { launchBrowser, reaches, screenshot } from "./helpers/browser";
 
@@ -19,12 +20,8 @@ afterAll(async () => {
   await app?.stop();
 });
 
-async function signUp(page: Page, email: string) {
-  await page.goto(`${app.url}/signup`);
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill("correct horse battery staple");
-  await page.getByRole("button", { name: "Create account" }).click();
-  await page.waitForURL(`${app.url}/webhooks`);
+function signUp(page: Page, email: string) {
+  return signUpAs(page, app.url, email);
 }
 
 describe("from sign-up to a verified Clerk event in the log", () => {

@@ -1,0 +1,58 @@
+import { hb, RUNTIME_OPTIONS } from "./handlebars-instance";
+import { TEMPLATE_MAX_LENGTH } from "./limits";
+import { withRenderBudget } from "./render-guard";
+import { TemplateError, toTemplateError } from "./template-error";
+import { vetStatements } from "./vet-template";
+
+/**
+ * "html": values HTML-escaped. "plain": nothing escaped (subjects, text bodies). "slack": values
+ * escaped by Handlebars, then the entities Slack does not need are turned back (see slack-escape.ts).
+ */
+export type EscapeMode = "html" | "plain" | "slack";
+
+type Compiled = (data: Record<string, unknown>) => string;
+
+const CACHE_LIMIT = 500;
+const cache = new Map<string, Compiled>();
+
+/** Renders one template part against prepared template data; throws TemplateError naming `part`. */
+export function renderPart(part: string, source: string, mode: EscapeMode, data: Record<string, unknown>): string {
+  const compiled = compilePart(part, source, mode);
+  try {
+    return withRenderBudget(() => compiled(data));
+  } catch (error) {
+    throw toTemplateError(part, error, source);
+  }
+}
+
+/** Parses and checks one template part (cached by source), throwing TemplateError when it is not valid. */
+export function compilePart(part: string, source: string, mode: EscapeMode): Compiled {
+  if (typeof source !== "string") throw new TemplateError(part, "The template must be text.");
+  if (source.length > TEMPLATE_MAX_LENGTH) {
+    throw new TemplateError(
+      part,
+      `The template is ${source.length} characters long; the limit is ${TEMPLATE_MAX_LENGTH}.`,
+    );
+  }
+  const key = `${mode}\u0000${source}`;
+  const hit = cache.get(key);
+  if (hit) {
+    // Re-inserting keeps the Map in least-recently-used order for eviction below.
+    cache.delete(key);
+    cache.set(key, hit);
+    return hit;
+  }
+  let compiled: Compiled;
+  try {
+    const ast = hb.parseWithoutProcessing(source);
+    vetStatements(ast.body, mode);
+    // Handlebars compiles the AST on the first call; the rare errors of that step surface in renderPart.
+    const template = hb.compile(ast, { noEscape: mode === "plain" });
+    compiled = (data) => template(data, RUNTIME_OPTIONS);
+  } catch (error) {
+    throw toTemplateError(part, error, source);
+  }
+  if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value as string);
+  cache.set(key, compiled);
+  return compiled;
+}

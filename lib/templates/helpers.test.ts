@@ -1,0 +1,109 @@
+import { describe, expect, it } from "vitest";
+import { fullName, primaryEmail } from "./clerk-fields";
+import { formatDate } from "./format-date";
+import type { TemplateContext } from "./presets";
+import { renderEmail } from "./render-email";
+import { sampleTemplateContext } from "./sample-context";
+
+const NOW = new Date("2026-11-23T14:05:00Z");
+
+/** Renders `source` as a plain-text email body against `event` (a sample user.created by default). */
+function render(source: string, event?: Record<string, unknown>): string {
+  const context: TemplateContext = {
+    ...sampleTemplateContext("user.created", { now: NOW }),
+    ...(event ? { event } : {}),
+  };
+  return renderEmail({ subject: "s", html: "", text: source }, context).text;
+}
+
+describe("formatDate", () => {
+  it("reads epoch seconds and milliseconds as the same instant", () => {
+    expect(render("{{formatDate 1795442700}}")).toBe("23 Nov 2026, 14:05 UTC");
+    expect(render("{{formatDate 1795442700000}}")).toBe("23 Nov 2026, 14:05 UTC");
+    expect(render('{{formatDate "1795442700"}}')).toBe("23 Nov 2026, 14:05 UTC");
+  });
+
+  it("reads ISO strings and offers date, time and iso formats, always in UTC", () => {
+    expect(render('{{formatDate "2026-11-23T16:05:09+02:00"}}')).toBe("23 Nov 2026, 14:05 UTC");
+    expect(render('{{formatDate receivedAt "date"}}')).toBe("23 Nov 2026");
+    expect(render('{{formatDate receivedAt "time"}}')).toBe("14:05 UTC");
+    expect(render('{{formatDate receivedAt "iso"}}')).toBe("2026-11-23T14:05:00.000Z");
+    expect(formatDate(new Date("2026-01-05T03:04:00Z"))).toBe("5 Jan 2026, 03:04 UTC");
+  });
+
+  it("tolerates missing and odd values", () => {
+    expect(render("[{{formatDate nothing.here}}]")).toBe("[]");
+    expect(render('[{{formatDate "next tuesday"}}]')).toBe("[next tuesday]");
+    expect(render("[{{formatDate event.data}}]")).toBe("[]");
+    expect(render("[{{formatDate}}]")).toBe("[]");
+  });
+});
+
+describe("json, default, eq and ne", () => {
+  it("prints values as indented JSON", () => {
+    expect(render("{{json event.data.public_metadata}}", { data: { public_metadata: { plan: "pro" } } })).toBe(
+      '{\n  "plan": "pro"\n}',
+    );
+    expect(render("[{{json missing}}]")).toBe("[]");
+  });
+
+  it("caps long JSON", () => {
+    const out = render("{{json event.data}}", { data: { big: "x".repeat(30_000) } });
+    expect(out.length).toBe(20_001);
+    expect(out.endsWith("…")).toBe(true);
+  });
+
+  it("falls back only for null, undefined and the empty string", () => {
+    const event = { data: { empty: "", zero: 0, no: false, nil: null } };
+    expect(
+      render('{{default event.data.empty "x"}}|{{default event.data.nil "x"}}|{{default missing "x"}}', event),
+    ).toBe("x|x|x");
+    expect(render('{{default event.data.zero "x"}}|{{default event.data.no "x"}}', event)).toBe("0|false");
+  });
+
+  it("compares in conditions", () => {
+    const source =
+      '{{#if (eq event.type "user.created")}}yes{{else}}no{{/if}}-{{#if (ne event.type "user.created")}}ne{{/if}}';
+    expect(render(source, { type: "user.created" })).toBe("yes-");
+    expect(render(source, { type: "user.deleted" })).toBe("no-ne");
+    expect(render("{{#if (eq event.data.count 2)}}two{{/if}}", { data: { count: 2 } })).toBe("two");
+  });
+});
+
+describe("primaryEmail and fullName", () => {
+  const user = {
+    first_name: "Ada",
+    last_name: "Lovelace",
+    username: "ada",
+    primary_email_address_id: "idn_2",
+    email_addresses: [
+      { id: "idn_1", email_address: "old@example.com" },
+      { id: "idn_2", email_address: "ada@example.com" },
+    ],
+  };
+
+  it("picks the primary address, not the first", () => {
+    expect(primaryEmail(user)).toBe("ada@example.com");
+    expect(render("{{primaryEmail event.data}}", { data: user })).toBe("ada@example.com");
+  });
+
+  it("falls back to the first address, then an email_address field", () => {
+    expect(primaryEmail({ ...user, primary_email_address_id: "idn_gone" })).toBe("old@example.com");
+    expect(primaryEmail({ email_address: "invitee@example.com" })).toBe("invitee@example.com");
+    expect(primaryEmail({ email_addresses: "nonsense" })).toBe("");
+    expect(primaryEmail(null)).toBe("");
+    expect(primaryEmail("ada@example.com")).toBe("");
+  });
+
+  it("builds a full name with fallbacks", () => {
+    expect(fullName(user)).toBe("Ada Lovelace");
+    expect(fullName({ ...user, last_name: null })).toBe("Ada");
+    expect(fullName({ ...user, first_name: " ", last_name: null })).toBe("ada");
+    expect(fullName({ ...user, first_name: null, last_name: null, username: null })).toBe("ada@example.com");
+    expect(fullName({ public_user_data: { first_name: "Grace", last_name: "Hopper" } })).toBe("Grace Hopper");
+    expect(fullName({ public_user_data: { identifier: "grace@example.com" } })).toBe("grace@example.com");
+    expect(fullName({})).toBe("");
+    expect(fullName(undefined)).toBe("");
+    expect(render("[{{fullName nothing}}]")).toBe("[]");
+  });
+});

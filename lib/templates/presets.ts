@@ -1,0 +1,107 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+
+// The built-in alert templates. Their text lives in templates/ at the repository root (one
+// Handlebars file per part) so it can be read and edited as plain files; this module pairs each
+// file set with its metadata.
+
+export type ChannelKind = "email" | "slack";
+export type EmailTemplate = { subject: string; html: string; text: string };
+export type SlackTemplate = { text: string };
+export type TemplateFor<K extends ChannelKind> = K extends "email" ? EmailTemplate : SlackTemplate;
+
+export type Preset<K extends ChannelKind = ChannelKind> = {
+  id: string;
+  name: string;
+  description: string;
+  /** The event type the preset is written for; null for the generic preset that fits any event. */
+  eventType: string | null;
+  kind: K;
+  template: TemplateFor<K>;
+};
+
+/** What alert templates see: `{{event.data.first_name}}`, `{{eventUrl}}`, `{{webhook.name}}`… */
+export type TemplateContext = {
+  /** The received JSON payload (for Clerk, the event envelope: type, data, timestamp…). */
+  event: Record<string, unknown>;
+  /** Hookbell's id of the event (evt_…). */
+  eventId: string;
+  /** The payload's `type`, or "" when it has none. */
+  eventType: string;
+  /** When Hookbell received the event, ISO 8601. */
+  receivedAt: string;
+  /** Link to the event in the Hookbell log. */
+  eventUrl: string;
+  webhook: { id: string; name: string };
+};
+
+/** Not a preset of its own: picks the preset made for each event's type, else the generic one. */
+export const AUTO_PRESET_ID = "auto";
+export const AUTO_PRESET_NAME = "Automatic";
+export const AUTO_PRESET_DESCRIPTION = "The matching preset for each event type, else the generic alert";
+
+const GENERIC_ID = "generic";
+
+const PRESETS: readonly Omit<Preset, "kind" | "template">[] = [
+  { id: GENERIC_ID, name: "Event alert", description: "Any event: its type, object and a link", eventType: null },
+  { id: "user-created", name: "New signup", description: "A user signed up", eventType: "user.created" },
+  { id: "user-deleted", name: "User deleted", description: "A user was deleted", eventType: "user.deleted" },
+  { id: "session-created", name: "New sign-in", description: "A user signed in", eventType: "session.created" },
+  {
+    id: "organization-created",
+    name: "New organization",
+    description: "An organization was created",
+    eventType: "organization.created",
+  },
+  {
+    id: "organization-membership-created",
+    name: "New organization member",
+    description: "A user joined an organization",
+    eventType: "organizationMembership.created",
+  },
+];
+
+const loaded = new Map<ChannelKind, Preset[]>();
+
+function readPart(...segments: string[]): string {
+  // The files end with a newline by convention; the template itself does not.
+  return readFileSync(path.join(process.cwd(), "templates", ...segments), "utf8").replace(/\r?\n$/, "");
+}
+
+function load<K extends ChannelKind>(kind: K): Preset<K>[] {
+  let presets = loaded.get(kind);
+  if (!presets) {
+    presets = PRESETS.map((meta): Preset => {
+      const template: EmailTemplate | SlackTemplate =
+        kind === "email"
+          ? {
+              subject: readPart("email", `${meta.id}.subject.hbs`),
+              html: readPart("email", `${meta.id}.html.hbs`),
+              text: readPart("email", `${meta.id}.text.hbs`),
+            }
+          : { text: readPart("slack", `${meta.id}.hbs`) };
+      return { ...meta, kind, template } as Preset;
+    });
+    loaded.set(kind, presets);
+  }
+  // Callers get copies, so editing a returned template never changes the preset.
+  return structuredClone(presets) as Preset<K>[];
+}
+
+export function listPresets<K extends ChannelKind>(kind: K): Preset<K>[] {
+  return load(kind);
+}
+
+/** The preset with this id; undefined for unknown ids, including AUTO_PRESET_ID. */
+export function getPreset<K extends ChannelKind>(kind: K, id: string): Preset<K> | undefined {
+  return load(kind).find((preset) => preset.id === id);
+}
+
+/** The preset written for `eventType` when there is one, else the generic preset. */
+export function presetForEvent<K extends ChannelKind>(kind: K, eventType: string | null): Preset<K> {
+  const presets = load(kind);
+  return (
+    presets.find((preset) => eventType && preset.eventType === eventType) ??
+    (presets.find((preset) => preset.id === GENERIC_ID) as Preset<K>)
+  );
+}

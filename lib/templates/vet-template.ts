@@ -1,0 +1,40 @@
+import type { EscapeMode } from "./compile-template";
+import { RenderProblem } from "./template-error";
+
+type Node = hbs.AST.Node;
+
+function fail(message: string, node: Node): never {
+  const start = node.loc?.start;
+  throw new RenderProblem(message, start?.line, start ? start.column + 1 : undefined);
+}
+
+/**
+ * Checks a parsed template before it is compiled, adjusting it in place:
+ * - partials and decorators ({{> name}}, {{#*inline}}) are refused: alert templates are single
+ *   files, and recursive partials are the one way to loop without {{#each}};
+ * - in HTML and Slack templates, {{{value}}} and {{&value}} are escaped like {{value}}, because the
+ *   values come from the webhook sender and must never become markup or Slack mentions.
+ */
+export function vetStatements(body: hbs.AST.Statement[], mode: EscapeMode): void {
+  for (const node of body) {
+    switch (node.type) {
+      case "MustacheStatement":
+        if (mode !== "plain") (node as hbs.AST.MustacheStatement).escaped = true;
+        break;
+      case "BlockStatement": {
+        const block = node as hbs.AST.BlockStatement;
+        if (block.program) vetStatements(block.program.body, mode);
+        if (block.inverse) vetStatements(block.inverse.body, mode);
+        break;
+      }
+      case "PartialStatement":
+      case "PartialBlockStatement":
+        fail("Partials ({{> name}}) are not available in alert templates.", node);
+        break;
+      case "Decorator":
+      case "DecoratorBlock":
+        fail("Decorators and inline partials ({{#*inline}}) are not available in alert templates.", node);
+        break;
+    }
+  }
+}

@@ -1,0 +1,153 @@
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { CLERK_SECRET } from "../helpers/signing";
+import { SlackStandIn } from "../helpers/slack-stand-in";
+import { signUp } from "./helpers/accounts";
+import { type RunningApp, startApp } from "./helpers/app-server";
+import { launchBrowser, reaches, screenshot } from "./helpers/browser";
+
+// The walkthrough's "Setup Notification Channel" and "Testing Your Integration", in a real chromium
+// against `npm start`'s server: email goes to the Dev mailbox (no SMTP set), Slack to a local stand-in.
+
+const SLACK_URL = "https://hooks.slack.com/services/T0E2E0000/B0E2E0000/e2eSecretPart0123456789";
+
+let app: RunningApp;
+let browser: Browser;
+const slack = new SlackStandIn();
+
+beforeAll(async () => {
+  await slack.start();
+  app = await startApp({ HOOKBELL_SLACK_ORIGIN: slack.origin });
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.stop();
+  await slack.stop();
+});
+
+async function connectClerk(page: Page) {
+  await page.getByRole("button", { name: "+ Create Webhook" }).click();
+  await page.waitForURL(/\/webhooks\/wh_/);
+  await page.getByRole("button", { name: "Connect" }).click();
+  await page.getByRole("button", { name: "Clerk" }).click();
+  await page.getByLabel("Signing Secret").fill(CLERK_SECRET);
+  await page.getByRole("button", { name: "Save Configuration" }).click();
+  await page.getByText("Signing secret saved").waitFor();
+}
+
+it("sets up email and Slack, previews and edits a template, sends a test event and sees the alerts", async () => {
+  const page = await browser.newPage();
+  await signUp(page, app.url, "alerts@example.com");
+  await connectClerk(page);
+  const webhookPath = new URL(page.url()).pathname;
+
+  // Email: toggle on → dialog → recipients, template, preview, edit, save.
+  await page.getByRole("switch", { name: "Email Notifications" }).click();
+  const dialog = page.getByRole("dialog");
+  await dialog.getByLabel("Recipients").fill("team@example.com, not-an-address");
+  await dialog.getByLabel("Template", { exact: true }).selectOption({ label: "New signup" });
+  await dialog.getByRole("button", { name: "Preview Template" }).click();
+  await dialog.getByTestId("template-preview").waitFor();
+  expect(await dialog.getByTestId("preview-subject").textContent()).toContain("New signup");
+  await screenshot(page, "channel-email-preview");
+
+  const subject = dialog.getByLabel("Subject");
+  await subject.fill(`${await subject.inputValue()} [edited]`);
+  await dialog.getByRole("button", { name: "Save Configuration" }).click();
+  expect(await reaches(dialog.getByText("“not-an-address” is not a valid email address"))).toBe(true);
+  await dialog.getByLabel("Recipients").fill("team@example.com");
+  await dialog.getByRole("button", { name: "Save Configuration" }).click();
+  await page.getByText("Email notifications saved and on.").waitFor();
+  expect(await page.getByRole("switch", { name: "Email Notifications" }).getAttribute("aria-checked")).toBe("true");
+  expect(await page.getByTestId("channel-email").textContent()).toContain("Custom template");
+  expect(await page.getByTestId("channel-email").textContent()).toContain("Dev mailbox");
+
+  // Slack: a wrong URL is refused; a broken template shows line and column and cannot be saved.
+  await page.getByRole("switch", { name: "Slack Notifications" }).click();
+  expect(await dialog.getByLabel("Channel name").inputValue()).toMatch(/^alerts-[a-z]+-[a-z]+-\d+$/);
+  await dialog.getByLabel("Slack webhook URL").fill("https://example.com/services/T/B/x");
+  await dialog.getByRole("button", { name: "Save Configuration" }).click();
+  expect(await reaches(dialog.getByText("Only hooks.slack.com URLs are accepted"))).toBe(true);
+  await dialog.getByLabel("Slack webhook URL").fill(SLACK_URL);
+  const message = dialog.getByLabel("Message (Slack mrkdwn)");
+  const original = await message.inputValue();
+  await message.fill(`${original}\n{{#if event.data}}`);
+  await dialog.getByRole("button", { name: "Save Configuration" }).click();
+  await dialog.getByTestId("template-problems").waitFor();
+  expect(await dialog.getByTestId("template-problems").textContent()).toMatch(/text, line \d+, column \d+/);
+  await screenshot(page, "channel-slack-template-error");
+  await message.fill(original);
+  await dialog.getByRole("button", { name: "Preview Template" }).click();
+  await dialog.getByTestId("preview-slack-text").waitFor();
+  expect(await dialog.getByTestId("preview-slack-text").textContent()).toContain("New signup");
+  await screenshot(page, "channel-slack-preview");
+  await dialog.getByRole("button", { name: "Save Configuration" }).click();
+  await page.getByText("Slack notifications saved and on.").waitFor();
+  const slackCard = await page.getByTestId("channel-slack").textContent();
+  expect(slackCard).toContain("https://hooks.slack.com/services/…6789");
+  expect(await page.content()).not.toContain("e2eSecretPart");
+  await screenshot(page, "webhook-channels");
+
+  // Send test event: signed with the webhook's secret, through the public URL.
+  await page.getByLabel("Event type").selectOption("user.created");
+  await page.getByRole("button", { name: "Send test event" }).click();
+  await page.getByText(/Sent a signed user\.created test event .* answered 200/).waitFor();
+
+  // The Slack stand-in receives the alert.
+  const deadline = Date.now() + 15_000;
+  while (slack.posts.length === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+  expect(slack.posts).toHaveLength(1);
+  expect(slack.posts[0].path).toBe(new URL(SLACK_URL).pathname);
+  expect(slack.posts[0].body.text).toContain("New signup");
+
+  // The Dev mailbox holds the email with the edited subject.
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Dev mailbox" }).click();
+  await page.waitForURL(`${app.url}/mailbox`);
+  let rows = page.getByTestId("mailbox-row");
+  for (let i = 0; i < 20 && (await rows.count()) === 0; i++) {
+    await page.waitForTimeout(250);
+    await page.reload();
+    rows = page.getByTestId("mailbox-row");
+  }
+  expect(await rows.count()).toBe(1);
+  expect(await rows.first().textContent()).toContain("[edited]");
+  await screenshot(page, "mailbox");
+  await rows.first().getByRole("link").click();
+  await page.waitForURL(/\/mailbox\/msg_/);
+  expect(await page.getByTestId("mail-subject").textContent()).toContain("[edited]");
+  expect(await page.getByTestId("mail-text").textContent()).toContain("View in Hookbell");
+  await screenshot(page, "mailbox-message");
+
+  // The log shows the event with both deliveries sent, each with its attempt.
+  await page.goto(`${app.url}/logs`);
+  const row = page.getByTestId("event-row").first();
+  expect(await row.textContent()).toContain("user.created");
+  expect(await row.getByTestId("alerts-summary").textContent()).toContain("sent");
+  await screenshot(page, "log-with-alerts");
+  await row.getByRole("link").click();
+  await page.waitForURL(/\/logs\/evt_/);
+  const deliveries = page.getByTestId("delivery");
+  expect(await deliveries.count()).toBe(2);
+  expect(await page.locator('[data-testid="delivery"][data-status="sent"]').count()).toBe(2);
+  expect(await page.getByTestId("attempt").count()).toBe(2);
+  await screenshot(page, "log-detail-alerts");
+
+  // Replay the event: two more alerts, marked as a replay.
+  await page.getByRole("button", { name: "Replay event" }).click();
+  await page.getByText("Replaying to 2 channels.").waitFor();
+  const replayDeadline = Date.now() + 15_000;
+  while (slack.posts.length < 2 && Date.now() < replayDeadline) await new Promise((r) => setTimeout(r, 100));
+  expect(slack.posts).toHaveLength(2);
+  await page.reload();
+  expect(await page.getByTestId("delivery").count()).toBe(4);
+
+  // Turning Slack off keeps its configuration.
+  await page.goto(`${app.url}${webhookPath}`);
+  await page.getByRole("switch", { name: "Slack Notifications" }).click();
+  await page.getByText("Channel off; its settings are kept.").waitFor();
+  expect(await page.getByRole("switch", { name: "Slack Notifications" }).getAttribute("aria-checked")).toBe("false");
+  expect(await page.getByTestId("channel-slack").textContent()).toContain("…6789");
+  await page.close();
+}, 120_000);
