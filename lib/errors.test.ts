@@ -25,5 +25,11 @@ describe("error messages", () => {
 
   it("redacts every secret-shaped value in a text", () => {
     expect(redactSecrets(`a ${SECRET} b whsec_abc+/= c`)).toBe("a whsec_[redacted] b whsec_[redacted] c");
+    expect(redactSecrets("POST https://hooks.slack.com/services/T0AB/B0CD/xyzSecret failed")).toBe(
+      "POST https://hooks.slack.com/services/[redacted] failed",
+    );
+    expect(redactSecrets("connect smtp://mailer:hunter2@smtp.example.com:587 refused")).toBe(
+      "connect smtp://[redacted]@smtp.example.com:587 refused",
+    );
   });
 });

@@ -38,10 +38,13 @@ export function notFound(what: string): AppError {
 
 /**
  * Database and library errors can quote the values of a failed query; anything shaped like a signing
- * secret is blanked before such text reaches a log line.
+ * secret, a Slack incoming-webhook path or a password in a URL is blanked before it reaches a log line.
  */
 export function redactSecrets(text: string): string {
-  return text.replace(/whsec_[A-Za-z0-9+/=]*/g, "whsec_[redacted]");
+  return text
+    .replace(/whsec_[A-Za-z0-9+/=]*/g, "whsec_[redacted]")
+    .replace(/\/services\/[A-Za-z0-9_/-]+/g, "/services/[redacted]")
+    .replace(/\b([a-z][a-z0-9+.-]*:\/\/)[^\s/@:]*:[^\s/@]*@/gi, "$1[redacted]@");
 }
 
 /** One log line for an unexpected error: its name, code and message, secrets redacted. */

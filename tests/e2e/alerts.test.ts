@@ -150,4 +150,8 @@ it("sets up email and Slack, previews and edits a template, sends a test event a
   expect(await page.getByRole("switch", { name: "Slack Notifications" }).getAttribute("aria-checked")).toBe("false");
   expect(await page.getByTestId("channel-slack").textContent()).toContain("…6789");
   await page.close();
+
+  // Neither credential ever reached the server's log.
+  expect(app.logs()).not.toContain("e2eSecretPart");
+  expect(app.logs()).not.toContain(CLERK_SECRET.slice("whsec_".length));
 }, 120_000);

@@ -4,8 +4,10 @@ import { Badge } from "@/components/badge";
 import { buttonClass } from "@/components/button";
 import { DataTable } from "@/components/data-table";
 import { Timestamp } from "@/components/time-ago";
+import { UsageMeter } from "@/components/usage-meter";
 import { requireTenant } from "@/lib/auth/get-tenant";
 import { getDb } from "@/lib/db/client";
+import { getUsage } from "@/lib/delivery/usage-quota";
 import { listWebhooks } from "@/lib/webhooks/list-webhooks";
 import { createWebhookAction } from "./actions";
 
@@ -13,7 +15,7 @@ export const metadata: Metadata = { title: "Manage Webhooks" };
 
 export default async function WebhooksPage() {
   const tenant = await requireTenant();
-  const webhooks = await listWebhooks(getDb(), tenant);
+  const [webhooks, usage] = await Promise.all([listWebhooks(getDb(), tenant), getUsage(getDb(), tenant.projectId)]);
   return (
     <div className="space-y-6">
       <div className="flex flex-wrap items-end justify-between gap-4">
@@ -21,11 +23,14 @@ export default async function WebhooksPage() {
           <h1 className="text-2xl font-semibold tracking-tight">Manage Webhooks</h1>
           <p className="text-sm text-slate-600">Each webhook is one URL an application sends its events to.</p>
         </div>
-        <form action={createWebhookAction}>
-          <button type="submit" className={buttonClass("primary")}>
-            + Create Webhook
-          </button>
-        </form>
+        <div className="flex flex-wrap items-end gap-6">
+          <UsageMeter usage={usage} />
+          <form action={createWebhookAction}>
+            <button type="submit" className={buttonClass("primary")}>
+              + Create Webhook
+            </button>
+          </form>
+        </div>
       </div>
       {webhooks.length === 0 ? (
         <div className="rounded-xl border border-dashed border-slate-300 bg-white p-10 text-center">

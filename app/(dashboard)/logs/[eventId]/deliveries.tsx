@@ -58,7 +58,11 @@ export function Deliveries({ eventId, deliveries }: { eventId: string; deliverie
                         ? "failed, will retry"
                         : "failed"}
                   </span>
-                  {attempt.statusCode ? <span>HTTP/SMTP {attempt.statusCode}</span> : null}
+                  {attempt.statusCode ? (
+                    <span>
+                      {delivery.kind === "email" ? "SMTP" : "HTTP"} {attempt.statusCode}
+                    </span>
+                  ) : null}
                   <span className="min-w-0 break-all text-slate-600">{attempt.error ?? attempt.response}</span>
                 </li>
               ))}
