@@ -149,6 +149,17 @@ it("sets up email and Slack, previews and edits a template, sends a test event a
   await page.getByText("Channel off; its settings are kept.").waitFor();
   expect(await page.getByRole("switch", { name: "Slack Notifications" }).getAttribute("aria-checked")).toBe("false");
   expect(await page.getByTestId("channel-slack").textContent()).toContain("…6789");
+
+  // On a phone the channel dialog still fits the screen.
+  await page.setViewportSize({ width: 375, height: 812 });
+  await page.getByRole("button", { name: "Edit email settings" }).click();
+  await dialog.getByLabel("Recipients").waitFor();
+  const box = await dialog.boundingBox();
+  expect(box?.width).toBeLessThanOrEqual(375);
+  expect(await dialog.getByLabel("Recipients").inputValue()).toBe("team@example.com");
+  await screenshot(page, "channel-email-dialog-375", { fullPage: false });
+  await dialog.getByRole("button", { name: "Cancel" }).click();
+  await screenshot(page, "webhook-channels-375");
   await page.close();
 
   // Neither credential ever reached the server's log.

@@ -173,7 +173,7 @@ export function ChannelDialog({
               <EditorField
                 id="template-subject"
                 label="Subject"
-                rows={1}
+                rows={2}
                 value={template.subject}
                 onChange={(subject) => setTemplate({ ...template, subject })}
               />
