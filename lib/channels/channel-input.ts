@@ -32,7 +32,8 @@ export const EmailChannelInput = z.object({
   kind: z.literal("email"),
   recipients: Recipients,
   ...Common,
-  template: z.object({ subject: z.string(), html: z.string(), text: z.string() }),
+  // null: render the chosen preset as it ships; otherwise the user's edited copy.
+  template: z.object({ subject: z.string(), html: z.string(), text: z.string() }).nullable(),
 });
 
 export const SlackChannelInput = z.object({
@@ -41,7 +42,7 @@ export const SlackChannelInput = z.object({
   // Blank keeps the saved URL: it is never sent back to the browser to be resubmitted.
   slackUrl: z.union([z.literal(""), SlackUrlSchema]),
   ...Common,
-  template: z.object({ text: z.string() }),
+  template: z.object({ text: z.string() }).nullable(),
 });
 
 export const ChannelInput = z.discriminatedUnion("kind", [EmailChannelInput, SlackChannelInput]);

@@ -69,7 +69,13 @@ function redactUrl(text: string, smtpUrl: string): string {
   const { password, username } = new URL(smtpUrl);
   let result = text;
   for (const secret of [password, username]) {
-    if (secret) result = result.split(decodeURIComponent(secret)).join("[redacted]");
+    if (!secret) continue;
+    result = result.split(secret).join("[redacted]");
+    try {
+      result = result.split(decodeURIComponent(secret)).join("[redacted]");
+    } catch {
+      // Not valid percent-encoding: the raw form was redacted above.
+    }
   }
   return result;
 }

@@ -1,12 +1,13 @@
 import type { Tenant } from "../auth/tenant";
 import type { Db } from "../db/client";
 import { templateContext } from "../delivery/template-context";
+import { getEnv } from "../env";
 import { notFound } from "../errors";
-import { sampleClerkEvent } from "../providers/clerk-samples";
 import { checkTemplate, type TemplateProblem } from "../templates/check-template";
 import type { EmailTemplate, SlackTemplate, TemplateContext } from "../templates/presets";
 import { type RenderedEmail, renderEmail } from "../templates/render-email";
 import { renderSlack, type SlackMessage } from "../templates/render-slack";
+import { sampleTemplateContext } from "../templates/sample-context";
 
 export type PreviewInput =
   | { kind: "email"; template: EmailTemplate; eventType: string; source: "sample" | "latest" }
@@ -43,15 +44,10 @@ export async function previewTemplate(
       source = `No real event received yet; sample ${input.eventType} event`;
     }
   }
-  context ??= {
-    event: sampleClerkEvent(input.eventType),
-    eventId: "evt_sample",
-    eventType: input.eventType,
-    receivedAt: new Date().toISOString(),
-    eventUrl: templateContext({ eventId: "evt_sample", eventType: null, receivedAt: new Date(), body: "{}", webhook })
-      .eventUrl,
+  context ??= sampleTemplateContext(input.eventType, {
     webhook,
-  };
+    eventUrl: `${getEnv().APP_URL}/logs/evt_sample`,
+  });
   const problems = checkTemplate(input.kind, input.template, context);
   if (problems.length > 0) return { ok: false, source, problems };
   return input.kind === "email"

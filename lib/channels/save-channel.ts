@@ -2,9 +2,9 @@ import type { Tenant } from "../auth/tenant";
 import type { Db } from "../db/client";
 import { AppError, notFound } from "../errors";
 import { newId } from "../ids";
-import { sampleClerkEvent } from "../providers/clerk-samples";
 import { checkTemplate, type TemplateProblem } from "../templates/check-template";
-import { AUTO_PRESET_ID, getPreset, presetForEvent } from "../templates/presets";
+import { AUTO_PRESET_ID, getPreset } from "../templates/presets";
+import { sampleTemplateContext } from "../templates/sample-context";
 import { randomWebhookName } from "../webhooks/create-webhook";
 import { ChannelInput } from "./channel-input";
 import { slackUrlHint } from "./slack-url";
@@ -21,9 +21,9 @@ export function describeProblem(problem: TemplateProblem): string {
 }
 
 /**
- * Saves (and turns on) a webhook's email or Slack channel. A template that fails to compile or render
- * against a sample event is refused with line and column. The template is stored as the user's copy
- * only when it differs from the chosen preset, so an untouched preset keeps following Hookbell's updates.
+ * Saves (and turns on) a webhook's email or Slack channel. An edited template is stored as the channel's
+ * own copy, after it compiles and renders against a sample event (else it is refused with line and
+ * column); without edits the channel renders the chosen preset, so it keeps following Hookbell's presets.
  */
 export async function saveChannel(db: Db, tenant: Tenant, webhookId: string, raw: ChannelInput) {
   const input = ChannelInput.parse(raw);
@@ -36,30 +36,21 @@ export async function saveChannel(db: Db, tenant: Tenant, webhookId: string, raw
   if (input.templatePreset !== AUTO_PRESET_ID && !getPreset(input.kind, input.templatePreset)) {
     throw new AppError("validation_failed", "Choose a template from the list.");
   }
-  const sampleType = input.eventTypes?.[0] ?? "user.created";
-  const problems = checkTemplate(input.kind, input.template, {
-    event: sampleClerkEvent(sampleType),
-    eventId: "evt_sample",
-    eventType: sampleType,
-    receivedAt: new Date().toISOString(),
-    eventUrl: "https://hookbell.example/logs/evt_sample",
-    webhook: { id: webhook.id, name: webhook.name },
-  });
-  if (problems.length > 0) throw new TemplateProblemsError(problems);
-
-  const preset =
-    input.templatePreset === AUTO_PRESET_ID
-      ? presetForEvent(input.kind, sampleType)
-      : getPreset(input.kind, input.templatePreset);
-  const isEdited = JSON.stringify(preset?.template) !== JSON.stringify(input.template);
-  const template =
-    input.kind === "email"
-      ? {
-          templateSubject: input.template.subject,
-          templateBody: input.template.html,
-          templateText: input.template.text,
-        }
-      : { templateSubject: null, templateBody: input.template.text, templateText: null };
+  let template = { templateSubject: null, templateBody: null, templateText: null } as Record<string, string | null>;
+  if (input.template) {
+    const sampleType = input.eventTypes?.[0] ?? "user.created";
+    const sample = sampleTemplateContext(sampleType, { webhook: { id: webhook.id, name: webhook.name } });
+    const problems = checkTemplate(input.kind, input.template, sample);
+    if (problems.length > 0) throw new TemplateProblemsError(problems);
+    template =
+      "html" in input.template
+        ? {
+            templateSubject: input.template.subject,
+            templateBody: input.template.html,
+            templateText: input.template.text,
+          }
+        : { templateSubject: null, templateBody: input.template.text, templateText: null };
+  }
 
   let kindFields: Record<string, string | null>;
   if (input.kind === "email") {
@@ -77,7 +68,7 @@ export async function saveChannel(db: Db, tenant: Tenant, webhookId: string, raw
     ...kindFields,
     isEnabled: true,
     templatePreset: input.templatePreset,
-    ...(isEdited ? template : { templateSubject: null, templateBody: null, templateText: null }),
+    ...template,
     eventTypes: input.eventTypes === null ? null : JSON.stringify(input.eventTypes),
   };
   if (existing) {

@@ -3,7 +3,8 @@ import { randomBase62 } from "../ids";
 
 export const DUE_STATUSES = ["pending", "retrying", "sending"];
 
-export type Claim = { id: string; token: string; wasLeaseExpired: boolean };
+/** `lostSince`: the row was taken over from a worker whose lease ran out; its last sign of life. */
+export type Claim = { id: string; token: string; lostSince: Date | null };
 
 /**
  * Claims up to `limit` due deliveries. A row is due when its nextAttemptAt has passed: a pending or
@@ -25,7 +26,11 @@ export async function claimDeliveries(db: Db, limit: number, now: Date, leaseMs:
       where: { id: row.id, status: row.status, nextAttemptAt: row.nextAttemptAt },
       data: { status: "sending", leaseToken: token, nextAttemptAt: new Date(now.getTime() + leaseMs) },
     });
-    if (count === 1) claims.push({ id: row.id, token, wasLeaseExpired: row.status === "sending" });
+    if (count === 1) {
+      const lostSince =
+        row.status === "sending" && row.nextAttemptAt ? new Date(row.nextAttemptAt.getTime() - leaseMs) : null;
+      claims.push({ id: row.id, token, lostSince });
+    }
   }
   return claims;
 }

@@ -1,10 +1,10 @@
 import type { Db } from "../db/client";
 import { logUnexpected } from "../errors";
-import { claimDeliveries, nextDueAt } from "./claim-deliveries";
+import { type Claim, claimDeliveries, nextDueAt } from "./claim-deliveries";
 import { type DeliveryDeps, processDelivery } from "./process-delivery";
 import { onWake } from "./wake-workers";
 
-export type WorkerOptions = Omit<DeliveryDeps, "db" | "now"> & {
+export type WorkerOptions = Omit<DeliveryDeps, "db" | "now" | "leaseMs"> & {
   now?: () => Date;
   /** Deliveries sent at the same time. */
   concurrency?: number;
@@ -27,14 +27,14 @@ export function startDeliveryWorker(db: Db, options: WorkerOptions): DeliveryWor
   const concurrency = options.concurrency ?? 8;
   const leaseMs = options.leaseMs ?? 60_000;
   const pollMs = options.pollMs ?? 1000;
-  const deps: DeliveryDeps = { ...options, db, now: options.now ?? (() => new Date()) };
+  const deps: DeliveryDeps = { ...options, db, leaseMs, now: options.now ?? (() => new Date()) };
   const inFlight = new Set<Promise<void>>();
   let isStopped = false;
   let timer: NodeJS.Timeout | undefined;
-  let isTicking = false;
+  let running: Promise<void> | null = null;
   let tickAgain = false;
 
-  const launch = (claim: Awaited<ReturnType<typeof claimDeliveries>>[number]) => {
+  const launch = (claim: Claim) => {
     const job = processDelivery(deps, claim)
       .catch((error) => logUnexpected(`delivery ${claim.id}`, error))
       .finally(() => {
@@ -44,28 +44,31 @@ export function startDeliveryWorker(db: Db, options: WorkerOptions): DeliveryWor
     inFlight.add(job);
   };
 
-  const tick = async () => {
+  // One claim round at a time; a wake-up that arrives during a round runs another one right after it.
+  const tick = () => {
     if (isStopped) return;
-    if (isTicking) {
+    if (running) {
       tickAgain = true;
       return;
     }
-    isTicking = true;
+    tickAgain = false;
+    running = claimRound().finally(() => {
+      running = null;
+      if (tickAgain) schedule(0);
+    });
+  };
+
+  const claimRound = async () => {
     try {
-      do {
-        tickAgain = false;
-        const claims = await claimDeliveries(db, concurrency - inFlight.size, deps.now(), leaseMs);
-        for (const claim of claims) launch(claim);
-      } while (tickAgain && !isStopped);
-      if (inFlight.size < concurrency) {
-        const due = await nextDueAt(db);
-        schedule(due ? Math.min(pollMs, Math.max(0, due.getTime() - deps.now().getTime())) : pollMs);
-      }
+      const claims = await claimDeliveries(db, concurrency - inFlight.size, deps.now(), leaseMs);
+      for (const claim of claims) launch(claim);
+      if (inFlight.size >= concurrency) return; // a finishing send schedules the next round
+      if (claims.length > 0) return schedule(0); // more may be due
+      const due = await nextDueAt(db);
+      schedule(due ? Math.min(pollMs, Math.max(0, due.getTime() - deps.now().getTime())) : pollMs);
     } catch (error) {
       logUnexpected("delivery worker", error);
       schedule(pollMs);
-    } finally {
-      isTicking = false;
     }
   };
 
@@ -85,6 +88,8 @@ export function startDeliveryWorker(db: Db, options: WorkerOptions): DeliveryWor
       isStopped = true;
       clearTimeout(timer);
       unsubscribe();
+      // A claim round in progress may still launch sends; wait for it, then for every send.
+      await running;
       await Promise.allSettled([...inFlight]);
     },
     async drain() {

@@ -8,14 +8,16 @@ import { newTimeOrderedId } from "../ids";
 import { renderEmail } from "../templates/render-email";
 import { renderSlack } from "../templates/render-slack";
 import type { Claim } from "./claim-deliveries";
-import { nextRetryDelay } from "./retry-schedule";
-import { pacingKey, takeSendSlot } from "./send-pacing";
+import { MAX_ATTEMPTS, nextRetryDelay } from "./retry-schedule";
+import { holdSendSlots, isHeld, pacingKey, reserveSendSlot } from "./send-pacing";
 import { templateContext } from "./template-context";
 import { type ChannelKind, releaseQuota, reserveQuota, usageMonth } from "./usage-quota";
 
 export type DeliveryDeps = {
   db: Db;
   now: () => Date;
+  /** How long a claim lasts; renewed while a send is in progress. */
+  leaseMs: number;
   /** Unset: email goes to the built-in Dev mailbox. */
   smtpUrl?: string;
   smtpFrom: string;
@@ -23,6 +25,15 @@ export type DeliveryDeps = {
 };
 
 type Loaded = NonNullable<Awaited<ReturnType<typeof loadDelivery>>>;
+type AttemptRecord = {
+  outcome: SendResult["outcome"];
+  statusCode?: number;
+  response?: string;
+  error?: string;
+  retryAfterMs?: number;
+  startedAt: Date;
+  durationMs: number;
+};
 
 function loadDelivery(db: Db, id: string) {
   return db.delivery.findUnique({
@@ -42,91 +53,119 @@ function loadDelivery(db: Db, id: string) {
   });
 }
 
-/** One claimed delivery: quota, render, pace, send, and record the attempt. Never sends inside a transaction. */
+/**
+ * One claimed delivery: quota, render, pace, send, and record the attempt. Nothing is sent inside a
+ * transaction, and every write that settles the delivery is fenced by the claim's lease token: a worker
+ * whose lease ran out (and whose row another worker took over) changes nothing.
+ */
 export async function processDelivery(deps: DeliveryDeps, claim: Claim): Promise<void> {
   const { db } = deps;
   const delivery = await loadDelivery(db, claim.id);
   if (!delivery || delivery.leaseToken !== claim.token) return;
-  const fenced = { id: delivery.id, leaseToken: claim.token, status: "sending" };
-  let attempts = delivery.attemptCount;
+  const fence = { id: delivery.id, leaseToken: claim.token, status: "sending" };
+  let attempts = await db.deliveryAttempt.count({ where: { deliveryId: delivery.id } });
+  let cycle = delivery.attemptCount;
 
-  if (claim.wasLeaseExpired) {
+  if (claim.lostSince) {
     attempts += 1;
-    await db.deliveryAttempt.create({
-      data: {
-        id: newTimeOrderedId("att", deps.now().getTime()),
-        deliveryId: delivery.id,
-        number: attempts,
-        startedAt: delivery.updatedAt,
-        durationMs: Math.max(0, deps.now().getTime() - delivery.updatedAt.getTime()),
-        outcome: "retry",
-        error: "The worker sending this alert stopped before it finished (its lease expired); sending again.",
-      },
+    cycle += 1;
+    const now = deps.now();
+    const error = "The worker sending this alert stopped before it finished (its lease expired); sending again.";
+    const lost = { outcome: "retry" as const, error, startedAt: claim.lostSince, durationMs: 0 };
+    if (cycle >= MAX_ATTEMPTS) {
+      return settle(deps, delivery, fence, attempts, cycle, { ...lost, outcome: "failed", error: `Gave up: ${error}` });
+    }
+    await db.$transaction(async (tx) => {
+      const { count } = await tx.delivery.updateMany({ where: fence, data: { attemptCount: cycle } });
+      if (count === 1) await tx.deliveryAttempt.create({ data: attemptRow(delivery.id, attempts, lost, now) });
     });
-    await db.delivery.updateMany({ where: fenced, data: { attemptCount: attempts } });
   }
 
-  const finish = async (status: string, statusReason: string | null, releasesQuota = false) => {
-    await db.delivery.updateMany({
-      where: fenced,
-      data: {
-        status,
-        statusReason,
-        nextAttemptAt: null,
-        leaseToken: null,
-        completedAt: deps.now(),
-        attemptCount: attempts,
-      },
-    });
-    if (releasesQuota && delivery.usageMonth) {
-      await releaseQuota(db, delivery.projectId, delivery.kind, delivery.usageMonth);
-      await db.delivery.updateMany({ where: { id: delivery.id }, data: { usageMonth: null } });
-    }
-  };
-
   if (!delivery.channel.isEnabled) {
-    return finish("skipped", "Skipped: the channel was turned off before this alert was sent.", true);
+    return finishWithoutSending(
+      deps,
+      delivery,
+      fence,
+      "skipped",
+      "Skipped: the channel was turned off before this alert was sent.",
+    );
   }
   if (!delivery.usageMonth) {
     const month = usageMonth(deps.now());
     if (!(await reserveQuota(db, delivery.projectId, delivery.kind as ChannelKind, month))) {
-      return finish("skipped", `Skipped (quota): this project has used all its ${delivery.kind} alerts for ${month}.`);
+      return finishWithoutSending(
+        deps,
+        { ...delivery, usageMonth: null },
+        fence,
+        "skipped",
+        `Skipped (quota): this project has used all its ${delivery.kind} alerts for ${month}.`,
+      );
     }
+    const { count } = await db.delivery.updateMany({ where: fence, data: { usageMonth: month } });
+    if (count === 0) return releaseQuota(db, delivery.projectId, delivery.kind, month);
     delivery.usageMonth = month;
-    await db.delivery.updateMany({ where: fenced, data: { usageMonth: month } });
   }
 
   let send: () => Promise<SendResult>;
   try {
     send = prepareSend(deps, delivery);
   } catch (error) {
-    return record(deps, delivery, fenced, attempts + 1, deps.now(), 0, {
+    const detail = error instanceof Error ? error.message : String(error);
+    return settle(deps, delivery, fence, attempts + 1, cycle + 1, {
       outcome: "failed",
-      error: `The template could not be rendered: ${error instanceof Error ? error.message : String(error)}`,
+      error: `The template could not be rendered: ${detail}`,
+      startedAt: deps.now(),
+      durationMs: 0,
     });
   }
 
-  if (delivery.kind === "slack" && delivery.channel.slackUrl) {
-    const nextSlot = await takeSendSlot(db, pacingKey("slack", delivery.channel.slackUrl), deps.now());
-    if (nextSlot) {
-      // Not an attempt: the message waits its turn behind others to the same Slack URL.
+  const slackKey =
+    delivery.kind === "slack" && delivery.channel.slackUrl ? pacingKey("slack", delivery.channel.slackUrl) : null;
+  const hasReservedSlot =
+    slackKey !== null &&
+    delivery.pacedSlotAt !== null &&
+    delivery.pacedSlotAt <= deps.now() &&
+    !(await isHeld(db, slackKey, deps.now()));
+  if (slackKey && !hasReservedSlot) {
+    const slot = await reserveSendSlot(db, slackKey, deps.now());
+    if (slot > deps.now()) {
+      // Not an attempt: the message waits for its own slot behind others to the same Slack URL.
       await db.delivery.updateMany({
-        where: fenced,
-        data: { status: attempts > 0 ? "retrying" : "pending", nextAttemptAt: nextSlot, leaseToken: null },
+        where: fence,
+        data: { status: cycle > 0 ? "retrying" : "pending", nextAttemptAt: slot, pacedSlotAt: slot, leaseToken: null },
       });
       return;
     }
   }
 
   const startedAt = deps.now();
+  const heartbeat = keepLease(deps, fence);
   let result: SendResult;
   try {
     result = await send();
   } catch (error) {
     logUnexpected(`delivery ${delivery.id}`, error);
     result = { outcome: "retry", error: "Unexpected error while sending; will retry." };
+  } finally {
+    clearInterval(heartbeat);
   }
-  await record(deps, delivery, fenced, attempts + 1, startedAt, deps.now().getTime() - startedAt.getTime(), result);
+  if (slackKey && result.outcome === "retry" && result.retryAfterMs !== undefined) {
+    await holdSendSlots(db, slackKey, new Date(deps.now().getTime() + result.retryAfterMs));
+  }
+  const durationMs = deps.now().getTime() - startedAt.getTime();
+  await settle(deps, delivery, fence, attempts + 1, cycle + 1, { ...result, startedAt, durationMs });
+}
+
+/** Renews the claim while a send is in progress, so a slow but live send is never taken over. */
+function keepLease(deps: DeliveryDeps, fence: { id: string; leaseToken: string; status: string }) {
+  return setInterval(
+    () => {
+      deps.db.delivery
+        .updateMany({ where: fence, data: { nextAttemptAt: new Date(deps.now().getTime() + deps.leaseMs) } })
+        .catch((error) => logUnexpected("lease renewal", error));
+    },
+    Math.max(500, Math.floor(deps.leaseMs / 3)),
+  );
 }
 
 function prepareSend(deps: DeliveryDeps, delivery: Loaded): () => Promise<SendResult> {
@@ -162,51 +201,82 @@ function prepareSend(deps: DeliveryDeps, delivery: Loaded): () => Promise<SendRe
   };
 }
 
-async function record(
+function attemptRow(deliveryId: string, number: number, record: AttemptRecord, now: Date) {
+  return {
+    id: newTimeOrderedId("att", now.getTime()),
+    deliveryId,
+    number,
+    startedAt: record.startedAt,
+    durationMs: record.durationMs,
+    outcome: record.outcome,
+    statusCode: record.statusCode ?? null,
+    response: record.outcome === "sent" ? (record.response ?? null) : null,
+    error: record.outcome === "sent" ? null : (record.error ?? null),
+  };
+}
+
+/**
+ * Records an attempt and the delivery's next state in one transaction, only while this worker still holds
+ * the lease. A delivery that failed for good gives its alert back to the quota: nobody was alerted.
+ */
+async function settle(
   deps: DeliveryDeps,
   delivery: Loaded,
-  fenced: { id: string; leaseToken: string; status: string },
+  fence: { id: string; leaseToken: string; status: string },
   number: number,
-  startedAt: Date,
-  durationMs: number,
-  result: SendResult,
+  cycle: number,
+  record: AttemptRecord,
 ): Promise<void> {
-  const { db } = deps;
   const now = deps.now();
-  const retryDelay = result.outcome === "retry" ? nextRetryDelay(number, result.retryAfterMs) : null;
-  const error = result.outcome === "sent" ? null : result.error;
-  const status = result.outcome === "sent" ? "sent" : retryDelay === null ? "failed" : "retrying";
+  const retryDelay = record.outcome === "retry" ? nextRetryDelay(cycle, record.retryAfterMs) : null;
+  const error = record.outcome === "sent" ? null : (record.error ?? null);
+  const status = record.outcome === "sent" ? "sent" : retryDelay === null ? "failed" : "retrying";
   const statusReason =
-    status === "failed" && result.outcome === "retry" ? `Gave up after ${number} attempts. ${error}` : error;
-  await db.$transaction([
-    db.deliveryAttempt.create({
-      data: {
-        id: newTimeOrderedId("att", now.getTime()),
-        deliveryId: delivery.id,
-        number,
-        startedAt,
-        durationMs,
-        outcome: result.outcome,
-        statusCode: result.statusCode ?? null,
-        response: result.outcome === "sent" ? (result.response ?? null) : null,
-        error,
-      },
-    }),
-    db.delivery.updateMany({
-      where: fenced,
+    status === "failed" && record.outcome === "retry" ? `Gave up after ${cycle} attempts. ${error}` : error;
+  await deps.db.$transaction(async (tx) => {
+    const { count } = await tx.delivery.updateMany({
+      where: fence,
       data: {
         status,
         statusReason,
-        attemptCount: number,
+        attemptCount: cycle,
         leaseToken: null,
+        pacedSlotAt: null,
         nextAttemptAt: retryDelay === null ? null : new Date(now.getTime() + retryDelay),
         completedAt: status === "retrying" ? null : now,
+        ...(status === "failed" ? { usageMonth: null } : {}),
       },
-    }),
-  ]);
-  if (status === "failed" && delivery.usageMonth) {
-    // Nobody was alerted, so the alert goes back to the quota.
-    await releaseQuota(db, delivery.projectId, delivery.kind, delivery.usageMonth);
-    await db.delivery.updateMany({ where: { id: delivery.id }, data: { usageMonth: null } });
-  }
+    });
+    if (count === 0) return;
+    await tx.deliveryAttempt.create({ data: attemptRow(delivery.id, number, record, now) });
+    if (status === "failed" && delivery.usageMonth) {
+      await releaseQuota(tx as unknown as Db, delivery.projectId, delivery.kind, delivery.usageMonth);
+    }
+  });
+}
+
+async function finishWithoutSending(
+  deps: DeliveryDeps,
+  delivery: Loaded,
+  fence: { id: string; leaseToken: string; status: string },
+  status: "skipped",
+  statusReason: string,
+): Promise<void> {
+  await deps.db.$transaction(async (tx) => {
+    const { count } = await tx.delivery.updateMany({
+      where: fence,
+      data: {
+        status,
+        statusReason,
+        nextAttemptAt: null,
+        leaseToken: null,
+        pacedSlotAt: null,
+        completedAt: deps.now(),
+        usageMonth: null,
+      },
+    });
+    if (count === 1 && delivery.usageMonth) {
+      await releaseQuota(tx as unknown as Db, delivery.projectId, delivery.kind, delivery.usageMonth);
+    }
+  });
 }

@@ -9,7 +9,16 @@ export const RETRYABLE_STATUSES = ["failed", "retrying", "skipped"];
 export async function retryDelivery(db: Db, tenant: Tenant, deliveryId: string, now = new Date()): Promise<void> {
   const { count } = await db.delivery.updateMany({
     where: { id: deliveryId, projectId: tenant.projectId, status: { in: RETRYABLE_STATUSES } },
-    data: { status: "pending", statusReason: null, nextAttemptAt: now, completedAt: null, leaseToken: null },
+    // A manual retry gets a fresh retry budget; the attempt history is kept and keeps counting.
+    data: {
+      status: "pending",
+      statusReason: null,
+      nextAttemptAt: now,
+      completedAt: null,
+      leaseToken: null,
+      pacedSlotAt: null,
+      attemptCount: 0,
+    },
   });
   if (count === 0) {
     const exists = await db.delivery.findFirst({ where: { id: deliveryId, projectId: tenant.projectId } });

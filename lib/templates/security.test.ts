@@ -67,6 +67,27 @@ describe("template sandbox", () => {
     for (const spy of spies) expect(spy).not.toHaveBeenCalled();
   });
 
+  it("refuses value helpers used as blocks, whose output Handlebars would not escape", () => {
+    const hostile = sampleTemplateContext("user.created");
+    (hostile.event.data as Record<string, unknown>).first_name = "<img src=x onerror=alert(1)> <!channel>";
+    for (const source of [
+      "{{#default event.data.first_name}}{{/default}}",
+      "{{#json event.data}}{{/json}}",
+      "x\n  {{#fullName event.data}}{{/fullName}}",
+    ]) {
+      expect(() => renderEmail({ subject: "s", html: source, text: "t" }, hostile), source).toThrow(/is not a block/);
+      expect(() => renderSlack({ text: source }, hostile), source).toThrow(/is not a block/);
+    }
+    const error = (() => {
+      try {
+        renderSlack({ text: "x\n  {{#json event}}{{/json}}" }, hostile);
+      } catch (caught) {
+        return caught as TemplateError;
+      }
+    })();
+    expect([error?.line, error?.column]).toEqual([2, 3]);
+  });
+
   it("refuses partials and inline partials", () => {
     expect(() => text("a\n{{> header}}")).toThrow("text, line 2, column 1: Partials ({{> name}}) are not available");
     expect(() => text('{{#*inline "x"}}{{> x}}{{/inline}}')).toThrow(/inline partials/);

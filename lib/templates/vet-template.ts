@@ -1,4 +1,5 @@
 import type { EscapeMode } from "./compile-template";
+import { TEMPLATE_HELPERS } from "./helpers";
 import { RenderProblem } from "./template-error";
 
 type Node = hbs.AST.Node;
@@ -13,7 +14,9 @@ function fail(message: string, node: Node): never {
  * - partials and decorators ({{> name}}, {{#*inline}}) are refused: alert templates are single
  *   files, and recursive partials are the one way to loop without {{#each}};
  * - in HTML and Slack templates, {{{value}}} and {{&value}} are escaped like {{value}}, because the
- *   values come from the webhook sender and must never become markup or Slack mentions.
+ *   values come from the webhook sender and must never become markup or Slack mentions;
+ * - value helpers used as blocks ({{#json x}}{{/json}}) are refused: Handlebars never escapes what a
+ *   block helper returns, so that form would print sender data raw.
  */
 export function vetStatements(body: hbs.AST.Statement[], mode: EscapeMode): void {
   for (const node of body) {
@@ -23,6 +26,13 @@ export function vetStatements(body: hbs.AST.Statement[], mode: EscapeMode): void
         break;
       case "BlockStatement": {
         const block = node as hbs.AST.BlockStatement;
+        const name = (block.path as hbs.AST.PathExpression).original;
+        if (typeof name === "string" && Object.hasOwn(TEMPLATE_HELPERS, name)) {
+          fail(
+            `{{#${name}}} is not a block: write {{${name} …}}, or use it inside (…) as in {{#if (${name} …)}}.`,
+            node,
+          );
+        }
         if (block.program) vetStatements(block.program.body, mode);
         if (block.inverse) vetStatements(block.inverse.body, mode);
         break;

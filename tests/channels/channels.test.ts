@@ -116,7 +116,7 @@ describe("email channels", () => {
       recipients: "a@example.com; b@example.com",
       templatePreset: "user-created",
       eventTypes: ["user.created", "user.deleted"],
-      template: getPreset("email", "user-created")?.template ?? emailPreset(),
+      template: null,
     });
     await setChannelEnabled(db, tenant, webhookId, "email", false);
     let [channel] = await listChannels(db, tenant, webhookId);

@@ -2,6 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { Tenant } from "@/lib/auth/tenant";
 import type { Db } from "@/lib/db/client";
 import { claimDeliveries } from "@/lib/delivery/claim-deliveries";
+import { startDeliveryWorker } from "@/lib/delivery/delivery-worker";
 import { replayEvent, replayWindow } from "@/lib/delivery/replay-events";
 import { retryDelivery } from "@/lib/delivery/retry-delivery";
 import { RETRY_DELAYS_MS } from "@/lib/delivery/retry-schedule";
@@ -196,6 +197,33 @@ describe("Slack answers", () => {
     ]);
   });
 
+  it("holds every queued message to a URL after a 429, not only the one refused", async () => {
+    const clock = new Clock();
+    const start = clock.current.getTime();
+    const { webhookId, slackUrl } = await webhookWithChannels(db, tenant, { slack: true });
+    slack.answerNext({ status: 429, body: "rate_limited", headers: { "retry-after": "30" } });
+    await ingest(db, webhookId, clerkEvent("user.updated"), { now: clock.current });
+    await ingest(db, webhookId, clerkEvent("user.updated"), { now: clock.current });
+    const work = worker(clock);
+    for (let second = 0; second < 30; second++) {
+      await work.drain();
+      clock.advance(1000);
+    }
+    expect(postsTo(slackUrl)).toHaveLength(1); // only the refused one, nothing during the hold
+    for (let second = 0; second < 3; second++) {
+      await work.drain();
+      clock.advance(1000);
+    }
+    expect(postsTo(slackUrl)).toHaveLength(3);
+    const rows = await deliveriesOf(db, webhookId);
+    expect(rows.map((row) => row.status)).toEqual(["sent", "sent"]);
+    for (const row of rows) {
+      for (const attempt of row.attempts.filter((a) => a.outcome === "sent")) {
+        expect(attempt.startedAt.getTime()).toBeGreaterThanOrEqual(start + 30_000);
+      }
+    }
+  });
+
   it("does not turn a user named <!channel> into a Slack mention", async () => {
     const clock = new Clock();
     const { webhookId, slackUrl } = await webhookWithChannels(db, tenant, { slack: true });
@@ -298,6 +326,27 @@ describe("nothing is lost", () => {
     expect(postsTo(slackUrl)).toHaveLength(1);
   });
 
+  it("ignores the result of a worker whose lease was taken over: no second state, no quota given back", async () => {
+    const clock = new Clock();
+    const { webhookId, slackUrl } = await webhookWithChannels(db, tenant, { slack: true });
+    const used = async () =>
+      (await getUsage(db, tenant.projectId, clock.current)).find((u) => u.kind === "slack")?.used ?? 0;
+    const before = await used();
+    // Worker A's request hangs, then fails for good; meanwhile its lease runs out and B sends.
+    slack.answerNext({ status: 404, body: "no_service", delayMs: 400 });
+    await ingest(db, webhookId, undefined, { now: clock.current });
+    const slow = worker(clock).drain();
+    while (postsTo(slackUrl).length === 0) await new Promise((resolve) => setTimeout(resolve, 10));
+    clock.advance(61_000);
+    expect(await worker(clock).drain()).toBe(1);
+    await slow;
+
+    const [row] = await deliveriesOf(db, webhookId);
+    expect(row.status).toBe("sent");
+    expect(row.attempts.map((attempt) => attempt.outcome)).toEqual(["retry", "sent"]);
+    expect(await used()).toBe(before + 1);
+  });
+
   it("logs an event outside a channel's filter as filtered and alerts nobody", async () => {
     const clock = new Clock();
     const { webhookId, slackUrl } = await webhookWithChannels(db, tenant, {
@@ -343,6 +392,32 @@ describe("nothing is lost", () => {
       delete process.env.HOOKBELL_EMAIL_MONTHLY_LIMIT;
       resetEnvForTests();
     }
+  });
+});
+
+describe("the running worker", () => {
+  it("wakes the moment ingest commits work, without waiting for its poll, and stops cleanly", async () => {
+    const { webhookId, slackUrl } = await webhookWithChannels(db, tenant, { slack: true });
+    const running = startDeliveryWorker(db, {
+      smtpUrl: smtp.url,
+      smtpFrom: "Hookbell <alerts@hookbell.test>",
+      slackOrigin: slack.origin,
+      pollMs: 60_000,
+    });
+    try {
+      await new Promise((resolve) => setTimeout(resolve, 200)); // its first round finds nothing
+      const sentAt = Date.now();
+      await ingest(db, webhookId);
+      while (postsTo(slackUrl).length === 0 && Date.now() - sentAt < 10_000) {
+        await new Promise((resolve) => setTimeout(resolve, 10));
+      }
+      expect(postsTo(slackUrl)).toHaveLength(1);
+      expect(Date.now() - sentAt).toBeLessThan(5_000);
+    } finally {
+      await running.stop();
+    }
+    const [row] = await deliveriesOf(db, webhookId);
+    expect(row.status).toBe("sent");
   });
 });
 

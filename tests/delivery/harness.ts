@@ -5,7 +5,6 @@ import type { Db } from "@/lib/db/client";
 import { type DeliveryWorker, startDeliveryWorker } from "@/lib/delivery/delivery-worker";
 import { randomBase62 } from "@/lib/ids";
 import { ingestRequest } from "@/lib/ingest/ingest-request";
-import { presetForEvent } from "@/lib/templates/presets";
 import { createWebhook } from "@/lib/webhooks/create-webhook";
 import { saveSigningSecret } from "@/lib/webhooks/save-signing-secret";
 import { CLERK_SECRET, clerkEvent, signedHeaders } from "../helpers/signing";
@@ -40,8 +39,8 @@ export async function webhookWithChannels(
       recipients: options.email.join(", "),
       templatePreset: "auto",
       eventTypes,
-      // Unedited preset text: the channel keeps following the automatic preset.
-      template: templateOf("email", eventTypes),
+      // No edits: the channel follows the automatic preset.
+      template: null,
     });
   }
   if (options.slack) {
@@ -51,14 +50,10 @@ export async function webhookWithChannels(
       slackUrl,
       templatePreset: "auto",
       eventTypes,
-      template: options.slackTemplate ? { text: options.slackTemplate } : templateOf("slack", eventTypes),
+      template: options.slackTemplate ? { text: options.slackTemplate } : null,
     });
   }
   return { webhookId: webhook.id, slackUrl };
-}
-
-function templateOf<K extends "email" | "slack">(kind: K, eventTypes: string[] | null) {
-  return presetForEvent(kind, eventTypes?.[0] ?? "user.created").template;
 }
 
 export async function ingest(

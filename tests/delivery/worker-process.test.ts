@@ -1,5 +1,4 @@
 import { type ChildProcess, spawn } from "node:child_process";
-import path from "node:path";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import type { Db } from "@/lib/db/client";
 import { getEnv } from "@/lib/env";
@@ -36,7 +35,8 @@ function startWorker(): { child: ChildProcess; output: () => string; exited: Pro
     HOOKBELL_SLACK_ORIGIN: slack.origin,
     HOOKBELL_WORKER_LEASE_SECONDS: "2",
   };
-  const child = spawn(path.join("node_modules", ".bin", "tsx"), ["scripts/worker.ts"], {
+  // node itself (not the tsx wrapper, which would leave its child running) so that SIGKILL kills the worker.
+  const child = spawn(process.execPath, ["--import", "tsx", "scripts/worker.ts"], {
     env: childEnv,
     stdio: ["ignore", "pipe", "pipe"],
   });

@@ -33,6 +33,7 @@ CREATE TABLE "Delivery" (
     "attemptCount" INTEGER NOT NULL DEFAULT 0,
     "nextAttemptAt" TIMESTAMP(3),
     "leaseToken" TEXT,
+    "pacedSlotAt" TIMESTAMP(3),
     "usageMonth" TEXT,
     "createdAt" TIMESTAMP(3) NOT NULL,
     "updatedAt" TIMESTAMP(3) NOT NULL,
@@ -76,6 +77,7 @@ CREATE TABLE "MailboxMessage" (
 CREATE TABLE "SendPacing" (
     "key" TEXT NOT NULL,
     "nextAt" TIMESTAMP(3) NOT NULL,
+    "holdUntil" TIMESTAMP(3),
     CONSTRAINT "SendPacing_pkey" PRIMARY KEY ("key")
 );
 

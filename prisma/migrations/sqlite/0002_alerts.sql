@@ -34,6 +34,7 @@ CREATE TABLE "Delivery" (
     "attemptCount" INTEGER NOT NULL DEFAULT 0,
     "nextAttemptAt" DATETIME,
     "leaseToken" TEXT,
+    "pacedSlotAt" DATETIME,
     "usageMonth" TEXT,
     "createdAt" DATETIME NOT NULL,
     "updatedAt" DATETIME NOT NULL,
@@ -79,7 +80,8 @@ CREATE TABLE "MailboxMessage" (
 
 CREATE TABLE "SendPacing" (
     "key" TEXT NOT NULL PRIMARY KEY,
-    "nextAt" DATETIME NOT NULL
+    "nextAt" DATETIME NOT NULL,
+    "holdUntil" DATETIME
 );
 
 CREATE UNIQUE INDEX "Channel_webhookId_kind_key" ON "Channel"("webhookId", "kind");

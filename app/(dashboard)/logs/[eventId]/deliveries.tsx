@@ -30,7 +30,7 @@ export function Deliveries({ eventId, deliveries }: { eventId: string; deliverie
             <DeliveryStatusBadge status={delivery.status} />
             {delivery.trigger !== "event" ? <span className="text-xs text-slate-500">({delivery.trigger})</span> : null}
             <span className="text-xs text-slate-500">
-              {delivery.attemptCount} attempt{delivery.attemptCount === 1 ? "" : "s"}
+              {delivery.attempts.length} attempt{delivery.attempts.length === 1 ? "" : "s"}
             </span>
             {delivery.status === "retrying" && delivery.nextAttemptAt ? (
               <span className="text-xs text-slate-500">

@@ -46,6 +46,8 @@ export function ChannelDialog({
         }
       : presetTemplate(kindPresets, channel?.templatePreset ?? AUTO, channel?.eventTypes?.[0] ?? "user.created"),
   );
+  // Untouched preset text is saved as "use the preset", so Automatic keeps choosing per event type.
+  const [isEdited, setIsEdited] = useState(Boolean(channel?.template));
   const [state, setState] = useState<SaveChannelState>();
   const [pending, startTransition] = useTransition();
 
@@ -58,6 +60,11 @@ export function ChannelDialog({
   const choosePreset = (id: string) => {
     setPresetId(id);
     setTemplate(presetTemplate(kindPresets, id, previewType));
+    setIsEdited(false);
+  };
+  const edit = (next: EditorTemplate) => {
+    setTemplate(next);
+    setIsEdited(true);
   };
   const templateInput = kind === "email" ? template : { text: template.text };
   const save = () =>
@@ -65,8 +72,15 @@ export function ChannelDialog({
       const result = await saveChannelAction(
         webhookId,
         kind === "email"
-          ? { kind, recipients, templatePreset: presetId, eventTypes, template }
-          : { kind, name, slackUrl, templatePreset: presetId, eventTypes, template: { text: template.text } },
+          ? { kind, recipients, templatePreset: presetId, eventTypes, template: isEdited ? template : null }
+          : {
+              kind,
+              name,
+              slackUrl,
+              templatePreset: presetId,
+              eventTypes,
+              template: isEdited ? { text: template.text } : null,
+            },
       );
       if (result?.ok) onSaved(result.ok);
       else setState(result);
@@ -164,7 +178,7 @@ export function ChannelDialog({
                 ))}
               </select>
             </div>
-            <Button variant="ghost" onClick={() => setTemplate(presetTemplate(kindPresets, presetId, previewType))}>
+            <Button variant="ghost" onClick={() => choosePreset(presetId)}>
               Reset to preset
             </Button>
           </div>
@@ -175,21 +189,21 @@ export function ChannelDialog({
                 label="Subject"
                 rows={2}
                 value={template.subject}
-                onChange={(subject) => setTemplate({ ...template, subject })}
+                onChange={(subject) => edit({ ...template, subject })}
               />
               <EditorField
                 id="template-html"
                 label="HTML body"
                 rows={10}
                 value={template.html}
-                onChange={(html) => setTemplate({ ...template, html })}
+                onChange={(html) => edit({ ...template, html })}
               />
               <EditorField
                 id="template-text"
                 label="Plain-text body"
                 rows={6}
                 value={template.text}
-                onChange={(text) => setTemplate({ ...template, text })}
+                onChange={(text) => edit({ ...template, text })}
               />
             </>
           ) : (
@@ -198,7 +212,7 @@ export function ChannelDialog({
               label="Message (Slack mrkdwn)"
               rows={8}
               value={template.text}
-              onChange={(text) => setTemplate({ ...template, text })}
+              onChange={(text) => edit({ ...template, text })}
             />
           )}
           <p className="text-xs text-slate-500">
@@ -213,7 +227,11 @@ export function ChannelDialog({
           kind={kind}
           template={templateInput}
           eventType={previewType}
-          onEventTypeChange={setPreviewType}
+          onEventTypeChange={(type) => {
+            setPreviewType(type);
+            // Unedited Automatic shows the preset that this event type would get.
+            if (!isEdited) setTemplate(presetTemplate(kindPresets, presetId, type));
+          }}
           eventGroups={eventGroups}
         />
 
