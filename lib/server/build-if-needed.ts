@@ -1,6 +1,16 @@
 import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import {
+  closeSync,
+  existsSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+  writeSync,
+} from "node:fs";
 import path from "node:path";
 
 const SOURCES = [
@@ -36,11 +46,18 @@ function sourceFingerprint(root: string): string {
 export function buildIfNeeded(root: string, log: (line: string) => void): void {
   const stampFile = path.join(root, ".next", "hookbell-build-stamp");
   const fingerprint = sourceFingerprint(root);
-  const isFresh =
+  const isFresh = () =>
     existsSync(path.join(root, ".next", "BUILD_ID")) &&
     existsSync(stampFile) &&
     readFileSync(stampFile, "utf8") === fingerprint;
-  if (isFresh) return;
+  if (isFresh()) return;
+  // Two servers starting at once (or a server and a test run) must not build into .next together.
+  withBuildLock(root, log, () => {
+    if (!isFresh()) build(root, log, stampFile, fingerprint);
+  });
+}
+
+function build(root: string, log: (line: string) => void, stampFile: string, fingerprint: string): void {
   log("Building the dashboard (first start or changed sources; this takes a minute)…");
   const result = spawnSync(path.join(root, "node_modules", ".bin", "next"), ["build"], {
     cwd: root,
@@ -49,4 +66,42 @@ export function buildIfNeeded(root: string, log: (line: string) => void): void {
   });
   if (result.status !== 0) throw new Error("next build failed; see the output above.");
   writeFileSync(stampFile, fingerprint);
+}
+
+function withBuildLock(root: string, log: (line: string) => void, work: () => void): void {
+  const lockFile = path.join(root, ".next-build.lock");
+  let hasWaited = false;
+  for (;;) {
+    try {
+      const fd = openSync(lockFile, "wx");
+      writeSync(fd, String(process.pid));
+      closeSync(fd);
+      break;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+      const holder = Number(readFileSync(lockFile, "utf8"));
+      if (!isRunning(holder)) {
+        rmSync(lockFile, { force: true }); // left behind by a build that was killed
+        continue;
+      }
+      if (!hasWaited) log(`Waiting for the build started by process ${holder}…`);
+      hasWaited = true;
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 500);
+    }
+  }
+  try {
+    work();
+  } finally {
+    rmSync(lockFile, { force: true });
+  }
+}
+
+function isRunning(pid: number): boolean {
+  if (!Number.isInteger(pid) || pid <= 0) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
 }
