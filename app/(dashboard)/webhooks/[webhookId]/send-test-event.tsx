@@ -2,10 +2,10 @@
 
 import { useState, useTransition } from "react";
 import { Button } from "@/components/button";
-import { inputClass } from "@/components/field";
 import { FormMessage, type FormState } from "@/components/form-message";
 import { sendTestEventAction } from "./channel-actions";
 import type { EventGroupOption } from "./channel-types";
+import { EventTypeSelect } from "./event-type-select";
 
 export function SendTestEvent({
   webhookId,
@@ -26,25 +26,13 @@ export function SendTestEvent({
         path as an event from Clerk: verification, the log, and your channels.
       </p>
       <div className="flex flex-wrap items-end gap-3">
-        <div className="space-y-1.5">
-          <label htmlFor="test-event-type" className="block text-sm font-medium">
-            Event type
-          </label>
-          <select
-            id="test-event-type"
-            className={inputClass}
-            value={eventType}
-            onChange={(event) => setEventType(event.target.value)}
-          >
-            {eventGroups.map((group) => (
-              <optgroup key={group.id} label={group.name}>
-                {group.types.map((entry) => (
-                  <option key={entry.type}>{entry.type}</option>
-                ))}
-              </optgroup>
-            ))}
-          </select>
-        </div>
+        <EventTypeSelect
+          id="test-event-type"
+          label="Event type"
+          groups={eventGroups}
+          value={eventType}
+          onChange={setEventType}
+        />
         <Button
           disabled={pending || !canSend}
           onClick={() => startTransition(async () => setState(await sendTestEventAction(webhookId, eventType)))}

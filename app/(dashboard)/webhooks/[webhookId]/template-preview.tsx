@@ -6,6 +6,7 @@ import { inputClass } from "@/components/field";
 import type { PreviewResult } from "@/lib/channels/preview-template";
 import { previewTemplateAction } from "./channel-actions";
 import type { EventGroupOption } from "./channel-types";
+import { EventTypeSelect } from "./event-type-select";
 
 type Props = {
   webhookId: string;
@@ -36,25 +37,13 @@ export function TemplatePreview({ webhookId, kind, template, eventType, onEventT
   return (
     <section aria-label="Template preview" className="space-y-3 rounded-lg bg-slate-50 p-3">
       <div className="flex flex-wrap items-end gap-3">
-        <div className="space-y-1.5">
-          <label htmlFor="preview-event-type" className="block text-sm font-medium">
-            Preview with event
-          </label>
-          <select
-            id="preview-event-type"
-            className={inputClass}
-            value={eventType}
-            onChange={(event) => onEventTypeChange(event.target.value)}
-          >
-            {eventGroups.map((group) => (
-              <optgroup key={group.id} label={group.name}>
-                {group.types.map((entry) => (
-                  <option key={entry.type}>{entry.type}</option>
-                ))}
-              </optgroup>
-            ))}
-          </select>
-        </div>
+        <EventTypeSelect
+          id="preview-event-type"
+          label="Preview with event"
+          groups={eventGroups}
+          value={eventType}
+          onChange={onEventTypeChange}
+        />
         <div className="space-y-1.5">
           <label htmlFor="preview-source" className="block text-sm font-medium">
             Data
