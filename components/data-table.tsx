@@ -5,7 +5,7 @@ export type Column = { label: string; isNumeric?: boolean };
 /** The card-style table every list in the dashboard uses: header from `columns`, rows as children. */
 export function DataTable({ columns, children }: { columns: Column[]; children: ReactNode }) {
   return (
-    <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white shadow-sm">
+    <div className="overflow-x-auto rounded-xl border border-slate-200 bg-surface shadow-sm">
       <table className="w-full text-left text-sm">
         <thead className="whitespace-nowrap border-b border-slate-200 bg-slate-50 text-xs uppercase tracking-wide text-slate-500">
           <tr>

@@ -18,7 +18,7 @@ export function DeliveryStatusBadge({ status }: { status: string }) {
 
 /** One line per event in the log: what happened to its alerts, worst news first. */
 export function AlertsSummary({ deliveries }: { deliveries: { kind: string; status: string }[] }) {
-  if (deliveries.length === 0) return <span className="text-xs text-slate-400">no channel</span>;
+  if (deliveries.length === 0) return <span className="text-xs text-slate-500">no channel</span>;
   const order = ["failed", "retrying", "skipped", "sending", "pending", "sent", "filtered"];
   const counts = new Map<string, number>();
   for (const delivery of deliveries) counts.set(delivery.status, (counts.get(delivery.status) ?? 0) + 1);

@@ -3,6 +3,7 @@ import type { EventListItem } from "@/lib/log/list-events";
 import { Badge } from "./badge";
 import { DataTable } from "./data-table";
 import { AlertsSummary } from "./delivery-status";
+import { EnvironmentBadge } from "./environment-badge";
 import { Timestamp } from "./time-ago";
 
 const OUTCOME_TONE = { accepted: "green", duplicate: "amber", rejected: "red" } as const;
@@ -23,7 +24,7 @@ export function EventsTable({
 }) {
   if (events.length === 0) {
     return (
-      <p className="rounded-xl border border-dashed border-slate-300 bg-white p-8 text-center text-sm text-slate-600">
+      <p className="rounded-xl border border-dashed border-slate-300 bg-surface p-8 text-center text-sm text-slate-600">
         {empty}
       </p>
     );
@@ -46,12 +47,19 @@ export function EventsTable({
               <Timestamp value={event.receivedAt} />
             </Link>
           </td>
-          {showWebhook ? <td className="px-4 py-3">{event.webhook.name}</td> : null}
+          {showWebhook ? (
+            <td className="px-4 py-3">
+              <div className="flex flex-wrap items-center gap-1.5">
+                <span>{event.webhook.name}</span>
+                <EnvironmentBadge environment={event.webhook.environment} />
+              </div>
+            </td>
+          ) : null}
           <td className="px-4 py-3 font-mono text-xs">
-            {event.eventType ?? <span className="text-slate-400">—</span>}
+            {event.eventType ?? <span className="text-slate-500">—</span>}
           </td>
           <td className="max-w-[14rem] truncate px-4 py-3 font-mono text-xs" title={event.svixId ?? undefined}>
-            {event.svixId ?? <span className="text-slate-400">—</span>}
+            {event.svixId ?? <span className="text-slate-500">—</span>}
           </td>
           <td className="px-4 py-3">
             <div className="flex flex-wrap items-center gap-2">

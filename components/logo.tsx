@@ -5,7 +5,7 @@ export function Logo() {
       <svg
         aria-hidden="true"
         viewBox="0 0 24 24"
-        className="h-5 w-5 text-brand-600"
+        className="h-5 w-5 text-brand-700"
         fill="none"
         stroke="currentColor"
         strokeWidth="2"

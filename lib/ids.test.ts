@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { newEventId, newId, newWebhookId, randomBase62 } from "./ids";
+import { eventIdFloor, newEventId, newId, newWebhookId, randomBase62 } from "./ids";
 
 const CROCKFORD = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
 const EVENT_ID = /^evt_[0-9A-HJKMNP-TV-Z]{26}$/;
@@ -70,5 +70,16 @@ describe("newId and randomBase62", () => {
 
   it("returns exactly the requested length", () => {
     for (const length of [1, 7, 24, 100]) expect(randomBase62(length)).toHaveLength(length);
+  });
+});
+
+describe("eventIdFloor", () => {
+  it("sorts at or before every id made at that moment or later, and after every earlier one", () => {
+    // Far ahead of the other tests' ids: the generator never goes back in time.
+    const at = new Date("2099-01-01T12:00:00.000Z");
+    const floor = eventIdFloor(at);
+    expect(newEventId(at.getTime() - 1) < floor).toBe(true);
+    expect(newEventId(at.getTime()) >= floor).toBe(true);
+    expect(newEventId(at.getTime() + 1) > floor).toBe(true);
   });
 });

@@ -59,3 +59,14 @@ export function newTimeOrderedId(prefix: string, now = Date.now()): string {
   }
   return `${prefix}_${time}${rand}`;
 }
+
+/** The smallest event id of the given moment: `id >= eventIdFloor(t)` selects events received at t or later. */
+export function eventIdFloor(at: Date): string {
+  let time = "";
+  let t = Math.max(0, at.getTime());
+  for (let i = 0; i < 10; i++) {
+    time = CROCKFORD[t % 32] + time;
+    t = Math.floor(t / 32);
+  }
+  return `evt_${time}${"0".repeat(16)}`;
+}

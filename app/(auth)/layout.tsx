@@ -8,7 +8,7 @@ export default function AuthLayout({ children }: { children: ReactNode }) {
         <p className="mb-6 text-center text-xl">
           <Logo />
         </p>
-        <div className="rounded-xl border border-slate-200 bg-white p-6 shadow-sm">{children}</div>
+        <div className="rounded-xl border border-slate-200 bg-surface p-6 shadow-sm">{children}</div>
       </div>
     </main>
   );

@@ -10,7 +10,7 @@ export default async function DashboardLayout({ children }: { children: ReactNod
   const tenant = await requireTenant();
   return (
     <div className="min-h-screen">
-      <header className="border-b border-slate-200 bg-white">
+      <header className="border-b border-slate-200 bg-surface">
         <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
           <Link href="/webhooks" aria-label="Hookbell home">
             <Logo />

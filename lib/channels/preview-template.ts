@@ -29,7 +29,7 @@ export async function previewTemplate(
 ): Promise<PreviewResult> {
   const webhook = await db.webhook.findFirst({
     where: { id: webhookId, projectId: tenant.projectId },
-    select: { id: true, name: true },
+    select: { id: true, name: true, environment: true },
   });
   if (!webhook) throw notFound("Webhook");
   let context: TemplateContext | undefined;

@@ -39,7 +39,9 @@ export async function saveChannel(db: Db, tenant: Tenant, webhookId: string, raw
   let template = { templateSubject: null, templateBody: null, templateText: null } as Record<string, string | null>;
   if (input.template) {
     const sampleType = input.eventTypes?.[0] ?? "user.created";
-    const sample = sampleTemplateContext(sampleType, { webhook: { id: webhook.id, name: webhook.name } });
+    const sample = sampleTemplateContext(sampleType, {
+      webhook: { id: webhook.id, name: webhook.name, environment: webhook.environment },
+    });
     const problems = checkTemplate(input.kind, input.template, sample);
     if (problems.length > 0) throw new TemplateProblemsError(problems);
     template =

@@ -46,7 +46,7 @@ function loadDelivery(db: Db, id: string) {
           eventType: true,
           receivedAt: true,
           body: true,
-          webhook: { select: { id: true, name: true } },
+          webhook: { select: { id: true, name: true, environment: true } },
         },
       },
     },

@@ -6,7 +6,7 @@ export type ContextSource = {
   eventType: string | null;
   receivedAt: Date;
   body: string;
-  webhook: { id: string; name: string };
+  webhook: { id: string; name: string; environment: string };
 };
 
 /** What a template sees: the received payload plus Hookbell's facts about it. */

@@ -1,15 +1,29 @@
 import { z } from "zod";
 import type { Tenant } from "../auth/tenant";
 import type { Db } from "../db/client";
+import { eventIdFloor } from "../ids";
 
 export const OUTCOMES = ["accepted", "duplicate", "rejected"] as const;
+export const ALERT_STATUSES = ["pending", "sending", "sent", "retrying", "failed", "skipped", "filtered"] as const;
+export const RANGES = { today: "Today", "7d": "Last 7 days", "30d": "Last 30 days" } as const;
+export type Range = keyof typeof RANGES;
 
 export const EventFilterSchema = z.object({
   webhookId: z.string().max(40).optional().catch(undefined),
   type: z.string().max(200).optional().catch(undefined),
   outcome: z.enum(OUTCOMES).optional().catch(undefined),
+  environment: z.string().max(30).optional().catch(undefined),
+  // Events with at least one alert in this state.
+  alerts: z.enum(ALERT_STATUSES).optional().catch(undefined),
+  range: z.enum(["today", "7d", "30d"]).optional().catch(undefined),
   before: z.string().max(40).optional().catch(undefined),
 });
+
+/** When a range starts: midnight UTC today, or 7 / 30 days back from now. */
+export function rangeStart(range: Range, now = new Date()): Date {
+  if (range === "today") return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
+  return new Date(now.getTime() - (range === "7d" ? 7 : 30) * 86_400_000);
+}
 
 export type EventFilter = z.infer<typeof EventFilterSchema>;
 
@@ -23,7 +37,13 @@ export async function listEvents(db: Db, tenant: Tenant, filter: EventFilter, pa
       webhookId: filter.webhookId || undefined,
       eventType: filter.type || undefined,
       outcome: filter.outcome,
-      id: filter.before ? { lt: filter.before } : undefined,
+      // Ids are time-ordered, so a time range is an id range on the same index as the paging.
+      id: {
+        ...(filter.before ? { lt: filter.before } : {}),
+        ...(filter.range ? { gte: eventIdFloor(rangeStart(filter.range)) } : {}),
+      },
+      webhook: filter.environment ? { environment: filter.environment } : undefined,
+      deliveries: filter.alerts ? { some: { status: filter.alerts } } : undefined,
     },
     orderBy: { id: "desc" },
     take: pageSize + 1,
@@ -37,7 +57,7 @@ export async function listEvents(db: Db, tenant: Tenant, filter: EventFilter, pa
       svixId: true,
       eventType: true,
       duplicateCount: true,
-      webhook: { select: { id: true, name: true } },
+      webhook: { select: { id: true, name: true, environment: true } },
       deliveries: { select: { kind: true, status: true } },
     },
   });
@@ -58,4 +78,15 @@ export async function listEventTypes(db: Db, tenant: Tenant): Promise<string[]> 
     take: 200,
   });
   return rows.map((row) => row.eventType).filter((type): type is string => type !== null);
+}
+
+/** The environment labels of this project's webhooks, for the filter dropdown. */
+export async function listEnvironments(db: Db, tenant: Tenant): Promise<string[]> {
+  const rows = await db.webhook.findMany({
+    where: { projectId: tenant.projectId },
+    distinct: ["environment"],
+    select: { environment: true },
+    orderBy: { environment: "asc" },
+  });
+  return rows.map((row) => row.environment);
 }

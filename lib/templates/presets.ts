@@ -32,7 +32,8 @@ export type TemplateContext = {
   receivedAt: string;
   /** Link to the event in the Hookbell log. */
   eventUrl: string;
-  webhook: { id: string; name: string };
+  /** environment: the webhook's label, e.g. "production" or "test". */
+  webhook: { id: string; name: string; environment: string };
 };
 
 /** Not a preset of its own: picks the preset made for each event's type, else the generic one. */

@@ -24,6 +24,7 @@ export function renderSlack(template: SlackTemplate, context: TemplateContext): 
   const facts = [
     "Hookbell",
     slackEscape(cap(context.webhook.name, 200)),
+    context.webhook.environment ? `*${slackEscape(cap(context.webhook.environment, 40))}*` : "",
     context.eventType ? `\`${slackEscape(cap(context.eventType, 200))}\`` : "",
     formatDate(context.receivedAt),
   ];

@@ -4,7 +4,7 @@ import type { TemplateContext } from "./presets";
 /** A complete template context around a sample Clerk event, for previews and tests. */
 export function sampleTemplateContext(
   eventType: string,
-  options: { now?: Date; webhook?: { id: string; name: string }; eventUrl?: string } = {},
+  options: { now?: Date; webhook?: { id: string; name: string; environment: string }; eventUrl?: string } = {},
 ): TemplateContext {
   const now = options.now ?? new Date();
   return {
@@ -13,6 +13,6 @@ export function sampleTemplateContext(
     eventType,
     receivedAt: now.toISOString(),
     eventUrl: options.eventUrl ?? "https://hookbell.test/logs/evt_01SAMPLE0000000000000000000",
-    webhook: options.webhook ?? { id: "wh_sample", name: "Production Clerk" },
+    webhook: options.webhook ?? { id: "wh_sample", name: "Production Clerk", environment: "production" },
   };
 }

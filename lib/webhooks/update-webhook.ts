@@ -11,6 +11,26 @@ export const WebhookNameSchema = z
   .min(1, "Give the webhook a name.")
   .max(80, "Keep the name to 80 characters or fewer.");
 
+export const EnvironmentSchema = z
+  .string()
+  .trim()
+  .min(1, "Give the environment a label, e.g. production or test.")
+  .max(30, "Keep the environment label to 30 characters or fewer.")
+  .regex(/^[\p{L}\p{N} ._-]+$/u, "Use letters, digits, spaces, dots, dashes or underscores in the environment label.");
+
+/** Name and environment label together, as the webhook page saves them. */
+export async function updateWebhookDetails(
+  db: Db,
+  tenant: Tenant,
+  webhookId: string,
+  input: { name: string; environment: string },
+): Promise<WebhookView> {
+  const data = { name: WebhookNameSchema.parse(input.name), environment: EnvironmentSchema.parse(input.environment) };
+  const { count } = await db.webhook.updateMany({ where: { id: webhookId, projectId: tenant.projectId }, data });
+  if (count === 0) throw notFound("Webhook");
+  return getWebhook(db, tenant, webhookId);
+}
+
 export async function renameWebhook(db: Db, tenant: Tenant, webhookId: string, name: string): Promise<WebhookView> {
   const parsed = WebhookNameSchema.parse(name);
   const { count } = await db.webhook.updateMany({

@@ -18,6 +18,7 @@ export function toWebhookView(row: WebhookRow, now = new Date()) {
     name: row.name,
     provider: row.provider,
     providerName: findProvider(row.provider)?.name ?? null,
+    environment: row.environment,
     isActive: row.isActive,
     url: webhookUrl(row.id),
     secretHint: maskSecret(row.signingSecret),

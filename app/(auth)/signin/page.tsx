@@ -16,7 +16,7 @@ export default async function SignInPage() {
       <SignInForm />
       <p className="mt-5 text-center text-sm text-slate-600">
         New to Hookbell?{" "}
-        <Link href="/signup" className="font-medium text-brand-600 hover:underline">
+        <Link href="/signup" className="font-medium text-brand-700 hover:underline">
           Create an account
         </Link>
       </p>

@@ -16,7 +16,7 @@ export default async function SignUpPage() {
       <SignUpForm />
       <p className="mt-5 text-center text-sm text-slate-600">
         Already have an account?{" "}
-        <Link href="/signin" className="font-medium text-brand-600 hover:underline">
+        <Link href="/signin" className="font-medium text-brand-700 hover:underline">
           Sign in
         </Link>
       </p>

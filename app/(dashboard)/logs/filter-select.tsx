@@ -16,7 +16,7 @@ export function FilterSelect({ id, name, label, allLabel, value, options }: Prop
       <label htmlFor={id} className="block text-xs font-medium text-slate-600">
         {label}
       </label>
-      <select id={id} name={name} defaultValue={value ?? ""} className={`${inputClass} sm:w-48`}>
+      <select id={id} name={name} defaultValue={value ?? ""} className={inputClass}>
         <option value="">{allLabel}</option>
         {options.map((option) => (
           <option key={option.value} value={option.value}>

@@ -4,7 +4,15 @@ import { buttonClass } from "@/components/button";
 import { EventsTable } from "@/components/events-table";
 import { requireTenant } from "@/lib/auth/get-tenant";
 import { getDb } from "@/lib/db/client";
-import { EventFilterSchema, listEvents, listEventTypes, OUTCOMES } from "@/lib/log/list-events";
+import {
+  ALERT_STATUSES,
+  EventFilterSchema,
+  listEnvironments,
+  listEvents,
+  listEventTypes,
+  OUTCOMES,
+  RANGES,
+} from "@/lib/log/list-events";
 import { listWebhooks } from "@/lib/webhooks/list-webhooks";
 import { FilterSelect } from "./filter-select";
 
@@ -21,14 +29,18 @@ export default async function LogsPage({ searchParams }: Props) {
       Object.entries(raw).map(([key, value]) => [key, Array.isArray(value) ? value[0] : value || undefined]),
     ),
   );
-  const [{ events, nextBefore }, webhooks, types] = await Promise.all([
+  const [{ events, nextBefore }, webhooks, types, environments] = await Promise.all([
     listEvents(db, tenant, filter),
     listWebhooks(db, tenant),
     listEventTypes(db, tenant),
+    listEnvironments(db, tenant),
   ]);
   const withFilter = (extra: Record<string, string>) => {
     const params = new URLSearchParams();
-    for (const key of ["webhookId", "type", "outcome"] as const) if (filter[key]) params.set(key, filter[key]);
+    for (const key of ["webhookId", "type", "outcome", "environment", "alerts", "range"] as const) {
+      const value = filter[key];
+      if (value) params.set(key, value);
+    }
     for (const [key, value] of Object.entries(extra)) params.set(key, value);
     return `/logs?${params}`;
   };
@@ -43,7 +55,7 @@ export default async function LogsPage({ searchParams }: Props) {
       </div>
       <form
         method="get"
-        className="flex flex-col gap-3 rounded-xl border border-slate-200 bg-white p-4 shadow-sm sm:flex-row sm:items-end"
+        className="grid grid-cols-1 gap-3 rounded-xl border border-slate-200 bg-surface p-4 shadow-sm sm:grid-cols-3 lg:grid-cols-4 sm:items-end"
       >
         <FilterSelect
           id="filter-webhook"
@@ -69,6 +81,30 @@ export default async function LogsPage({ searchParams }: Props) {
           value={filter.outcome}
           options={OUTCOMES.map((outcome) => ({ value: outcome, label: outcome }))}
         />
+        <FilterSelect
+          id="filter-environment"
+          name="environment"
+          label="Environment"
+          allLabel="All environments"
+          value={filter.environment}
+          options={environments.map((environment) => ({ value: environment, label: environment }))}
+        />
+        <FilterSelect
+          id="filter-alerts"
+          name="alerts"
+          label="Alerts"
+          allLabel="Any alerts"
+          value={filter.alerts}
+          options={ALERT_STATUSES.map((status) => ({ value: status, label: status }))}
+        />
+        <FilterSelect
+          id="filter-range"
+          name="range"
+          label="Received"
+          allLabel="Any time"
+          value={filter.range}
+          options={Object.entries(RANGES).map(([value, label]) => ({ value, label }))}
+        />
         <div className="flex gap-2">
           <button type="submit" className={buttonClass("primary")}>
             Filter
@@ -81,14 +117,14 @@ export default async function LogsPage({ searchParams }: Props) {
       <EventsTable events={events} empty="No requests match. Send a test event from Clerk, or change the filters." />
       <nav aria-label="Pagination" className="flex justify-between text-sm">
         {filter.before ? (
-          <Link href={withFilter({})} className="font-medium text-brand-600 hover:underline">
+          <Link href={withFilter({})} className="font-medium text-brand-700 hover:underline">
             ← Newest
           </Link>
         ) : (
           <span />
         )}
         {nextBefore ? (
-          <Link href={withFilter({ before: nextBefore })} className="font-medium text-brand-600 hover:underline">
+          <Link href={withFilter({ before: nextBefore })} className="font-medium text-brand-700 hover:underline">
             Older →
           </Link>
         ) : null}

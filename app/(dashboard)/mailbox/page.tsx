@@ -24,7 +24,7 @@ export default async function MailboxPage() {
         </p>
       </div>
       {messages.length === 0 ? (
-        <p className="rounded-xl border border-dashed border-slate-300 bg-white p-8 text-center text-sm text-slate-600">
+        <p className="rounded-xl border border-dashed border-slate-300 bg-surface p-8 text-center text-sm text-slate-600">
           No email yet. Turn on email notifications on a webhook and send a test event.
         </p>
       ) : (

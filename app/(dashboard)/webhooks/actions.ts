@@ -9,7 +9,7 @@ import { toUserMessage } from "@/lib/errors";
 import { createWebhook } from "@/lib/webhooks/create-webhook";
 import { deleteWebhook } from "@/lib/webhooks/delete-webhook";
 import { saveSigningSecret } from "@/lib/webhooks/save-signing-secret";
-import { renameWebhook, setWebhookActive } from "@/lib/webhooks/update-webhook";
+import { setWebhookActive, updateWebhookDetails } from "@/lib/webhooks/update-webhook";
 
 // Every action re-checks the session and passes the tenant down: lib/ scopes each query by project.
 
@@ -30,9 +30,14 @@ async function run(webhookId: string, ok: string, work: () => Promise<unknown>):
   return { ok };
 }
 
-export async function renameWebhookAction(webhookId: string, _state: FormState, form: FormData): Promise<FormState> {
+export async function saveDetailsAction(webhookId: string, _state: FormState, form: FormData): Promise<FormState> {
   const tenant = await requireTenant();
-  return run(webhookId, "Name saved.", () => renameWebhook(getDb(), tenant, webhookId, String(form.get("name") ?? "")));
+  return run(webhookId, "Name and environment saved.", () =>
+    updateWebhookDetails(getDb(), tenant, webhookId, {
+      name: String(form.get("name") ?? ""),
+      environment: String(form.get("environment") ?? ""),
+    }),
+  );
 }
 
 export async function saveSecretAction(webhookId: string, _state: FormState, form: FormData): Promise<FormState> {

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { Badge } from "@/components/badge";
 import { buttonClass } from "@/components/button";
 import { DataTable } from "@/components/data-table";
+import { EnvironmentBadge } from "@/components/environment-badge";
 import { Timestamp } from "@/components/time-ago";
 import { UsageMeter } from "@/components/usage-meter";
 import { requireTenant } from "@/lib/auth/get-tenant";
@@ -33,7 +34,7 @@ export default async function WebhooksPage() {
         </div>
       </div>
       {webhooks.length === 0 ? (
-        <div className="rounded-xl border border-dashed border-slate-300 bg-white p-10 text-center">
+        <div className="rounded-xl border border-dashed border-slate-300 bg-surface p-10 text-center">
           <h2 className="font-medium">No webhooks yet</h2>
           <p className="mt-1 text-sm text-slate-600">
             Create one, connect it to Clerk, and every event shows up in the notification log.
@@ -44,6 +45,7 @@ export default async function WebhooksPage() {
           columns={[
             { label: "Name" },
             { label: "Application" },
+            { label: "Environment" },
             { label: "Status" },
             { label: "Events received", isNumeric: true },
             { label: "Last event" },
@@ -58,7 +60,10 @@ export default async function WebhooksPage() {
                 </Link>
               </td>
               <td className="px-4 py-3">
-                {webhook.providerName ?? <span className="text-slate-400">Not connected</span>}
+                {webhook.providerName ?? <span className="text-slate-500">Not connected</span>}
+              </td>
+              <td className="px-4 py-3">
+                <EnvironmentBadge environment={webhook.environment} />
               </td>
               <td className="px-4 py-3">
                 <Badge tone={webhook.isActive ? "green" : "gray"}>{webhook.isActive ? "Active" : "Inactive"}</Badge>

@@ -8,7 +8,7 @@ import { RetryDeliveryButton } from "./delivery-actions";
 export function Deliveries({ eventId, deliveries }: { eventId: string; deliveries: DeliveryListItem[] }) {
   if (deliveries.length === 0) {
     return (
-      <p className="rounded-xl border border-dashed border-slate-300 bg-white p-6 text-center text-sm text-slate-600">
+      <p className="rounded-xl border border-dashed border-slate-300 bg-surface p-6 text-center text-sm text-slate-600">
         No alerts: no channel was turned on for this webhook when the event arrived.
       </p>
     );
@@ -18,7 +18,7 @@ export function Deliveries({ eventId, deliveries }: { eventId: string; deliverie
       {deliveries.map((delivery) => (
         <li
           key={delivery.id}
-          className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm"
+          className="rounded-xl border border-slate-200 bg-surface p-4 shadow-sm"
           data-testid="delivery"
           data-kind={delivery.kind}
           data-status={delivery.status}

@@ -58,7 +58,7 @@ export default async function EventPage({ params }: Props) {
           stored nothing new.
         </p>
       ) : null}
-      <dl className="grid gap-x-6 gap-y-3 rounded-xl border border-slate-200 bg-white p-6 text-sm shadow-sm sm:grid-cols-2">
+      <dl className="grid gap-x-6 gap-y-3 rounded-xl border border-slate-200 bg-surface p-6 text-sm shadow-sm sm:grid-cols-2">
         {facts.map(([label, value]) => (
           <div key={label} className="flex gap-3">
             <dt className="w-28 shrink-0 text-slate-500">{label}</dt>
@@ -92,7 +92,7 @@ export default async function EventPage({ params }: Props) {
         <h2 id="headers-heading" className="font-semibold">
           Headers
         </h2>
-        <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white shadow-sm">
+        <div className="overflow-x-auto rounded-xl border border-slate-200 bg-surface shadow-sm">
           <table className="w-full text-left font-mono text-xs">
             <tbody className="divide-y divide-slate-100">
               {Object.entries(event.headers).map(([name, value]) => (

@@ -32,14 +32,14 @@ export default async function MessagePage({ params }: Props) {
         title="Email body"
         sandbox=""
         srcDoc={message.html}
-        className="h-[32rem] w-full rounded-xl border border-slate-200 bg-white"
+        className="h-[32rem] w-full rounded-xl border border-slate-200 bg-surface"
       />
       <section aria-labelledby="text-heading" className="space-y-2">
         <h2 id="text-heading" className="font-semibold">
           Plain-text version
         </h2>
         <pre
-          className="whitespace-pre-wrap rounded-xl border border-slate-200 bg-white p-4 text-sm"
+          className="whitespace-pre-wrap rounded-xl border border-slate-200 bg-surface p-4 text-sm"
           data-testid="mail-text"
         >
           {message.text}

@@ -1,7 +1,8 @@
 "use client";
 
-import { useEffect, useRef, useState, useTransition } from "react";
+import { useState, useTransition } from "react";
 import { Button } from "@/components/button";
+import { Dialog } from "@/components/dialog";
 import { inputClass } from "@/components/field";
 import { FormMessage } from "@/components/form-message";
 import type { ChannelView } from "@/lib/channels/list-channels";
@@ -29,7 +30,6 @@ export function ChannelDialog({
   onClose,
   onSaved,
 }: Props) {
-  const dialog = useRef<HTMLDialogElement>(null);
   const kindPresets = presets[kind];
   const [recipients, setRecipients] = useState(channel?.recipients.join(", ") ?? "");
   const [slackUrl, setSlackUrl] = useState("");
@@ -50,12 +50,6 @@ export function ChannelDialog({
   const [isEdited, setIsEdited] = useState(Boolean(channel?.template));
   const [state, setState] = useState<SaveChannelState>();
   const [pending, startTransition] = useTransition();
-
-  useEffect(() => {
-    const element = dialog.current;
-    element?.showModal();
-    return () => element?.close();
-  }, []);
 
   const choosePreset = (id: string) => {
     setPresetId(id);
@@ -88,22 +82,14 @@ export function ChannelDialog({
   const title = kind === "email" ? "Email notifications" : "Slack notifications";
 
   return (
-    <dialog
-      ref={dialog}
-      aria-labelledby="channel-dialog-title"
-      onCancel={onClose}
-      className="m-auto max-h-[calc(100vh-2rem)] w-[min(56rem,calc(100vw-1rem))] overflow-y-auto rounded-xl p-0 shadow-xl backdrop:bg-slate-900/40"
-    >
+    <Dialog open onOpenChange={(open) => !open && onClose()} title={title} wide>
       <form
-        className="space-y-5 p-4 sm:p-6"
+        className="space-y-5"
         onSubmit={(event) => {
           event.preventDefault();
           save();
         }}
       >
-        <h2 id="channel-dialog-title" className="text-lg font-semibold">
-          {title}
-        </h2>
         {kind === "email" ? (
           <div className="space-y-1.5">
             <label htmlFor="channel-recipients" className="block text-sm font-medium">
@@ -256,7 +242,7 @@ export function ChannelDialog({
           </Button>
         </div>
       </form>
-    </dialog>
+    </Dialog>
   );
 }
 

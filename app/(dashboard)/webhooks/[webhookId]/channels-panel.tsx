@@ -4,6 +4,7 @@ import { useState, useTransition } from "react";
 import { Badge } from "@/components/badge";
 import { Button } from "@/components/button";
 import { FormMessage, type FormState } from "@/components/form-message";
+import { Switch } from "@/components/switch";
 import { setChannelEnabledAction } from "./channel-actions";
 import { ChannelDialog } from "./channel-dialog";
 import type { ChannelPanelProps } from "./channel-types";
@@ -41,27 +42,18 @@ export function ChannelsPanel(props: ChannelPanelProps) {
                   </h3>
                   <p className="text-sm text-slate-600">{blurb}</p>
                 </div>
-                <button
-                  type="button"
-                  role="switch"
-                  aria-checked={isOn}
-                  aria-labelledby={`${kind}-channel-title`}
+                <Switch
+                  checked={isOn}
+                  labelledBy={`${kind}-channel-title`}
                   disabled={pending}
-                  onClick={() => {
-                    if (isOn) {
+                  onCheckedChange={(next) => {
+                    if (next) setEditing(kind);
+                    else
                       startTransition(async () =>
                         setState(await setChannelEnabledAction(props.webhookId, kind, false)),
                       );
-                    } else {
-                      setEditing(kind);
-                    }
                   }}
-                  className={`relative inline-flex h-6 w-11 shrink-0 items-center rounded-full transition focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600 ${isOn ? "bg-brand-600" : "bg-slate-300"}`}
-                >
-                  <span
-                    className={`inline-block h-5 w-5 rounded-full bg-white shadow transition ${isOn ? "translate-x-5" : "translate-x-0.5"}`}
-                  />
-                </button>
+                />
               </div>
               {channel ? (
                 <div className="mt-3 space-y-1 text-sm text-slate-700">

@@ -81,7 +81,7 @@ function ConfigurationPanel({
     <div className="mt-3 space-y-6">
       <p className="text-sm text-slate-600">
         Connected application: <strong className="text-slate-900">{provider.name}</strong>{" "}
-        <button type="button" onClick={onChangeProvider} className="text-brand-600 hover:underline">
+        <button type="button" onClick={onChangeProvider} className="text-brand-700 hover:underline">
           change
         </button>
       </p>

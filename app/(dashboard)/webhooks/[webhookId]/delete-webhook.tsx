@@ -1,36 +1,29 @@
 "use client";
 
-import { useRef, useState, useTransition } from "react";
+import { useState, useTransition } from "react";
 import { Button } from "@/components/button";
+import { Dialog } from "@/components/dialog";
 import { FormMessage, type FormState } from "@/components/form-message";
 import { deleteWebhookAction } from "../actions";
 
 export function DeleteWebhook({ webhookId, name }: { webhookId: string; name: string }) {
-  const dialog = useRef<HTMLDialogElement>(null);
+  const [isOpen, setIsOpen] = useState(false);
   const [state, setState] = useState<FormState>();
   const [pending, startTransition] = useTransition();
   return (
     <>
-      <Button variant="danger" onClick={() => dialog.current?.showModal()}>
+      <Button variant="danger" onClick={() => setIsOpen(true)}>
         Delete webhook…
       </Button>
-      <dialog
-        ref={dialog}
-        aria-labelledby="delete-title"
-        className="m-auto w-[min(28rem,calc(100vw-2rem))] rounded-xl p-6 shadow-xl backdrop:bg-slate-900/40"
+      <Dialog
+        open={isOpen}
+        onOpenChange={setIsOpen}
+        title={`Delete “${name}”?`}
+        description="Clerk’s requests to this URL will fail from now on, and its logged requests and alerts are deleted. This cannot be undone."
       >
-        <h2 id="delete-title" className="text-lg font-semibold">
-          Delete “{name}”?
-        </h2>
-        <p className="mt-2 text-sm text-slate-600">
-          Clerk’s requests to this URL will fail from now on, and its logged requests are deleted. This cannot be
-          undone.
-        </p>
-        <div className="mt-3">
-          <FormMessage state={state} />
-        </div>
+        <FormMessage state={state} />
         <div className="mt-5 flex justify-end gap-2">
-          <Button variant="secondary" onClick={() => dialog.current?.close()}>
+          <Button variant="secondary" onClick={() => setIsOpen(false)}>
             Cancel
           </Button>
           <Button
@@ -41,7 +34,7 @@ export function DeleteWebhook({ webhookId, name }: { webhookId: string; name: st
             {pending ? "Deleting…" : "Delete webhook"}
           </Button>
         </div>
-      </dialog>
+      </Dialog>
     </>
   );
 }

@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Badge } from "@/components/badge";
+import { EnvironmentBadge } from "@/components/environment-badge";
 import { EventsTable } from "@/components/events-table";
+import { OnboardingChecklist } from "@/components/onboarding-checklist";
 import { UsageMeter } from "@/components/usage-meter";
 import { requireTenant } from "@/lib/auth/get-tenant";
 import { listChannels } from "@/lib/channels/list-channels";
@@ -10,6 +12,7 @@ import { getDb } from "@/lib/db/client";
 import { getUsage } from "@/lib/delivery/usage-quota";
 import { getEnv } from "@/lib/env";
 import { listEvents } from "@/lib/log/list-events";
+import { getOnboarding } from "@/lib/overview/get-onboarding";
 import { PROVIDERS } from "@/lib/providers/catalog";
 import { CLERK_EVENT_GROUPS } from "@/lib/providers/clerk-events";
 import { listPresets } from "@/lib/templates/presets";
@@ -19,7 +22,7 @@ import type { PresetOption } from "./channel-types";
 import { ChannelsPanel } from "./channels-panel";
 import { ConnectPanel } from "./connect-panel";
 import { DeleteWebhook } from "./delete-webhook";
-import { RenameForm } from "./rename-form";
+import { DetailsForm } from "./details-form";
 import { ReplayWindow } from "./replay-window";
 import { SendTestEvent } from "./send-test-event";
 import { StatusToggle } from "./status-toggle";
@@ -33,10 +36,11 @@ export default async function WebhookPage({ params }: Props) {
   const tenant = await requireTenant();
   const db = getDb();
   const webhook = await orNotFound(getWebhook(db, tenant, webhookId));
-  const [recent, channels, usage] = await Promise.all([
+  const [recent, channels, usage, onboarding] = await Promise.all([
     listEvents(db, tenant, { webhookId }, 10),
     listChannels(db, tenant, webhookId),
     getUsage(db, tenant.projectId),
+    getOnboarding(db, tenant, webhookId),
   ]);
   const presetOptions = (kind: "email" | "slack"): PresetOption[] =>
     listPresets(kind).map(({ id, name, eventType, template }) => ({ id, name, eventType, template }));
@@ -52,6 +56,7 @@ export default async function WebhookPage({ params }: Props) {
           <h1 className="text-2xl font-semibold tracking-tight">{webhook.name}</h1>
           <Badge tone={webhook.isActive ? "green" : "gray"}>{webhook.isActive ? "Active" : "Inactive"}</Badge>
           {webhook.providerName ? <Badge tone="blue">{webhook.providerName}</Badge> : null}
+          <EnvironmentBadge environment={webhook.environment} />
           <div className="ml-auto">
             <StatusToggle
               webhookId={webhook.id}
@@ -62,7 +67,14 @@ export default async function WebhookPage({ params }: Props) {
         </div>
       </div>
 
-      <section aria-labelledby="connect-heading" className="rounded-xl border border-slate-200 bg-white p-6 shadow-sm">
+      {onboarding.every((step) => step.done) ? null : (
+        <OnboardingChecklist steps={onboarding} webhookPath={`/webhooks/${webhook.id}`} />
+      )}
+
+      <section
+        aria-labelledby="connect-heading"
+        className="rounded-xl border border-slate-200 bg-surface p-6 shadow-sm"
+      >
         <h2 id="connect-heading" className="text-lg font-semibold">
           Application
         </h2>
@@ -79,7 +91,7 @@ export default async function WebhookPage({ params }: Props) {
 
       <section
         aria-labelledby="channels-heading"
-        className="space-y-4 rounded-xl border border-slate-200 bg-white p-6 shadow-sm"
+        className="space-y-4 rounded-xl border border-slate-200 bg-surface p-6 shadow-sm"
       >
         <div className="flex flex-wrap items-end justify-between gap-3">
           <h2 id="channels-heading" className="text-lg font-semibold">
@@ -98,13 +110,13 @@ export default async function WebhookPage({ params }: Props) {
       </section>
 
       <section aria-labelledby="test-heading" className="grid gap-6 md:grid-cols-2">
-        <div className="rounded-xl border border-slate-200 bg-white p-6 shadow-sm">
+        <div className="rounded-xl border border-slate-200 bg-surface p-6 shadow-sm">
           <h2 id="test-heading" className="mb-3 text-lg font-semibold">
             Send test event
           </h2>
           <SendTestEvent webhookId={webhook.id} eventGroups={eventGroups} canSend={webhook.isActive} />
         </div>
-        <div className="rounded-xl border border-slate-200 bg-white p-6 shadow-sm">
+        <div className="rounded-xl border border-slate-200 bg-surface p-6 shadow-sm">
           <h2 className="mb-3 text-lg font-semibold">Replay a time window</h2>
           <ReplayWindow webhookId={webhook.id} />
         </div>
@@ -115,7 +127,7 @@ export default async function WebhookPage({ params }: Props) {
           <h2 id="recent-heading" className="text-lg font-semibold">
             Recent requests
           </h2>
-          <Link href={`/logs?webhookId=${webhook.id}`} className="text-sm font-medium text-brand-600 hover:underline">
+          <Link href={`/logs?webhookId=${webhook.id}`} className="text-sm font-medium text-brand-700 hover:underline">
             Open in the notification log →
           </Link>
         </div>
@@ -130,11 +142,11 @@ export default async function WebhookPage({ params }: Props) {
         <h2 id="settings-heading" className="sr-only">
           Settings
         </h2>
-        <div className="rounded-xl border border-slate-200 bg-white p-6 shadow-sm">
-          <h3 className="mb-3 font-semibold">Name</h3>
-          <RenameForm webhookId={webhook.id} name={webhook.name} />
+        <div className="rounded-xl border border-slate-200 bg-surface p-6 shadow-sm">
+          <h3 className="mb-3 font-semibold">Name and environment</h3>
+          <DetailsForm webhookId={webhook.id} name={webhook.name} environment={webhook.environment} />
         </div>
-        <div className="rounded-xl border border-red-200 bg-white p-6 shadow-sm">
+        <div className="rounded-xl border border-red-200 bg-surface p-6 shadow-sm">
           <h3 className="mb-1 font-semibold text-red-700">Delete webhook</h3>
           <p className="mb-3 text-sm text-slate-600">
             The URL stops working at once, and every request logged for it is deleted too.

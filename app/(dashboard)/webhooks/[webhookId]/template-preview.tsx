@@ -92,13 +92,13 @@ function PreviewOutput({ result }: { result: PreviewResult | { ok: false; error:
     <div className="space-y-2" data-testid="template-preview">
       <p className="text-xs text-slate-500">{result.source}</p>
       {result.email ? (
-        <div className="overflow-hidden rounded-md border border-slate-200 bg-white">
+        <div className="overflow-hidden rounded-md border border-slate-200 bg-surface">
           <p className="border-b border-slate-200 px-3 py-2 text-sm">
             <span className="text-slate-500">Subject:</span>{" "}
             <strong data-testid="preview-subject">{result.email.subject}</strong>
           </p>
           {/* The rendered HTML is shown in a sandbox: no scripts, no access to the dashboard. */}
-          <iframe title="Email preview" sandbox="" srcDoc={result.email.html} className="h-80 w-full bg-white" />
+          <iframe title="Email preview" sandbox="" srcDoc={result.email.html} className="h-80 w-full bg-surface" />
           <details className="border-t border-slate-200 px-3 py-2 text-sm">
             <summary className="cursor-pointer">Plain-text version</summary>
             <pre className="mt-2 whitespace-pre-wrap text-xs">{result.email.text}</pre>
@@ -106,7 +106,7 @@ function PreviewOutput({ result }: { result: PreviewResult | { ok: false; error:
         </div>
       ) : null}
       {result.slack ? (
-        <div className="rounded-md border border-slate-200 bg-white p-3">
+        <div className="rounded-md border border-slate-200 bg-surface p-3">
           <div className="flex gap-3">
             <div aria-hidden className="h-9 w-9 shrink-0 rounded bg-brand-600" />
             <div className="min-w-0">

@@ -1,0 +1,81 @@
+import Link from "next/link";
+import type { OnboardingStep } from "@/lib/overview/get-onboarding";
+
+const STEPS: Record<OnboardingStep["id"], { title: string; detail: string; href?: string; anchor?: string }> = {
+  create: {
+    title: "Create a webhook",
+    detail: "Manage Webhooks → + Create Webhook. It starts inactive.",
+    href: "/webhooks",
+  },
+  channel: {
+    title: "Add a notification channel",
+    detail: "Turn on Email or Slack notifications and save the configuration.",
+    anchor: "channels-heading",
+  },
+  connect: {
+    title: "Connect Clerk",
+    detail:
+      "Copy the Webhook URL into Clerk (Configure → Webhooks → Add Endpoint), then paste Clerk’s signing secret here.",
+    anchor: "connect-heading",
+  },
+  test: {
+    title: "Send a test event",
+    detail: "In Clerk press “Send test event”, or use Send test event on the webhook page.",
+    anchor: "test-heading",
+  },
+  alert: {
+    title: "See the alert",
+    detail: "Open the event in the Notification Log and check your inbox, the Dev mailbox or Slack.",
+    href: "/logs",
+  },
+};
+
+/** Getting started, ticked off from real state. Anchors jump to the section of the current page. */
+export function OnboardingChecklist({ steps, webhookPath }: { steps: OnboardingStep[]; webhookPath?: string }) {
+  const done = steps.filter((step) => step.done).length;
+  return (
+    <section
+      aria-labelledby="onboarding-heading"
+      className="rounded-xl border border-brand-100 bg-brand-50 p-5"
+      data-testid="onboarding"
+    >
+      <div className="flex flex-wrap items-baseline justify-between gap-2">
+        <h2 id="onboarding-heading" className="font-semibold">
+          Get your first alert
+        </h2>
+        <p className="text-sm text-slate-600">
+          {done} of {steps.length} done
+        </p>
+      </div>
+      <ol className="mt-3 space-y-2">
+        {steps.map((step, index) => {
+          const info = STEPS[step.id];
+          const href = info.anchor && webhookPath ? `${webhookPath}#${info.anchor}` : info.href;
+          return (
+            <li key={step.id} className="flex gap-3" data-testid={`onboarding-${step.id}`} data-done={step.done}>
+              <span
+                aria-hidden
+                className={`mt-0.5 flex h-5 w-5 shrink-0 items-center justify-center rounded-full text-xs font-semibold ${step.done ? "bg-emerald-600 text-white" : "border border-slate-300 bg-surface text-slate-500"}`}
+              >
+                {step.done ? "✓" : index + 1}
+              </span>
+              <div className="min-w-0 text-sm">
+                <p className={step.done ? "text-slate-500 line-through" : "font-medium"}>
+                  {href && !step.done ? (
+                    <Link href={href} className="text-brand-700 hover:underline">
+                      {info.title}
+                    </Link>
+                  ) : (
+                    info.title
+                  )}
+                  <span className="sr-only">{step.done ? " (done)" : " (to do)"}</span>
+                </p>
+                {!step.done ? <p className="text-slate-600">{info.detail}</p> : null}
+              </div>
+            </li>
+          );
+        })}
+      </ol>
+    </section>
+  );
+}
