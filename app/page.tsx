@@ -4,5 +4,5 @@ import { getTenant } from "@/lib/auth/get-tenant";
 export const dynamic = "force-dynamic";
 
 export default async function HomePage() {
-  redirect((await getTenant()) ? "/webhooks" : "/signin");
+  redirect((await getTenant()) ? "/overview" : "/signin");
 }

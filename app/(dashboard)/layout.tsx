@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { Logo } from "@/components/logo";
+import { NavLink } from "@/components/nav-link";
 import { requireTenant } from "@/lib/auth/get-tenant";
 import { SignOutButton } from "./sign-out-button";
 
@@ -12,19 +13,17 @@ export default async function DashboardLayout({ children }: { children: ReactNod
     <div className="min-h-screen">
       <header className="border-b border-slate-200 bg-surface">
         <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
-          <Link href="/webhooks" aria-label="Hookbell home">
+          <Link href="/overview" aria-label="Hookbell home">
             <Logo />
           </Link>
-          <nav aria-label="Main" className="order-last flex w-full gap-1 text-sm sm:order-none sm:w-auto">
-            <Link href="/webhooks" className="rounded-md px-2.5 py-1.5 text-slate-700 hover:bg-slate-100">
-              Manage Webhooks
-            </Link>
-            <Link href="/logs" className="rounded-md px-2.5 py-1.5 text-slate-700 hover:bg-slate-100">
-              Notification Log
-            </Link>
-            <Link href="/mailbox" className="rounded-md px-2.5 py-1.5 text-slate-700 hover:bg-slate-100">
-              Dev mailbox
-            </Link>
+          <nav
+            aria-label="Main"
+            className="order-last -mx-2.5 flex w-full gap-1 overflow-x-auto text-sm sm:order-none sm:mx-0 sm:w-auto"
+          >
+            <NavLink href="/overview">Overview</NavLink>
+            <NavLink href="/webhooks">Manage Webhooks</NavLink>
+            <NavLink href="/logs">Notification Log</NavLink>
+            <NavLink href="/mailbox">Dev mailbox</NavLink>
           </nav>
           <div className="ml-auto flex items-center gap-3 text-sm text-slate-600">
             <span className="hidden sm:inline" data-testid="account-email">

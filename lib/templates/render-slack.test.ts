@@ -58,16 +58,20 @@ describe("renderSlack", () => {
     expect(text).toBe("match Tom &amp; Jerry");
   });
 
-  it("ends with a context block naming the webhook, event type and time", () => {
+  it("ends with a context block naming the webhook, its environment, the event type and time", () => {
     const context = contextWith({});
     context.webhook.name = "Prod <!channel>";
+    context.webhook.environment = "test <!here>";
     const { blocks } = renderSlack({ text: "hi" }, context);
     expect(blocks).toEqual([
       { type: "section", text: { type: "mrkdwn", text: "hi" } },
       {
         type: "context",
         elements: [
-          { type: "mrkdwn", text: "Hookbell · Prod &lt;!channel&gt; · `user.created` · 23 Nov 2026, 14:05 UTC" },
+          {
+            type: "mrkdwn",
+            text: "Hookbell · Prod &lt;!channel&gt; · *test &lt;!here&gt;* · `user.created` · 23 Nov 2026, 14:05 UTC",
+          },
         ],
       },
     ]);

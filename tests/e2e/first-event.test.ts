@@ -86,7 +86,9 @@ describe("from sign-up to a verified Clerk event in the log", () => {
     await page.getByLabel("Email").fill("owner@example.com");
     await page.getByLabel("Password").fill("correct horse battery staple");
     await page.getByRole("button", { name: "Sign in" }).click();
-    await page.waitForURL(`${app.url}/webhooks`);
+    await page.waitForURL(`${app.url}/overview`);
+    expect(await page.getByTestId("stat-events").textContent()).toContain("1");
+    await page.goto(`${app.url}/webhooks`);
     const row = page.getByRole("row").filter({ hasText: "Clerk" });
     expect(await row.textContent()).toMatch(/Active.*1/);
 
@@ -148,9 +150,11 @@ describe("managing a webhook", () => {
     await page.getByRole("button", { name: "Save Configuration" }).click();
     await page.getByText("Signing secret saved").waitFor();
 
-    await page.getByLabel("Webhook name").fill("Production Clerk");
-    await page.getByRole("button", { name: "Rename" }).click();
-    await page.getByRole("heading", { name: "Production Clerk" }).waitFor();
+    await page.getByLabel("Name", { exact: true }).fill("Staging Clerk");
+    await page.getByLabel("Environment").fill("staging");
+    await page.getByRole("button", { name: "Save", exact: true }).click();
+    await page.getByRole("heading", { name: "Staging Clerk" }).waitFor();
+    expect(await page.getByTestId("environment").first().textContent()).toBe("staging");
 
     await page.getByRole("button", { name: "Deactivate" }).click();
     await page.getByRole("button", { name: "Reactivate" }).waitFor();

@@ -8,7 +8,7 @@ export const metadata: Metadata = { title: "Sign in" };
 export const dynamic = "force-dynamic";
 
 export default async function SignInPage() {
-  if (await getTenant()) redirect("/webhooks");
+  if (await getTenant()) redirect("/overview");
   return (
     <>
       <h1 className="mb-1 text-lg font-semibold">Sign in</h1>

@@ -31,7 +31,7 @@ export function SignInForm() {
           );
           return;
         }
-        router.push("/webhooks");
+        router.push("/overview");
         router.refresh();
       }}
     >

@@ -8,7 +8,7 @@ export const metadata: Metadata = { title: "Create your account" };
 export const dynamic = "force-dynamic";
 
 export default async function SignUpPage() {
-  if (await getTenant()) redirect("/webhooks");
+  if (await getTenant()) redirect("/overview");
   return (
     <>
       <h1 className="mb-1 text-lg font-semibold">Create your account</h1>

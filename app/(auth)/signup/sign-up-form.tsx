@@ -34,7 +34,7 @@ export function SignUpForm() {
           setError("Your account was created, but signing in failed. Try signing in.");
           return;
         }
-        router.push("/webhooks");
+        router.push("/overview");
         router.refresh();
       }}
     >

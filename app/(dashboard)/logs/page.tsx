@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { buttonClass } from "@/components/button";
 import { EventsTable } from "@/components/events-table";
+import { LiveRefresh } from "@/components/live-refresh";
 import { requireTenant } from "@/lib/auth/get-tenant";
 import { getDb } from "@/lib/db/client";
 import {
@@ -47,11 +48,15 @@ export default async function LogsPage({ searchParams }: Props) {
 
   return (
     <div className="space-y-6">
-      <div>
-        <h1 className="text-2xl font-semibold tracking-tight">Notification Log</h1>
-        <p className="text-sm text-slate-600">
-          Every request to your webhooks, newest first: accepted, duplicate or rejected with the reason.
-        </p>
+      <div className="flex flex-wrap items-start justify-between gap-3">
+        <div>
+          <h1 className="text-2xl font-semibold tracking-tight">Notification Log</h1>
+          <p className="text-sm text-slate-600">
+            Every request to your webhooks, newest first: accepted, duplicate or rejected with the reason.
+          </p>
+        </div>
+        {/* Older pages stay still; the newest page follows what arrives. */}
+        {filter.before ? null : <LiveRefresh />}
       </div>
       <form
         method="get"

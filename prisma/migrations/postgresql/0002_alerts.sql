@@ -86,7 +86,7 @@ CREATE INDEX "Channel_projectId_idx" ON "Channel"("projectId");
 CREATE INDEX "Delivery_status_nextAttemptAt_idx" ON "Delivery"("status", "nextAttemptAt");
 CREATE INDEX "Delivery_eventId_idx" ON "Delivery"("eventId");
 CREATE INDEX "Delivery_channelId_idx" ON "Delivery"("channelId");
-CREATE INDEX "Delivery_projectId_status_idx" ON "Delivery"("projectId", "status");
+CREATE INDEX "Delivery_projectId_status_createdAt_idx" ON "Delivery"("projectId", "status", "createdAt");
 CREATE INDEX "DeliveryAttempt_deliveryId_number_idx" ON "DeliveryAttempt"("deliveryId", "number");
 CREATE INDEX "MailboxMessage_projectId_id_idx" ON "MailboxMessage"("projectId", "id");
 

@@ -1,9 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { OutcomeBadge } from "@/components/events-table";
+import { LiveRefresh } from "@/components/live-refresh";
 import { Timestamp } from "@/components/time-ago";
 import { requireTenant } from "@/lib/auth/get-tenant";
 import { getDb } from "@/lib/db/client";
+import { explainRejection } from "@/lib/log/explain-rejection";
 import { getEvent } from "@/lib/log/get-event";
 import { listDeliveries } from "@/lib/log/list-deliveries";
 import { orNotFound } from "../../or-not-found";
@@ -19,6 +21,7 @@ export default async function EventPage({ params }: Props) {
   const tenant = await requireTenant();
   const event = await orNotFound(getEvent(getDb(), tenant, eventId));
   const deliveries = await listDeliveries(getDb(), tenant, eventId);
+  const explanation = event.outcome === "rejected" ? explainRejection(event.reasonCode) : null;
   const facts: [string, React.ReactNode][] = [
     ["Received", <Timestamp key="t" value={event.receivedAt} />],
     [
@@ -46,10 +49,24 @@ export default async function EventPage({ params }: Props) {
       {event.reasonMessage ? (
         <div
           role="note"
+          data-testid="explanation"
           className={`rounded-lg border p-4 text-sm ${event.outcome === "rejected" ? "border-red-200 bg-red-50 text-red-800" : "border-amber-200 bg-amber-50 text-amber-900"}`}
         >
-          <p className="font-mono text-xs">{event.reasonCode}</p>
+          {explanation ? <p className="font-semibold">{explanation.title}</p> : null}
           <p className="mt-1">{event.reasonMessage}</p>
+          <p className="mt-1 font-mono text-xs">
+            {event.reasonCode} · answered HTTP {event.httpStatus}
+          </p>
+          {explanation ? (
+            <>
+              <p className="mt-3 font-medium">How to fix it</p>
+              <ul className="mt-1 list-disc space-y-1 pl-5">
+                {explanation.fixes.map((fix) => (
+                  <li key={fix}>{fix}</li>
+                ))}
+              </ul>
+            </>
+          ) : null}
         </div>
       ) : null}
       {event.duplicateCount > 0 ? (
@@ -72,7 +89,10 @@ export default async function EventPage({ params }: Props) {
             <h2 id="alerts-heading" className="font-semibold">
               Alerts
             </h2>
-            <ReplayEventButton eventId={event.id} />
+            <div className="flex flex-wrap items-center gap-2">
+              <LiveRefresh />
+              <ReplayEventButton eventId={event.id} />
+            </div>
           </div>
           <Deliveries eventId={event.id} deliveries={deliveries} />
         </section>

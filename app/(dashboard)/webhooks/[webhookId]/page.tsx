@@ -3,6 +3,7 @@ import Link from "next/link";
 import { Badge } from "@/components/badge";
 import { EnvironmentBadge } from "@/components/environment-badge";
 import { EventsTable } from "@/components/events-table";
+import { LiveRefresh } from "@/components/live-refresh";
 import { OnboardingChecklist } from "@/components/onboarding-checklist";
 import { UsageMeter } from "@/components/usage-meter";
 import { requireTenant } from "@/lib/auth/get-tenant";
@@ -127,9 +128,12 @@ export default async function WebhookPage({ params }: Props) {
           <h2 id="recent-heading" className="text-lg font-semibold">
             Recent requests
           </h2>
-          <Link href={`/logs?webhookId=${webhook.id}`} className="text-sm font-medium text-brand-700 hover:underline">
-            Open in the notification log →
-          </Link>
+          <div className="flex flex-wrap items-center gap-3">
+            <LiveRefresh />
+            <Link href={`/logs?webhookId=${webhook.id}`} className="text-sm font-medium text-brand-700 hover:underline">
+              Open in the notification log →
+            </Link>
+          </div>
         </div>
         <EventsTable
           events={recent.events}
