@@ -60,7 +60,7 @@ export function OnboardingChecklist({ steps, webhookPath }: { steps: OnboardingS
                 {step.done ? "✓" : index + 1}
               </span>
               <div className="min-w-0 text-sm">
-                <p className={step.done ? "text-slate-500 line-through" : "font-medium"}>
+                <p className={step.done ? "text-slate-600 line-through" : "font-medium"}>
                   {href && !step.done ? (
                     <Link href={href} className="text-brand-700 hover:underline">
                       {info.title}

@@ -4,5 +4,5 @@ import { Toaster as Sonner } from "sonner";
 
 /** Where "saved" confirmations appear: bottom right, announced politely to screen readers. */
 export function Toaster() {
-  return <Sonner position="bottom-right" theme="system" richColors closeButton duration={5000} />;
+  return <Sonner position="bottom-right" theme="system" closeButton duration={5000} />;
 }

@@ -18,7 +18,7 @@ export default async function DashboardLayout({ children }: { children: ReactNod
           </Link>
           <nav
             aria-label="Main"
-            className="order-last -mx-2.5 flex w-full gap-1 overflow-x-auto text-sm sm:order-none sm:mx-0 sm:w-auto"
+            className="order-last -mx-2.5 flex w-full flex-wrap gap-1 text-sm sm:order-none sm:mx-0 sm:w-auto"
           >
             <NavLink href="/overview">Overview</NavLink>
             <NavLink href="/webhooks">Manage Webhooks</NavLink>

@@ -60,7 +60,7 @@ export default async function LogsPage({ searchParams }: Props) {
       </div>
       <form
         method="get"
-        className="grid grid-cols-1 gap-3 rounded-xl border border-slate-200 bg-surface p-4 shadow-sm sm:grid-cols-3 lg:grid-cols-4 sm:items-end"
+        className="grid grid-cols-2 items-end gap-3 rounded-xl border border-slate-200 bg-surface p-4 shadow-sm sm:grid-cols-3 lg:grid-cols-4"
       >
         <FilterSelect
           id="filter-webhook"

@@ -49,34 +49,37 @@ export default async function OverviewPage({ searchParams }: Props) {
 
       {onboarding.every((step) => step.done) ? null : <OnboardingChecklist steps={onboarding} />}
 
-      <dl className="grid grid-cols-2 gap-4 lg:grid-cols-5">
+      <ul className="grid grid-cols-2 gap-4 lg:grid-cols-5" aria-label={`Totals, ${RANGES[range].toLowerCase()}`}>
         {cards.map((card) => (
-          <Link
-            key={card.label}
-            href={card.href}
-            className="rounded-xl border border-slate-200 bg-surface p-4 shadow-sm transition hover:border-brand-500"
-            data-testid={card.testId}
-          >
-            <dt className="text-sm text-slate-600">{card.label}</dt>
-            <dd className="mt-1 text-2xl font-semibold tabular-nums">{card.value.toLocaleString("en")}</dd>
-          </Link>
+          <li key={card.label}>
+            <Link
+              href={card.href}
+              className="block h-full rounded-xl border border-slate-200 bg-surface p-4 shadow-sm transition hover:border-brand-500"
+              data-testid={card.testId}
+            >
+              <span className="block text-sm text-slate-600">{card.label}</span>
+              <span className="mt-1 block text-2xl font-semibold tabular-nums">{card.value.toLocaleString("en")}</span>
+            </Link>
+          </li>
         ))}
-        <Link
-          href="/webhooks"
-          className="col-span-2 rounded-xl border border-slate-200 bg-surface p-4 shadow-sm transition hover:border-brand-500 lg:col-span-1"
-          data-testid="stat-quota"
-        >
-          <dt className="text-sm text-slate-600">Quota used this month</dt>
-          {overview.usage.map((usage) => (
-            <dd key={usage.kind} className="mt-1 text-sm">
-              <span className="font-semibold tabular-nums">
-                {usage.used} / {usage.limit}
-              </span>{" "}
-              {usage.kind === "email" ? "email" : "Slack"}
-            </dd>
-          ))}
-        </Link>
-      </dl>
+        <li className="col-span-2 lg:col-span-1">
+          <Link
+            href="/webhooks"
+            className="block h-full rounded-xl border border-slate-200 bg-surface p-4 shadow-sm transition hover:border-brand-500"
+            data-testid="stat-quota"
+          >
+            <span className="block text-sm text-slate-600">Quota used this month</span>
+            {overview.usage.map((usage) => (
+              <span key={usage.kind} className="mt-1 block text-sm">
+                <span className="font-semibold tabular-nums">
+                  {usage.used} / {usage.limit}
+                </span>{" "}
+                {usage.kind === "email" ? "email" : "Slack"}
+              </span>
+            ))}
+          </Link>
+        </li>
+      </ul>
 
       <section
         aria-labelledby="chart-heading"
