@@ -1,5 +1,6 @@
 import Link from "next/link";
 import type { OnboardingStep } from "@/lib/overview/get-onboarding";
+import { CopyButton } from "./copy-button";
 
 const STEPS: Record<OnboardingStep["id"], { title: string; detail: string; href?: string; anchor?: string }> = {
   create: {
@@ -31,7 +32,16 @@ const STEPS: Record<OnboardingStep["id"], { title: string; detail: string; href?
 };
 
 /** Getting started, ticked off from real state. Anchors jump to the section of the current page. */
-export function OnboardingChecklist({ steps, webhookPath }: { steps: OnboardingStep[]; webhookPath?: string }) {
+export function OnboardingChecklist({
+  steps,
+  webhookPath,
+  webhookUrl,
+}: {
+  steps: OnboardingStep[];
+  webhookPath?: string;
+  /** On a webhook's page: its URL, to copy straight from the "Connect Clerk" step. */
+  webhookUrl?: string;
+}) {
   const done = steps.filter((step) => step.done).length;
   return (
     <section
@@ -71,6 +81,14 @@ export function OnboardingChecklist({ steps, webhookPath }: { steps: OnboardingS
                   <span className="sr-only">{step.done ? " (done)" : " (to do)"}</span>
                 </p>
                 {!step.done ? <p className="text-slate-600">{info.detail}</p> : null}
+                {!step.done && step.id === "connect" && webhookUrl ? (
+                  <div className="mt-2 flex max-w-xl items-center gap-2">
+                    <code className="min-w-0 flex-1 truncate rounded-md border border-slate-200 bg-surface px-2 py-1.5 text-xs">
+                      {webhookUrl}
+                    </code>
+                    <CopyButton value={webhookUrl} label="Copy URL" />
+                  </div>
+                ) : null}
               </div>
             </li>
           );

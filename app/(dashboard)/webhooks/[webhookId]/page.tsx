@@ -69,7 +69,7 @@ export default async function WebhookPage({ params }: Props) {
       </div>
 
       {onboarding.every((step) => step.done) ? null : (
-        <OnboardingChecklist steps={onboarding} webhookPath={`/webhooks/${webhook.id}`} />
+        <OnboardingChecklist steps={onboarding} webhookPath={`/webhooks/${webhook.id}`} webhookUrl={webhook.url} />
       )}
 
       <section
