@@ -2,6 +2,9 @@
 import { createServer } from "node:http";
 import nextEnv from "@next/env";
 import next from "next";
+import { ensureKeyFile } from "./lib/crypto/key-ring";
+import { resealSecrets } from "./lib/crypto/reseal-secrets";
+import { getDb } from "./lib/db/client";
 import { migrateDatabase } from "./lib/db/migrate";
 import type { DeliveryWorker } from "./lib/delivery/delivery-worker";
 import { describeEmailMode, startWorkerFromEnv } from "./lib/delivery/start-worker-from-env";
@@ -27,6 +30,9 @@ async function main() {
   log(
     `Database: ${env.databaseProvider}${applied.length ? `, applied migrations ${applied.join(", ")}` : ", up to date"}.`,
   );
+  ensureKeyFile(env.HOOKBELL_DATA_DIR, log);
+  const resealed = await resealSecrets(getDb());
+  if (resealed > 0) log(`Encrypted ${resealed} stored secret(s) with the current key.`);
 
   const root = process.cwd();
   if (!isDev) buildIfNeeded(root, log);

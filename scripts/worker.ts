@@ -1,5 +1,6 @@
 // `npm run worker`: a delivery worker as its own process, for running senders apart from the dashboard.
 import nextEnv from "@next/env";
+import { ensureKeyFile } from "../lib/crypto/key-ring";
 import { migrateDatabase } from "../lib/db/migrate";
 import { describeEmailMode, startWorkerFromEnv } from "../lib/delivery/start-worker-from-env";
 import { EnvError, getEnv } from "../lib/env";
@@ -10,6 +11,7 @@ async function main() {
   nextEnv.loadEnvConfig(process.cwd(), false);
   const env = getEnv();
   await migrateDatabase(env.DATABASE_URL);
+  ensureKeyFile(env.HOOKBELL_DATA_DIR, log);
   const worker = startWorkerFromEnv();
   log(`Worker ready: ${env.databaseProvider} database, ${describeEmailMode()}, pid ${process.pid}.`);
   const shutdown = (signal: string) => {

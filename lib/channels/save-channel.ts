@@ -1,4 +1,6 @@
 import type { Tenant } from "../auth/tenant";
+import { slackUrlField } from "../crypto/sealed-fields";
+import { seal } from "../crypto/secret-box";
 import type { Db } from "../db/client";
 import { AppError, notFound } from "../errors";
 import { newId } from "../ids";
@@ -54,6 +56,8 @@ export async function saveChannel(db: Db, tenant: Tenant, webhookId: string, raw
         : { templateSubject: null, templateBody: input.template.text, templateText: null };
   }
 
+  // The URL is sealed with the channel's id, so a new channel's id is chosen first.
+  const channelId = existing?.id ?? newId("ch");
   let kindFields: Record<string, string | null>;
   if (input.kind === "email") {
     kindFields = { recipients: JSON.stringify(input.recipients), name: existing?.name ?? "Email" };
@@ -62,8 +66,10 @@ export async function saveChannel(db: Db, tenant: Tenant, webhookId: string, raw
       throw new AppError("validation_failed", "Paste the Slack incoming-webhook URL.");
     }
     kindFields = { name: input.name };
-    if (input.slackUrl)
-      Object.assign(kindFields, { slackUrl: input.slackUrl, slackUrlHint: slackUrlHint(input.slackUrl) });
+    if (input.slackUrl) {
+      const sealed = seal(input.slackUrl, slackUrlField(channelId));
+      Object.assign(kindFields, { slackUrl: sealed, slackUrlHint: slackUrlHint(input.slackUrl) });
+    }
   }
 
   const data = {
@@ -77,11 +83,10 @@ export async function saveChannel(db: Db, tenant: Tenant, webhookId: string, raw
     await db.channel.updateMany({ where: { id: existing.id, projectId: tenant.projectId }, data });
     return existing.id;
   }
-  const id = newId("ch");
   await db.channel.create({
-    data: { id, projectId: tenant.projectId, webhookId, kind: input.kind, name: "Email", ...data },
+    data: { id: channelId, projectId: tenant.projectId, webhookId, kind: input.kind, name: "Email", ...data },
   });
-  return id;
+  return channelId;
 }
 
 export function randomSlackChannelName(): string {

@@ -2,6 +2,8 @@ import { emailTemplateFor, slackTemplateFor } from "../channels/channel-template
 import { sendEmail } from "../channels/email";
 import type { SendResult } from "../channels/send-result";
 import { sendSlack } from "../channels/slack";
+import { slackUrlField } from "../crypto/sealed-fields";
+import { open } from "../crypto/secret-box";
 import type { Db } from "../db/client";
 import { logUnexpected } from "../errors";
 import { newTimeOrderedId } from "../ids";
@@ -180,7 +182,7 @@ function prepareSend(deps: DeliveryDeps, delivery: Loaded): () => Promise<SendRe
   if (delivery.kind === "slack") {
     if (!channel.slackUrl) throw new Error("the channel has no Slack URL; save one in its settings.");
     const message = renderSlack(slackTemplateFor(channel, event.eventType), context);
-    const url = channel.slackUrl;
+    const url = open(channel.slackUrl, slackUrlField(channel.id));
     return () => sendSlack(url, message, deps.slackOrigin);
   }
   const recipients = JSON.parse(channel.recipients ?? "[]") as string[];

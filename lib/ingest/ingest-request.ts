@@ -1,3 +1,5 @@
+import { webhookSecretField } from "../crypto/sealed-fields";
+import { open, openNullable } from "../crypto/secret-box";
 import type { Db } from "../db/client";
 import { isUniqueViolation } from "../db/client";
 import { planDeliveries } from "../delivery/plan-deliveries";
@@ -99,8 +101,8 @@ async function handleIngest(db: Db, input: IngestInput): Promise<IngestOutput> {
     text,
     signature,
     {
-      current: webhook.signingSecret,
-      previous: webhook.previousSigningSecret,
+      current: open(webhook.signingSecret, webhookSecretField(webhook.id, "signingSecret")),
+      previous: openNullable(webhook.previousSigningSecret, webhookSecretField(webhook.id, "previousSigningSecret")),
       previousExpiresAt: webhook.previousSecretExpiresAt,
     },
     receivedAt,

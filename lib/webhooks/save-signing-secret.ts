@@ -1,5 +1,7 @@
 import { z } from "zod";
 import type { Tenant } from "../auth/tenant";
+import { webhookSecretField } from "../crypto/sealed-fields";
+import { openNullable, seal, sealNullable } from "../crypto/secret-box";
 import type { Db } from "../db/client";
 import { AppError, notFound } from "../errors";
 import { findProvider } from "../providers/catalog";
@@ -35,8 +37,9 @@ export async function saveSigningSecret(
   });
   if (!current) throw notFound("Webhook");
 
-  const isFirstSecret = current.signingSecret === null;
-  const isRotation = !isFirstSecret && current.signingSecret !== secret;
+  const currentPlain = openNullable(current.signingSecret, webhookSecretField(webhookId, "signingSecret"));
+  const isFirstSecret = currentPlain === null;
+  const isRotation = !isFirstSecret && currentPlain !== secret;
   // While an earlier secret is still in its grace period it stays: it may be the one the sender still
   // signs with (say the secret pasted in between was wrong), so a second save must not push it out.
   const keepsPrevious = current.previousSecretExpiresAt !== null && current.previousSecretExpiresAt > now;
@@ -45,13 +48,14 @@ export async function saveSigningSecret(
     where: { id: webhookId, projectId: tenant.projectId, signingSecret: current.signingSecret },
     data: {
       provider,
-      signingSecret: secret,
+      signingSecret: seal(secret, webhookSecretField(webhookId, "signingSecret")),
       // The first secret activates the webhook; replacing one leaves a deliberate deactivation alone.
       ...(isFirstSecret ? { isActive: true } : {}),
       ...(isFirstSecret || isRotation ? { secretUpdatedAt: now } : {}),
       ...(isRotation && !keepsPrevious
         ? {
-            previousSigningSecret: current.signingSecret,
+            // Re-sealed: the column is part of the associated data.
+            previousSigningSecret: sealNullable(currentPlain, webhookSecretField(webhookId, "previousSigningSecret")),
             previousSecretExpiresAt: new Date(now.getTime() + SECRET_GRACE_MS),
           }
         : {}),

@@ -1,5 +1,7 @@
 import { Webhook as SvixWebhook } from "svix";
 import type { Tenant } from "../auth/tenant";
+import { webhookSecretField } from "../crypto/sealed-fields";
+import { open } from "../crypto/secret-box";
 import type { Db } from "../db/client";
 import { AppError, notFound } from "../errors";
 import { randomBase62 } from "../ids";
@@ -29,7 +31,8 @@ export async function sendTestEvent(
   const svixId = `msg_test_${randomBase62(22)}`;
   const now = new Date();
   const body = JSON.stringify(sampleClerkEvent(eventType, now));
-  const signature = new SvixWebhook(webhook.signingSecret).sign(svixId, now, body);
+  const secret = open(webhook.signingSecret, webhookSecretField(webhook.id, "signingSecret"));
+  const signature = new SvixWebhook(secret).sign(svixId, now, body);
   const url = webhookUrl(webhook.id);
   let response: Response;
   try {

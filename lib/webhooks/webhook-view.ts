@@ -1,3 +1,5 @@
+import { webhookSecretField } from "../crypto/sealed-fields";
+import { openNullable } from "../crypto/secret-box";
 import type { Db } from "../db/client";
 import { getEnv } from "../env";
 import { findProvider } from "../providers/catalog";
@@ -21,9 +23,11 @@ export function toWebhookView(row: WebhookRow, now = new Date()) {
     environment: row.environment,
     isActive: row.isActive,
     url: webhookUrl(row.id),
-    secretHint: maskSecret(row.signingSecret),
+    secretHint: maskSecret(openNullable(row.signingSecret, webhookSecretField(row.id, "signingSecret"))),
     secretUpdatedAt: row.secretUpdatedAt,
-    previousSecretHint: previousValid ? maskSecret(row.previousSigningSecret) : null,
+    previousSecretHint: previousValid
+      ? maskSecret(openNullable(row.previousSigningSecret, webhookSecretField(row.id, "previousSigningSecret")))
+      : null,
     previousSecretExpiresAt: previousValid ? row.previousSecretExpiresAt : null,
     eventCount: row.eventCount,
     lastEventAt: row.lastEventAt,

@@ -8,6 +8,7 @@ import { slackUrlProblem } from "@/lib/channels/slack-url";
 import type { Db } from "@/lib/db/client";
 import { getPreset, presetForEvent } from "@/lib/templates/presets";
 import { createWebhook } from "@/lib/webhooks/create-webhook";
+import { channelSlackUrl } from "../helpers/secrets";
 import { openTestDb, seedTenant } from "../helpers/test-db";
 
 let db: Db;
@@ -67,7 +68,7 @@ describe("Slack URLs", () => {
       template: slackPreset(),
     });
     const row = await db.channel.findFirst({ where: { webhookId, kind: "slack" } });
-    expect(row?.slackUrl).toBe(SLACK_URL);
+    expect(row && channelSlackUrl(row)).toBe(SLACK_URL);
     expect(row?.name).toBe("renamed");
   });
 

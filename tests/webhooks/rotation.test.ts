@@ -5,6 +5,7 @@ import type { Db } from "@/lib/db/client";
 import { createWebhook } from "@/lib/webhooks/create-webhook";
 import { SECRET_GRACE_MS, saveSigningSecret } from "@/lib/webhooks/save-signing-secret";
 import { setWebhookActive } from "@/lib/webhooks/update-webhook";
+import { webhookSecrets } from "../helpers/secrets";
 import { CLERK_SECRET, clerkEvent, OTHER_SECRET, signedHeaders } from "../helpers/signing";
 import { openTestDb, seedTenant } from "../helpers/test-db";
 
@@ -36,8 +37,7 @@ describe("secret rotation", () => {
     await saveSigningSecret(db, tenant, webhook.id, { provider: "clerk", secret: THIRD_SECRET }, t0);
 
     const row = await db.webhook.findUniqueOrThrow({ where: { id: webhook.id } });
-    expect(row.signingSecret).toBe(THIRD_SECRET);
-    expect(row.previousSigningSecret).toBe(CLERK_SECRET);
+    expect(webhookSecrets(row)).toEqual({ signingSecret: THIRD_SECRET, previousSigningSecret: CLERK_SECRET });
     expect(row.previousSecretExpiresAt?.getTime()).toBe(t0.getTime() + SECRET_GRACE_MS);
     expect((await sendSignedWith(webhook.id, CLERK_SECRET)).status).toBe(200);
     expect((await sendSignedWith(webhook.id, THIRD_SECRET)).status).toBe(200);

@@ -13,6 +13,7 @@ import { getWebhook } from "@/lib/webhooks/get-webhook";
 import { listWebhooks } from "@/lib/webhooks/list-webhooks";
 import { SECRET_GRACE_MS, saveSigningSecret } from "@/lib/webhooks/save-signing-secret";
 import { renameWebhook, setWebhookActive } from "@/lib/webhooks/update-webhook";
+import { webhookSecrets } from "../helpers/secrets";
 import { CLERK_SECRET, clerkEvent, OTHER_SECRET, signedHeaders } from "../helpers/signing";
 import { openTestDb, seedTenant } from "../helpers/test-db";
 
@@ -124,7 +125,9 @@ describe("saveSigningSecret", () => {
     });
     expect(saved.secretUpdatedAt).toBeInstanceOf(Date);
     const row = await db.webhook.findUniqueOrThrow({ where: { id: webhook.id } });
-    expect(row).toMatchObject({ signingSecret: CLERK_SECRET, isActive: true, previousSigningSecret: null });
+    expect(row).toMatchObject({ isActive: true, previousSigningSecret: null });
+    expect(row.signingSecret).toMatch(/^enc:v1:/);
+    expect(webhookSecrets(row).signingSecret).toBe(CLERK_SECRET);
   });
 
   it("accepts secrets of 24 and of 64 bytes", async () => {
@@ -169,7 +172,7 @@ describe("saveSigningSecret", () => {
     expect(rotated).toMatchObject({ secretHint: "whsec_…b7oD", previousSecretHint: "whsec_…LaSw" });
     expect(rotated.previousSecretExpiresAt?.getTime()).toBe(now.getTime() + SECRET_GRACE_MS);
     const row = await db.webhook.findUniqueOrThrow({ where: { id: webhook.id } });
-    expect(row).toMatchObject({ signingSecret: OTHER_SECRET, previousSigningSecret: CLERK_SECRET });
+    expect(webhookSecrets(row)).toEqual({ signingSecret: OTHER_SECRET, previousSigningSecret: CLERK_SECRET });
   });
 
   it("hides the previous secret's hint once its grace period is over", async () => {
@@ -282,7 +285,8 @@ describe("cross-account isolation", () => {
     await expectNotFound(saveSigningSecret(db, intruder, webhookId, { provider: "clerk", secret: OTHER_SECRET }));
     await expectNotFound(deleteWebhook(db, intruder, webhookId));
     expect(await ownerState()).toEqual(before);
-    expect(before[0]).toMatchObject({ name: "Owner's webhook", isActive: true, signingSecret: CLERK_SECRET });
+    expect(before[0]).toMatchObject({ name: "Owner's webhook", isActive: true });
+    expect(webhookSecrets(before[0]).signingSecret).toBe(CLERK_SECRET);
   });
 
   it("lists only the caller's own webhooks", async () => {

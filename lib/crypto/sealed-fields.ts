@@ -1,0 +1,11 @@
+import type { SealedField } from "./secret-box";
+
+// The columns that hold secrets, each sealed with its row's identity as associated data.
+
+export function webhookSecretField(id: string, column: "signingSecret" | "previousSigningSecret"): SealedField {
+  return { table: "Webhook", column, id };
+}
+
+export function slackUrlField(channelId: string): SealedField {
+  return { table: "Channel", column: "slackUrl", id: channelId };
+}

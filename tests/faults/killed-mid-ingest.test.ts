@@ -1,0 +1,118 @@
+import { afterAll, beforeAll, expect, it } from "vitest";
+import type { Db } from "@/lib/db/client";
+import { webhookWithChannels } from "../delivery/harness";
+import { type Answer, killServers, postIngest, type RunningServer, startServer, until } from "../helpers/load";
+import { clerkEvent, signedHeaders } from "../helpers/signing";
+import { openTestDb, seedTenant } from "../helpers/test-db";
+
+// The real server (server.ts) on this file's SQLite database is SIGKILLed while hundreds of signed
+// requests are in flight. Whatever it acknowledged must be stored; whatever it did not, the sender sends
+// again (as Svix does), and in the end every svix-id is stored exactly once with exactly one alert.
+
+const N = 300;
+const KILL_AFTER_ACKS = 100;
+const EMAIL_LIMIT = "100000";
+
+let db: Db;
+let webhookId: string;
+let server: RunningServer;
+
+beforeAll(async () => {
+  db = await openTestDb();
+  const tenant = await seedTenant(db);
+  ({ webhookId } = await webhookWithChannels(db, tenant, { email: ["oncall@example.com"] }));
+  // No worker in the first life of the server: only ingest is interrupted.
+  server = await startServer({ HOOKBELL_EMBEDDED_WORKER: "off", HOOKBELL_EMAIL_MONTHLY_LIMIT: EMAIL_LIMIT });
+});
+
+afterAll(async () => {
+  await killServers();
+});
+
+const ids = Array.from({ length: N }, (_, i) => `msg_kill_${String(i).padStart(4, "0")}`);
+const bodies = new Map(ids.map((id, i) => [id, clerkEvent("user.created", { id: `user_kill_${i}`, last_name: id })]));
+
+function send(url: string, id: string): Promise<Answer> {
+  const body = bodies.get(id) as string;
+  // A fresh signature timestamp on every send, as a retrying sender would produce.
+  return postIngest(url, webhookId, body, signedHeaders(body, { id }));
+}
+
+async function acceptedRows() {
+  return db.event.findMany({ where: { webhookId, outcome: "accepted" }, select: { dedupeKey: true, id: true } });
+}
+
+it("keeps every acknowledged event after a SIGKILL, and stores each svix-id exactly once after the sender retries", async () => {
+  const answers = new Map<string, Answer>();
+  let acks = 0;
+  const inFlight = ids.map((id) =>
+    send(server.url, id).then((answer) => {
+      answers.set(id, answer);
+      if (answer.status >= 200 && answer.status < 300) acks++;
+    }),
+  );
+  await until(() => acks >= KILL_AFTER_ACKS, `${KILL_AFTER_ACKS} acknowledgements`);
+  await server.kill();
+  await Promise.all(inFlight);
+
+  const acknowledged = ids.filter((id) => answers.get(id)?.status === 200);
+  const unanswered = ids.filter((id) => answers.get(id)?.status !== 200);
+  // The kill really fell in the middle of the burst, and nothing but 200 or a cut connection came back.
+  expect(acknowledged.length).toBeGreaterThanOrEqual(KILL_AFTER_ACKS);
+  expect(unanswered.length).toBeGreaterThan(0);
+  for (const id of unanswered) expect(answers.get(id)?.status, id).toBe(0);
+  for (const id of acknowledged) expect(answers.get(id), id).toMatchObject({ json: { received: true } });
+
+  // Before any retry: every acknowledged id is in the database exactly once.
+  const afterCrash = await acceptedRows();
+  const storedOnce = new Map<string, number>();
+  for (const row of afterCrash) storedOnce.set(row.dedupeKey ?? "", (storedOnce.get(row.dedupeKey ?? "") ?? 0) + 1);
+  for (const id of acknowledged) expect(storedOnce.get(id), id).toBe(1);
+  expect(afterCrash.length).toBeGreaterThanOrEqual(acknowledged.length);
+  expect(afterCrash.length).toBeLessThanOrEqual(N);
+  // The outbox committed with each event, not after it: one delivery per stored event, no more, no fewer.
+  expect(await db.delivery.count({ where: { webhookId } })).toBe(afterCrash.length);
+  const committedBeforeRestart = new Set(afterCrash.map((row) => row.dedupeKey));
+  console.log("DIAG", acknowledged.length, afterCrash.length, unanswered.length);
+
+  // Second life, worker on (Dev mailbox). The sender retries what was not acknowledged, plus some
+  // that were (duplicates).
+  server = await startServer({ HOOKBELL_EMBEDDED_WORKER: "on", HOOKBELL_EMAIL_MONTHLY_LIMIT: EMAIL_LIMIT });
+  const duplicates = acknowledged.slice(0, 40);
+  const resent = [...unanswered, ...duplicates];
+  const retries = await Promise.all(resent.map((id) => send(server.url, id)));
+  const retried = new Map(resent.map((id, i) => [id, retries[i]]));
+
+  for (const id of resent) expect(retried.get(id)?.status, id).toBe(200);
+  for (const id of duplicates) expect(retried.get(id), id).toMatchObject({ json: { received: true, duplicate: true } });
+  // An unacknowledged request is a duplicate exactly when the crash came between its commit and its answer.
+  for (const id of unanswered) {
+    const expected = committedBeforeRestart.has(id) ? { received: true, duplicate: true } : { received: true };
+    expect(retried.get(id), id).toMatchObject({ json: expected });
+    expect((retried.get(id) as { json: object }).json, id).toEqual(expected);
+  }
+
+  const rows = await acceptedRows();
+  expect(rows).toHaveLength(N);
+  expect(new Set(rows.map((row) => row.dedupeKey))).toEqual(new Set(ids));
+  const webhook = await db.webhook.findUniqueOrThrow({ where: { id: webhookId } });
+  expect(webhook.eventCount).toBe(N);
+  const duplicateAnswers = retries.filter((answer) => "json" in answer && answer.json.duplicate === true).length;
+  const { _sum } = await db.event.aggregate({ where: { webhookId, outcome: "accepted" }, _sum: { duplicateCount: true } });
+  expect(_sum.duplicateCount).toBe(duplicateAnswers);
+
+  // Exactly one alert per svix-id: one delivery each, all sent once into the Dev mailbox.
+  await until(
+    async () => (await db.delivery.count({ where: { webhookId, status: "sent" } })) === N,
+    `${N} sent deliveries`,
+    60_000,
+  );
+  const deliveries = await db.delivery.findMany({ where: { webhookId }, select: { eventId: true, attemptCount: true } });
+  expect(deliveries).toHaveLength(N);
+  expect(new Set(deliveries.map((row) => row.eventId)).size).toBe(N);
+  expect(deliveries.every((row) => row.attemptCount === 1)).toBe(true);
+  const mailbox = await db.mailboxMessage.findMany({ select: { deliveryId: true, subject: true } });
+  expect(mailbox).toHaveLength(N);
+  expect(new Set(mailbox.map((message) => message.deliveryId)).size).toBe(N);
+  expect(server.logs()).not.toMatch(/failed|Error/);
+}, 120_000);
