@@ -5,10 +5,13 @@ import {
   type IncomingWebhookSendArguments,
 } from "@slack/webhook";
 import type { SlackMessage } from "../templates/render-slack";
+import { createGuardedFetch, guardedFetch } from "./guarded-fetch";
 import type { SendResult } from "./send-result";
 import { clip } from "./send-result";
 
 const TIMEOUT_MS = 15_000;
+const SLACK_ORIGIN = "https://hooks.slack.com";
+const operatorFetch = createGuardedFetch({ allowPrivate: true });
 // Slack's documented answers that retrying cannot fix (the channel needs the user's attention).
 const PERMANENT = new Set([400, 403, 404, 410]);
 
@@ -20,11 +23,15 @@ export async function sendSlack(url: string, message: SlackMessage, origin: stri
   const target = new URL(url);
   const destination = `${origin}${target.pathname}`;
   let retryAfter: string | null = null;
+  // Every connection is checked at connect time: a hooks.slack.com that resolves to a private, loopback
+  // or link-local address is refused. Only an operator-set origin (a test stand-in or egress proxy) may
+  // be private.
+  const fetchVia = origin === SLACK_ORIGIN ? guardedFetch : operatorFetch;
   const webhook = new IncomingWebhook(destination, {
     timeout: TIMEOUT_MS,
     // The library hides response headers; Slack's Retry-After is read on the way through.
     fetch: async (input, init) => {
-      const response = await fetch(input, { ...init, redirect: "error" });
+      const response = await fetchVia(input as string, { ...init, redirect: "error" });
       retryAfter = response.headers.get("retry-after");
       return response;
     },
@@ -79,6 +86,8 @@ function describe(error: unknown): string {
     cause?: { code?: string; message?: string };
   };
   if (name === "TimeoutError" || name === "AbortError") return `no answer within ${TIMEOUT_MS / 1000} s`;
+  // The refusal names the host and the address class, never the secret path.
+  if (code === "EADDRNOTPUBLIC") return String(message);
   const detail = cause?.code ?? code ?? cause?.message ?? message ?? String(error);
   // Node's fetch says only "fetch failed"; the cause names the real problem (ECONNREFUSED, redirect, …).
   return clip(String(detail)).replace(/https?:\/\/\S+/g, "[url]");
