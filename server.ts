@@ -10,6 +10,7 @@ import type { DeliveryWorker } from "./lib/delivery/delivery-worker";
 import { describeEmailMode, startWorkerFromEnv } from "./lib/delivery/start-worker-from-env";
 import { EnvError, getEnv, resetEnvForTests } from "./lib/env";
 import { logUnexpected } from "./lib/errors";
+import { startRetentionJob } from "./lib/retention/start-retention-job";
 import { buildIfNeeded } from "./lib/server/build-if-needed";
 import { loadOrCreateAuthSecret } from "./lib/server/prepare-data-dir";
 
@@ -49,6 +50,7 @@ async function main() {
   let worker: DeliveryWorker | undefined;
   if (env.HOOKBELL_EMBEDDED_WORKER === "on") {
     worker = startWorkerFromEnv();
+    startRetentionJob(getDb(), log);
     log(`Delivery worker running in this process (${describeEmailMode()}).`);
   } else {
     log("Embedded delivery worker off (HOOKBELL_EMBEDDED_WORKER=off): run `npm run worker` to send alerts.");

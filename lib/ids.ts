@@ -23,8 +23,8 @@ export function newId(prefix: string): string {
   return `${prefix}_${randomBase62(20)}`;
 }
 
-let lastTime = 0;
-let lastRandom = 0n;
+// Monotonic per prefix: each kind of id orders its own rows; one kind's clock does not move another's.
+const last = new Map<string, { time: number; random: bigint }>();
 
 /**
  * Time-ordered ids (ULID layout: 48-bit milliseconds + 80 random bits, Crockford base32) so that
@@ -37,14 +37,14 @@ export function newEventId(now = Date.now()): string {
 /** Deliveries and attempts sort by creation the same way events do. */
 export function newTimeOrderedId(prefix: string, now = Date.now()): string {
   let random: bigint;
-  if (now <= lastTime) {
-    now = lastTime;
-    random = lastRandom + 1n;
+  const previous = last.get(prefix);
+  if (previous && now <= previous.time) {
+    now = previous.time;
+    random = previous.random + 1n;
   } else {
     random = BigInt(`0x${randomBytes(10).toString("hex")}`);
   }
-  lastTime = now;
-  lastRandom = random;
+  last.set(prefix, { time: now, random });
   let time = "";
   let t = now;
   for (let i = 0; i < 10; i++) {

@@ -1,9 +1,11 @@
 // `npm run worker`: a delivery worker as its own process, for running senders apart from the dashboard.
 import nextEnv from "@next/env";
 import { ensureKeyFile } from "../lib/crypto/key-ring";
+import { getDb } from "../lib/db/client";
 import { migrateDatabase } from "../lib/db/migrate";
 import { describeEmailMode, startWorkerFromEnv } from "../lib/delivery/start-worker-from-env";
 import { EnvError, getEnv } from "../lib/env";
+import { startRetentionJob } from "../lib/retention/start-retention-job";
 
 const log = (line: string) => console.log(`[hookbell worker] ${line}`);
 
@@ -13,6 +15,7 @@ async function main() {
   await migrateDatabase(env.DATABASE_URL);
   ensureKeyFile(env.HOOKBELL_DATA_DIR, log);
   const worker = startWorkerFromEnv();
+  startRetentionJob(getDb(), log);
   log(`Worker ready: ${env.databaseProvider} database, ${describeEmailMode()}, pid ${process.pid}.`);
   const shutdown = (signal: string) => {
     log(`${signal} received; finishing the alerts in progress.`);

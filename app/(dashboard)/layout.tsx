@@ -24,6 +24,7 @@ export default async function DashboardLayout({ children }: { children: ReactNod
             <NavLink href="/webhooks">Manage Webhooks</NavLink>
             <NavLink href="/logs">Notification Log</NavLink>
             <NavLink href="/mailbox">Dev mailbox</NavLink>
+            <NavLink href="/settings">Settings</NavLink>
           </nav>
           <div className="ml-auto flex items-center gap-3 text-sm text-slate-600">
             <span className="hidden sm:inline" data-testid="account-email">

@@ -1,3 +1,4 @@
+import { recordAudit } from "../audit/record-audit";
 import type { Tenant } from "../auth/tenant";
 import { slackUrlField } from "../crypto/sealed-fields";
 import { seal } from "../crypto/secret-box";
@@ -81,10 +82,22 @@ export async function saveChannel(db: Db, tenant: Tenant, webhookId: string, raw
   };
   if (existing) {
     await db.channel.updateMany({ where: { id: existing.id, projectId: tenant.projectId }, data });
-    return existing.id;
+  } else {
+    await db.channel.create({
+      data: { id: channelId, projectId: tenant.projectId, webhookId, kind: input.kind, name: "Email", ...data },
+    });
   }
-  await db.channel.create({
-    data: { id: channelId, projectId: tenant.projectId, webhookId, kind: input.kind, name: "Email", ...data },
+  const details = [
+    input.kind === "email" ? `${input.recipients.length} recipient(s)` : `channel “${input.name}”`,
+    input.kind === "slack" && input.slackUrl ? "new Slack URL" : "",
+    input.template ? `edited template (from ${input.templatePreset})` : `template ${input.templatePreset}`,
+    input.eventTypes ? `${input.eventTypes.length} event type(s)` : "all events",
+  ];
+  await recordAudit(db, tenant, {
+    action: "channel.saved",
+    targetType: "webhook",
+    targetId: webhookId,
+    summary: `Saved ${input.kind === "slack" ? "Slack" : "email"} notifications: ${details.filter(Boolean).join(", ")}.`,
   });
   return channelId;
 }

@@ -1,3 +1,4 @@
+import { recordAudit } from "../audit/record-audit";
 import type { Tenant } from "../auth/tenant";
 import type { Db } from "../db/client";
 import { notFound } from "../errors";
@@ -15,4 +16,10 @@ export async function setChannelEnabled(
     data: { isEnabled },
   });
   if (count === 0) throw notFound("Channel");
+  await recordAudit(db, tenant, {
+    action: isEnabled ? "channel.turned_on" : "channel.turned_off",
+    targetType: "webhook",
+    targetId: webhookId,
+    summary: `Turned ${kind === "slack" ? "Slack" : "email"} notifications ${isEnabled ? "on" : "off"}.`,
+  });
 }

@@ -196,6 +196,7 @@ function prepareSend(deps: DeliveryDeps, delivery: Loaded): () => Promise<SendRe
         projectId: delivery.projectId,
         deliveryId: delivery.id,
         recipients: JSON.stringify(recipients),
+        createdAt: deps.now(),
         ...email,
       },
     });

@@ -1,3 +1,4 @@
+import { recordAudit } from "../audit/record-audit";
 import type { Tenant } from "../auth/tenant";
 import type { Db } from "../db/client";
 import { AppError, notFound } from "../errors";
@@ -39,7 +40,14 @@ export async function replayWindow(
   if (from > to) throw new AppError("validation_failed", "The window must start before it ends.");
   const webhook = await db.webhook.findFirst({ where: { id: webhookId, projectId: tenant.projectId } });
   if (!webhook) throw notFound("Webhook");
-  return replay(db, tenant, webhookId, { receivedAt: { gte: from, lte: to } }, now);
+  const result = await replay(db, tenant, webhookId, { receivedAt: { gte: from, lte: to } }, now);
+  await recordAudit(db, tenant, {
+    action: "events.replayed",
+    targetType: "webhook",
+    targetId: webhookId,
+    summary: `Replayed ${result.events} event(s) received ${from.toISOString()} – ${to.toISOString()}.`,
+  });
+  return result;
 }
 
 async function replay(

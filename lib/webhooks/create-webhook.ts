@@ -1,4 +1,5 @@
 import { randomInt } from "node:crypto";
+import { recordAudit } from "../audit/record-audit";
 import type { Tenant } from "../auth/tenant";
 import type { Db } from "../db/client";
 import { newWebhookId } from "../ids";
@@ -46,6 +47,12 @@ export async function createWebhook(db: Db, tenant: Tenant, name?: string): Prom
       name: name?.trim() || randomWebhookName(),
       isActive: false,
     },
+  });
+  await recordAudit(db, tenant, {
+    action: "webhook.created",
+    targetType: "webhook",
+    targetId: row.id,
+    summary: `Created webhook “${row.name}”.`,
   });
   return toWebhookView(row);
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { recordAudit } from "../audit/record-audit";
 import type { Tenant } from "../auth/tenant";
 import { webhookSecretField } from "../crypto/sealed-fields";
 import { openNullable, seal, sealNullable } from "../crypto/secret-box";
@@ -6,7 +7,7 @@ import type { Db } from "../db/client";
 import { AppError, notFound } from "../errors";
 import { findProvider } from "../providers/catalog";
 import { getWebhook } from "./get-webhook";
-import { SigningSecretSchema } from "./signing-secret";
+import { maskSecret, SigningSecretSchema } from "./signing-secret";
 import type { WebhookView } from "./webhook-view";
 
 /** How long a replaced secret still verifies requests, so a rotation in Clerk loses nothing. */
@@ -63,5 +64,13 @@ export async function saveSigningSecret(
   });
   if (count === 0)
     throw new AppError("conflict", "The signing secret was changed at the same time; reload and try again.");
+  await recordAudit(db, tenant, {
+    action: isRotation ? "webhook.secret_replaced" : "webhook.secret_saved",
+    targetType: "webhook",
+    targetId: webhookId,
+    summary: isRotation
+      ? `Replaced the signing secret with ${maskSecret(secret)}; the previous one stays valid for 24 hours.`
+      : `Connected ${findProvider(provider)?.name ?? provider} with signing secret ${maskSecret(secret)}.`,
+  });
   return getWebhook(db, tenant, webhookId);
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { recordAudit } from "../audit/record-audit";
 import type { Tenant } from "../auth/tenant";
 import type { Db } from "../db/client";
 import { AppError, notFound } from "../errors";
@@ -28,6 +29,12 @@ export async function updateWebhookDetails(
   const data = { name: WebhookNameSchema.parse(input.name), environment: EnvironmentSchema.parse(input.environment) };
   const { count } = await db.webhook.updateMany({ where: { id: webhookId, projectId: tenant.projectId }, data });
   if (count === 0) throw notFound("Webhook");
+  await recordAudit(db, tenant, {
+    action: "webhook.updated",
+    targetType: "webhook",
+    targetId: webhookId,
+    summary: `Named the webhook “${data.name}”, environment “${data.environment}”.`,
+  });
   return getWebhook(db, tenant, webhookId);
 }
 
@@ -57,5 +64,11 @@ export async function setWebhookActive(
     throw new AppError("conflict", "Connect an application and save its signing secret before activating.");
   }
   await db.webhook.updateMany({ where: { id: webhookId, projectId: tenant.projectId }, data: { isActive } });
+  await recordAudit(db, tenant, {
+    action: isActive ? "webhook.activated" : "webhook.deactivated",
+    targetType: "webhook",
+    targetId: webhookId,
+    summary: isActive ? "Activated the webhook." : "Deactivated the webhook: its URL refuses requests.",
+  });
   return getWebhook(db, tenant, webhookId);
 }

@@ -1,0 +1,56 @@
+import type { Metadata } from "next";
+import { DataTable } from "@/components/data-table";
+import { Timestamp } from "@/components/time-ago";
+import { listAudit } from "@/lib/audit/list-audit";
+import { requireTenant } from "@/lib/auth/get-tenant";
+import { getDb } from "@/lib/db/client";
+import { getRetention } from "@/lib/retention/set-retention";
+import { RetentionForm } from "./retention-form";
+
+export const metadata: Metadata = { title: "Settings" };
+
+export default async function SettingsPage() {
+  const tenant = await requireTenant();
+  const db = getDb();
+  const [days, entries] = await Promise.all([getRetention(db, tenant), listAudit(db, tenant)]);
+  return (
+    <div className="space-y-8">
+      <h1 className="text-2xl font-semibold tracking-tight">Settings</h1>
+      <section
+        aria-labelledby="retention-heading"
+        className="max-w-2xl rounded-xl border border-slate-200 bg-surface p-6 shadow-sm"
+      >
+        <h2 id="retention-heading" className="mb-3 text-lg font-semibold">
+          Data retention
+        </h2>
+        <RetentionForm days={days} />
+      </section>
+      <section aria-labelledby="audit-heading" className="space-y-3">
+        <h2 id="audit-heading" className="text-lg font-semibold">
+          Audit log
+        </h2>
+        <p className="text-sm text-slate-600">
+          Who changed a secret, a channel or its template, activated, deactivated or deleted what, and when.
+        </p>
+        {entries.length === 0 ? (
+          <p className="rounded-xl border border-dashed border-slate-300 bg-surface p-8 text-center text-sm text-slate-600">
+            No changes yet.
+          </p>
+        ) : (
+          <DataTable columns={[{ label: "Time" }, { label: "Who" }, { label: "What" }, { label: "Details" }]}>
+            {entries.map((entry) => (
+              <tr key={entry.id} data-testid="audit-row">
+                <td className="whitespace-nowrap px-4 py-3">
+                  <Timestamp value={entry.createdAt} />
+                </td>
+                <td className="px-4 py-3">{entry.actorEmail}</td>
+                <td className="px-4 py-3 font-mono text-xs">{entry.action}</td>
+                <td className="px-4 py-3">{entry.summary}</td>
+              </tr>
+            ))}
+          </DataTable>
+        )}
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,41 @@
+import type { Tenant } from "../auth/tenant";
+import type { Db } from "../db/client";
+import { newTimeOrderedId } from "../ids";
+
+export type AuditAction =
+  | "webhook.created"
+  | "webhook.updated"
+  | "webhook.activated"
+  | "webhook.deactivated"
+  | "webhook.deleted"
+  | "webhook.secret_saved"
+  | "webhook.secret_replaced"
+  | "channel.saved"
+  | "channel.turned_on"
+  | "channel.turned_off"
+  | "events.replayed"
+  | "project.retention_changed";
+
+/**
+ * One line in the project's audit log. Summaries are written by the callers and never carry a secret:
+ * secrets appear only masked (whsec_…abcd), Slack URLs only as "replaced".
+ */
+export async function recordAudit(
+  db: Db,
+  tenant: Tenant,
+  entry: { action: AuditAction; targetType: string; targetId?: string; summary: string },
+): Promise<void> {
+  const user = await db.user.findUnique({ where: { id: tenant.userId }, select: { email: true } });
+  await db.auditEntry.create({
+    data: {
+      id: newTimeOrderedId("aud"),
+      projectId: tenant.projectId,
+      actorId: tenant.userId,
+      actorEmail: user?.email ?? "unknown",
+      action: entry.action,
+      targetType: entry.targetType,
+      targetId: entry.targetId ?? null,
+      summary: entry.summary.slice(0, 500),
+    },
+  });
+}
