@@ -3,6 +3,7 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import { getDb } from "../db/client";
 import { getEnv } from "../env";
 import { AppError } from "../errors";
+import { checkSignInRate } from "./sign-in-rate";
 import { verifyCredentials } from "./verify-credentials";
 
 export const authOptions: NextAuthOptions = {
@@ -13,7 +14,10 @@ export const authOptions: NextAuthOptions = {
     CredentialsProvider({
       name: "Email and password",
       credentials: { email: { type: "email" }, password: { type: "password" } },
-      async authorize(credentials) {
+      async authorize(credentials, request) {
+        const forwarded = (request?.headers as Record<string, string | undefined> | undefined)?.["x-forwarded-for"];
+        const refusal = checkSignInRate(credentials?.email, forwarded?.split(",")[0]?.trim());
+        if (refusal) throw new Error(refusal);
         try {
           const tenant = await verifyCredentials(getDb(), credentials?.email, credentials?.password);
           return { id: tenant.userId, email: tenant.email, projectId: tenant.projectId };

@@ -57,6 +57,13 @@ const EXPLANATIONS: Record<string, Explanation> = {
       "Clerk's events are far smaller; something else is posting to this URL. Check the source IP and user agent in the headers below.",
     ],
   },
+  rate_limited: {
+    title: "Requests arrived faster than this webhook's rate limit",
+    fixes: [
+      "Refused requests got 429 with Retry-After; Clerk (Svix) retries them later, so nothing is lost.",
+      "If this is real traffic (a bulk import, say), raise HOOKBELL_INGEST_RATE_PER_WEBHOOK or HOOKBELL_INGEST_RATE_PER_IP.",
+    ],
+  },
   invalid_payload: {
     title: "The body is signed but is not a JSON object",
     fixes: ["Hookbell expects JSON objects like Clerk's events. Check what the sender posts."],

@@ -1,10 +1,14 @@
 "use server";
 
+import { headers } from "next/headers";
+import { checkSignUpRate } from "@/lib/auth/sign-in-rate";
 import { signUp } from "@/lib/auth/sign-up";
 import { getDb } from "@/lib/db/client";
 import { toUserMessage } from "@/lib/errors";
 
 export async function signUpAction(input: { email: string; password: string }): Promise<{ error?: string }> {
+  const refusal = checkSignUpRate((await headers()).get("x-forwarded-for")?.split(",")[0]?.trim());
+  if (refusal) return { error: refusal };
   try {
     await signUp(getDb(), { email: input.email, password: input.password });
     return {};

@@ -1,0 +1,59 @@
+import type { Db } from "../db/client";
+import { logUnexpected } from "../errors";
+import { limiters } from "../rate-limit/limits";
+import type { IngestOutput } from "./ingest-request";
+import { recordRequest } from "./record-request";
+import { recordedHeaders } from "./recorded-headers";
+
+const LOG_EVERY_MS = 10_000;
+const refusals = new Map<string, { loggedAt: number; unlogged: number }>();
+
+/**
+ * The ingest rate limits, checked before any work: per source address and per webhook. Over the limit
+ * the answer is 429 with Retry-After (Svix and Clerk retry later, so nothing is lost). A flood is logged
+ * in bounded form: at most one log row per webhook every 10 s, counting the refusals since the last one.
+ */
+export async function limitIngest(
+  db: Db,
+  request: { webhookId: string; sourceIp?: string; headers: Headers; now?: Date },
+): Promise<IngestOutput | null> {
+  const now = request.now ?? new Date();
+  const { ingestPerIp, ingestPerWebhook } = limiters();
+  const byIp = request.sourceIp ? ingestPerIp.take(request.sourceIp, now.getTime()) : { ok: true as const };
+  const decision = byIp.ok ? ingestPerWebhook.take(request.webhookId.slice(0, 40), now.getTime()) : byIp;
+  if (decision.ok) return null;
+
+  await logRefusal(db, request, now).catch((error) => logUnexpected("rate-limit log", error));
+  return {
+    status: 429,
+    body: { error: { code: "rate_limited", message: "Too many requests for this webhook; retry later." } },
+    headers: { "Retry-After": String(decision.retryAfterSeconds) },
+  };
+}
+
+async function logRefusal(db: Db, request: { webhookId: string; sourceIp?: string; headers: Headers }, now: Date) {
+  const state = refusals.get(request.webhookId) ?? { loggedAt: 0, unlogged: 0 };
+  state.unlogged += 1;
+  refusals.set(request.webhookId, state);
+  if (now.getTime() - state.loggedAt < LOG_EVERY_MS) return;
+  const webhook = await db.webhook.findUnique({
+    where: { id: request.webhookId },
+    select: { id: true, projectId: true },
+  });
+  if (!webhook) return;
+  const count = state.unlogged;
+  state.loggedAt = now.getTime();
+  state.unlogged = 0;
+  await recordRequest(db, {
+    webhook,
+    outcome: "rejected",
+    httpStatus: 429,
+    reasonCode: "rate_limited",
+    reasonMessage: `${count} request(s) over the rate limit were refused with 429 since the last note (source ${request.sourceIp ?? "unknown"}).`,
+    headers: recordedHeaders(request.headers),
+    bodyHead: Buffer.alloc(0),
+    bodySize: 0,
+    sourceIp: request.sourceIp,
+    receivedAt: now,
+  });
+}

@@ -1,0 +1,87 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { POST } from "@/app/api/ingest/[webhookId]/route";
+import { checkSignInRate, checkSignUpRate } from "@/lib/auth/sign-in-rate";
+import type { Db } from "@/lib/db/client";
+import { resetEnvForTests } from "@/lib/env";
+import { resetLimitersForTests } from "@/lib/rate-limit/limits";
+import { createWebhook } from "@/lib/webhooks/create-webhook";
+import { saveSigningSecret } from "@/lib/webhooks/save-signing-secret";
+import { CLERK_SECRET, clerkEvent, signedHeaders } from "../helpers/signing";
+import { openTestDb, seedTenant } from "../helpers/test-db";
+
+let db: Db;
+
+beforeAll(async () => {
+  process.env.HOOKBELL_INGEST_RATE_PER_WEBHOOK = "1"; // a burst of 5, then one a second
+  process.env.HOOKBELL_INGEST_RATE_PER_IP = "100";
+  resetEnvForTests();
+  resetLimitersForTests();
+  db = await openTestDb();
+});
+
+afterAll(() => {
+  delete process.env.HOOKBELL_INGEST_RATE_PER_WEBHOOK;
+  delete process.env.HOOKBELL_INGEST_RATE_PER_IP;
+  resetEnvForTests();
+  resetLimitersForTests();
+});
+
+async function post(webhookId: string, ip: string) {
+  const body = clerkEvent();
+  const request = new Request(`http://hookbell.test/api/ingest/${webhookId}`, {
+    method: "POST",
+    body,
+    headers: { ...signedHeaders(body), "x-forwarded-for": ip },
+  });
+  return POST(request, { params: Promise.resolve({ webhookId }) });
+}
+
+describe("ingest rate limits", () => {
+  it("answers 429 with Retry-After past a webhook's limit, stores nothing for refused requests, and logs them once", async () => {
+    const tenant = await seedTenant(db);
+    const webhook = await createWebhook(db, tenant);
+    await saveSigningSecret(db, tenant, webhook.id, { provider: "clerk", secret: CLERK_SECRET });
+    const answers = [];
+    for (let i = 0; i < 25; i++) answers.push(await post(webhook.id, "203.0.113.7"));
+    const statuses = answers.map((answer) => answer.status);
+    const accepted = statuses.filter((status) => status === 200).length;
+    // The burst, plus whatever the bucket regained while the 25 requests ran (about one a second).
+    expect(accepted).toBeGreaterThanOrEqual(5);
+    expect(accepted).toBeLessThanOrEqual(8);
+    expect(statuses.filter((status) => status === 429)).toHaveLength(25 - accepted);
+    const refused = answers.find((answer) => answer.status === 429);
+    expect(Number(refused?.headers.get("retry-after"))).toBeGreaterThanOrEqual(1);
+    expect(await refused?.json()).toMatchObject({ error: { code: "rate_limited" } });
+
+    expect(await db.event.count({ where: { webhookId: webhook.id, outcome: "accepted" } })).toBe(accepted);
+    const notes = await db.event.findMany({ where: { webhookId: webhook.id, reasonCode: "rate_limited" } });
+    expect(notes).toHaveLength(1);
+    expect(notes[0].httpStatus).toBe(429);
+
+    // Another webhook has its own budget.
+    const other = await createWebhook(db, tenant);
+    await saveSigningSecret(db, tenant, other.id, { provider: "clerk", secret: CLERK_SECRET });
+    expect((await post(other.id, "203.0.113.8")).status).toBe(200);
+  });
+});
+
+describe("account rate limits", () => {
+  it("stops sign-in attempts on one account after 10, and from one address after 30", () => {
+    const now = 5_000_000;
+    const results = Array.from({ length: 11 }, () => checkSignInRate("Victim@Example.com", "198.51.100.1", now));
+    expect(results.slice(0, 10)).toEqual(Array(10).fill(null));
+    expect(results[10]).toMatch(/Too many sign-in attempts. Try again in \d+ (seconds|minutes)/);
+    // The same account from elsewhere is still refused: the limit follows the account.
+    expect(checkSignInRate("victim@example.com", "198.51.100.2", now)).not.toBeNull();
+
+    const spray = Array.from({ length: 31 }, (_, i) => checkSignInRate(`user${i}@example.com`, "198.51.100.3", now));
+    expect(spray.filter((result) => result === null)).toHaveLength(30);
+  });
+
+  it("limits sign-ups per address", () => {
+    const now = 9_000_000;
+    const results = Array.from({ length: 6 }, () => checkSignUpRate("192.0.2.44", now));
+    expect(results.slice(0, 5)).toEqual(Array(5).fill(null));
+    expect(results[5]).toMatch(/Too many new accounts/);
+  });
+});
