@@ -13,6 +13,7 @@ import { logUnexpected } from "./lib/errors";
 import { startRetentionJob } from "./lib/retention/start-retention-job";
 import { buildIfNeeded } from "./lib/server/build-if-needed";
 import { loadOrCreateAuthSecret } from "./lib/server/prepare-data-dir";
+import { securityHeaders } from "./lib/server/security-headers";
 
 const log = (line: string) => console.log(`[hookbell] ${line}`);
 
@@ -41,7 +42,9 @@ async function main() {
   const app = next({ dev: isDev, dir: root, hostname: env.HOST, port: env.PORT });
   await app.prepare();
   const handle = app.getRequestHandler();
+  const headers = securityHeaders(env.APP_URL, isDev);
   const server = createServer((req, res) => {
+    for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
     handle(req, res).catch((error) => {
       logUnexpected("request failed", error);
       if (!res.headersSent) res.writeHead(500).end();
