@@ -1,4 +1,7 @@
 export const MAX_BODY_BYTES = 256 * 1024;
+// Sizes are stored in a 32-bit column (PostgreSQL INTEGER); a declared Content-Length can claim anything
+// up to 2^64-1, so what is recorded is capped here.
+export const MAX_RECORDED_SIZE = 2_147_483_647;
 
 export type CappedBody =
   | { ok: true; bytes: Buffer }
@@ -15,7 +18,9 @@ export async function readCappedBody(
   limit = MAX_BODY_BYTES,
 ): Promise<CappedBody> {
   const declared = contentLength !== null && /^\d+$/.test(contentLength) ? Number(contentLength) : undefined;
-  if (declared !== undefined && declared > limit) return { ok: false, head: Buffer.alloc(0), size: declared };
+  if (declared !== undefined && declared > limit) {
+    return { ok: false, head: Buffer.alloc(0), size: Math.min(declared, MAX_RECORDED_SIZE) };
+  }
   if (!body) return { ok: true, bytes: Buffer.alloc(0) };
 
   const chunks: Buffer[] = [];
