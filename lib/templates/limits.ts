@@ -33,3 +33,6 @@ export function cap(text: string, max: number): string {
   if (/[\ud800-\udbff]/.test(text[end - 1] ?? "")) end -= 1;
   return `${text.slice(0, end)}…`;
 }
+
+/** Wall-clock cap of one render, checked at every loop iteration. */
+export const RENDER_MAX_MS = 250;

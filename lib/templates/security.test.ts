@@ -88,6 +88,14 @@ describe("template sandbox", () => {
     expect([error?.line, error?.column]).toEqual([2, 3]);
   });
 
+  it("stops a render that runs past its time budget", () => {
+    let clock = 0;
+    vi.spyOn(performance, "now").mockImplementation(() => (clock += 200));
+    expect(() =>
+      text("{{#each event.data.email_addresses}}{{#each ../event.data.email_addresses}}x{{/each}}{{/each}}"),
+    ).toThrow(/longer than 250 ms/);
+  });
+
   it("refuses partials and inline partials", () => {
     expect(() => text("a\n{{> header}}")).toThrow("text, line 2, column 1: Partials ({{> name}}) are not available");
     expect(() => text('{{#*inline "x"}}{{> x}}{{/inline}}')).toThrow(/inline partials/);
