@@ -1,0 +1,52 @@
+import { execFileSync } from "node:child_process";
+import { chownSync, existsSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { freePort } from "./load";
+
+// A throwaway PostgreSQL 15 server (Debian's binaries, which .ci/run installs) in a temporary folder on a
+// free loopback port, owned by this test file: it can be stopped and started without touching anything else.
+
+const BIN = process.env.PG_BIN ?? "/usr/lib/postgresql/15/bin";
+
+export type TestPostgres = { url: string; stop: () => void; start: () => void; destroy: () => void };
+
+function run(command: string, args: string[]): void {
+  const asRoot = process.getuid?.() === 0;
+  // PostgreSQL refuses to run as root; as root, run it as the postgres user the Debian package creates.
+  const [file, argv] = asRoot ? ["runuser", ["-u", "postgres", "--", command, ...args]] : [command, args];
+  execFileSync(file, argv, { stdio: "pipe" });
+}
+
+export async function startTestPostgres(): Promise<TestPostgres> {
+  if (!existsSync(path.join(BIN, "initdb"))) {
+    throw new Error(`PostgreSQL 15 is not installed (${BIN}/initdb missing): apt-get install postgresql`);
+  }
+  const dir = mkdtempSync(path.join(tmpdir(), "hookbell-pg-"));
+  if (process.getuid?.() === 0) {
+    const uid = Number(execFileSync("id", ["-u", "postgres"]).toString().trim());
+    const gid = Number(execFileSync("id", ["-g", "postgres"]).toString().trim());
+    chownSync(dir, uid, gid);
+  }
+  const data = path.join(dir, "data");
+  const port = await freePort();
+  run(path.join(BIN, "initdb"), ["-D", data, "-U", "postgres", "--auth=trust", "--no-sync"]);
+  const options = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off`;
+  const start = () =>
+    run(path.join(BIN, "pg_ctl"), ["-D", data, "-o", options, "-w", "-l", path.join(dir, "log"), "start"]);
+  const stop = () => run(path.join(BIN, "pg_ctl"), ["-D", data, "-m", "immediate", "-w", "stop"]);
+  start();
+  return {
+    url: `postgresql://postgres@127.0.0.1:${port}/postgres`,
+    start,
+    stop,
+    destroy: () => {
+      try {
+        stop();
+      } catch {
+        // already stopped
+      }
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
