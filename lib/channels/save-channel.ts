@@ -40,6 +40,10 @@ export async function saveChannel(db: Db, tenant: Tenant, webhookId: string, raw
     throw new AppError("validation_failed", "Choose a template from the list.");
   }
   let template = { templateSubject: null, templateBody: null, templateText: null } as Record<string, string | null>;
+  if (input.template && "subject" in input.template && /[\r\n]/.test(input.template.subject)) {
+    // The subject is a mail header: a line break in it could start a header of its own.
+    throw new TemplateProblemsError([{ part: "subject", message: "The subject must be a single line." }]);
+  }
   if (input.template) {
     const sampleType = input.eventTypes?.[0] ?? "user.created";
     const sample = sampleTemplateContext(sampleType, {

@@ -167,6 +167,19 @@ describe("email channels", () => {
     expect(await listChannels(db, tenant, webhookId)).toEqual([]);
   });
 
+  it("refuses a subject template with a line break: the subject is a mail header", async () => {
+    const webhookId = await newWebhook();
+    await expect(
+      saveChannel(db, tenant, webhookId, {
+        kind: "email",
+        recipients: "a@example.com",
+        templatePreset: "auto",
+        eventTypes: null,
+        template: { subject: "Hi\r\nBcc: attacker@example.com", html: "<p>x</p>", text: "x" },
+      }),
+    ).rejects.toThrow(/subject: The subject must be a single line/);
+  });
+
   it("keeps another project's webhook out of reach", async () => {
     const webhookId = await newWebhook();
     const stranger = await seedTenant(db);
