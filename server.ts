@@ -12,6 +12,7 @@ import { EnvError, getEnv, resetEnvForTests } from "./lib/env";
 import { logUnexpected } from "./lib/errors";
 import { startRetentionJob } from "./lib/retention/start-retention-job";
 import { buildIfNeeded } from "./lib/server/build-if-needed";
+import { clientAddress } from "./lib/server/client-address";
 import { loadOrCreateAuthSecret } from "./lib/server/prepare-data-dir";
 import { securityHeaders } from "./lib/server/security-headers";
 
@@ -45,6 +46,8 @@ async function main() {
   const headers = securityHeaders(env.APP_URL, isDev);
   const server = createServer((req, res) => {
     for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
+    // Rate limits and the log key on the client address: never take it from a header the client wrote.
+    req.headers["x-forwarded-for"] = clientAddress(req, env.HOOKBELL_TRUSTED_PROXIES);
     handle(req, res).catch((error) => {
       logUnexpected("request failed", error);
       if (!res.headersSent) res.writeHead(500).end();

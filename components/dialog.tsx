@@ -27,6 +27,8 @@ export function Dialog({
       <RadixDialog.Portal>
         <RadixDialog.Overlay className="fixed inset-0 z-40 bg-slate-900/40 backdrop-blur-[1px]" />
         <RadixDialog.Content
+          // A stray click beside a form must not throw its edits away; Escape and Cancel still close it.
+          onInteractOutside={(event) => event.preventDefault()}
           className={`fixed top-1/2 left-1/2 z-50 max-h-[calc(100vh-2rem)] -translate-x-1/2 -translate-y-1/2 overflow-y-auto rounded-xl bg-surface p-4 shadow-xl sm:p-6 ${wide ? "w-[min(56rem,calc(100vw-1rem))]" : "w-[min(28rem,calc(100vw-2rem))]"}`}
         >
           <RadixDialog.Title className="text-lg font-semibold">{title}</RadixDialog.Title>

@@ -3,7 +3,7 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import { getDb } from "../db/client";
 import { getEnv } from "../env";
 import { AppError } from "../errors";
-import { checkSignInRate } from "./sign-in-rate";
+import { checkSignInRate, recordFailedSignIn } from "./sign-in-rate";
 import { verifyCredentials } from "./verify-credentials";
 
 export const authOptions: NextAuthOptions = {
@@ -22,7 +22,10 @@ export const authOptions: NextAuthOptions = {
           const tenant = await verifyCredentials(getDb(), credentials?.email, credentials?.password);
           return { id: tenant.userId, email: tenant.email, projectId: tenant.projectId };
         } catch (error) {
-          if (error instanceof AppError) throw new Error(error.message);
+          if (error instanceof AppError) {
+            recordFailedSignIn(credentials?.email);
+            throw new Error(error.message);
+          }
           throw error;
         }
       },

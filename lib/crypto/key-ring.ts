@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { getEnv } from "../env";
 
@@ -42,7 +42,13 @@ export function ensureKeyFile(dataDir: string, log: (line: string) => void): voi
   const file = keyFilePath(dataDir);
   if (existsSync(file)) return;
   mkdirSync(dataDir, { recursive: true });
-  writeFileSync(file, `1:${randomBytes(32).toString("base64")}\n`, { mode: 0o600, flag: "wx" });
+  try {
+    writeFileSync(file, `1:${randomBytes(32).toString("base64")}\n`, { mode: 0o600, flag: "wx" });
+  } catch (error) {
+    // Another process (a worker starting alongside the server) created it first: use that one.
+    if ((error as NodeJS.ErrnoException).code === "EEXIST") return;
+    throw error;
+  }
   log(
     `Generated the key that encrypts signing secrets and Slack URLs in ${file} (keep it with the database; set HOOKBELL_ENCRYPTION_KEYS to manage keys yourself).`,
   );
@@ -55,7 +61,10 @@ export function addKeyToFile(dataDir: string): string {
   const nextId = String(Math.max(0, ...[...ring.keys.keys()].map((id) => Number(id) || 0)) + 1);
   const lines = [`${nextId}:${randomBytes(32).toString("base64")}`];
   for (const [id, key] of ring.keys) lines.push(`${id}:${key.toString("base64")}`);
-  writeFileSync(file, `${lines.join("\n")}\n`, { mode: 0o600 });
+  // Written aside and renamed into place, so a process reading the file never sees it half written.
+  const staged = `${file}.${process.pid}.tmp`;
+  writeFileSync(staged, `${lines.join("\n")}\n`, { mode: 0o600 });
+  renameSync(staged, file);
   return nextId;
 }
 

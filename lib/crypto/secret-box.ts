@@ -1,5 +1,5 @@
 import { createCipheriv, createDecipheriv, randomBytes } from "node:crypto";
-import { getKeyRing } from "./key-ring";
+import { forgetKeyRing, getKeyRing } from "./key-ring";
 
 // Secrets at rest: AES-256-GCM with a random 12-byte IV per value, and the row's identity (table,
 // column, id) as associated data, so a sealed value copied into another row or column does not open.
@@ -31,7 +31,12 @@ export function open(stored: string, field: SealedField): string {
   // Values written before encryption existed are sealed at start-up; until then they read as they are.
   if (!isSealed(stored)) return stored;
   const [keyId, ivText, sealedText] = stored.slice(PREFIX.length).split(":");
-  const key = getKeyRing().keys.get(keyId ?? "");
+  let key = getKeyRing().keys.get(keyId ?? "");
+  if (!key) {
+    // Sealed with a key added since this process read the ring (`npm run rotate-key` elsewhere): reread it.
+    forgetKeyRing();
+    key = getKeyRing().keys.get(keyId ?? "");
+  }
   if (!key)
     throw new Error(`No encryption key with id ${keyId} is configured; it sealed ${field.table}.${field.column}.`);
   const sealed = Buffer.from(sealedText ?? "", "base64url");

@@ -121,8 +121,12 @@ export async function processDelivery(deps: DeliveryDeps, claim: Claim): Promise
     });
   }
 
-  const slackKey =
-    delivery.kind === "slack" && delivery.channel.slackUrl ? pacingKey("slack", delivery.channel.slackUrl) : null;
+  // Paced by the URL itself (not its ciphertext, which differs per save): channels sharing a URL share a pace.
+  const slackUrl =
+    delivery.kind === "slack" && delivery.channel.slackUrl
+      ? open(delivery.channel.slackUrl, slackUrlField(delivery.channel.id))
+      : null;
+  const slackKey = slackUrl ? pacingKey("slack", slackUrl) : null;
   const hasReservedSlot =
     slackKey !== null &&
     delivery.pacedSlotAt !== null &&

@@ -6,6 +6,7 @@ import { recordRequest } from "./record-request";
 import { recordedHeaders } from "./recorded-headers";
 
 const LOG_EVERY_MS = 10_000;
+const MAX_TRACKED = 10_000;
 const refusals = new Map<string, { loggedAt: number; unlogged: number }>();
 
 /**
@@ -32,17 +33,18 @@ export async function limitIngest(
 }
 
 async function logRefusal(db: Db, request: { webhookId: string; sourceIp?: string; headers: Headers }, now: Date) {
-  const state = refusals.get(request.webhookId) ?? { loggedAt: 0, unlogged: 0 };
+  const key = request.webhookId.slice(0, 40);
+  const state = refusals.get(key) ?? { loggedAt: 0, unlogged: 0 };
   state.unlogged += 1;
-  refusals.set(request.webhookId, state);
+  refusals.delete(key); // re-inserted last: the map's order is least recently refused first
+  refusals.set(key, state);
+  if (refusals.size > MAX_TRACKED) refusals.delete(refusals.keys().next().value as string);
   if (now.getTime() - state.loggedAt < LOG_EVERY_MS) return;
-  const webhook = await db.webhook.findUnique({
-    where: { id: request.webhookId },
-    select: { id: true, projectId: true },
-  });
+  // Marked before the lookup: a flood to unknown ids costs one lookup per id per 10 s, not one per request.
+  state.loggedAt = now.getTime();
+  const webhook = await db.webhook.findUnique({ where: { id: key }, select: { id: true, projectId: true } });
   if (!webhook) return;
   const count = state.unlogged;
-  state.loggedAt = now.getTime();
   state.unlogged = 0;
   await recordRequest(db, {
     webhook,

@@ -55,7 +55,8 @@ function chartSeries(
   const rows = new Map<string, Record<string, number | string>>();
   for (let t = Math.floor(since.getTime() / step) * step; t <= now.getTime(); t += step) {
     const key = new Date(t).toISOString().slice(0, width);
-    rows.set(key, { bucket: key, ...Object.fromEntries(series.map((type) => [type, 0])) });
+    // Series values first, the axis key last: an event type called "bucket" cannot overwrite the time.
+    rows.set(key, { ...Object.fromEntries(series.map((type) => [type, 0])), bucket: key });
   }
   for (const row of counts) {
     const target = rows.get(row.bucket);

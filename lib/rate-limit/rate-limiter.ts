@@ -12,6 +12,16 @@ export class RateLimiter {
 
   constructor(private readonly limit: Limit) {}
 
+  /** Whether `take` would succeed now, without spending anything. */
+  peek(key: string, now = Date.now()): Decision {
+    const { perSecond, burst } = this.limit;
+    const bucket = this.buckets.get(key);
+    const tokens = bucket ? Math.min(burst, bucket.tokens + ((now - bucket.at) / 1000) * perSecond) : burst;
+    return tokens >= 1
+      ? { ok: true }
+      : { ok: false, retryAfterSeconds: Math.max(1, Math.ceil((1 - tokens) / perSecond)) };
+  }
+
   take(key: string, now = Date.now()): Decision {
     const { perSecond, burst } = this.limit;
     const bucket = this.buckets.get(key) ?? { tokens: burst, at: now };

@@ -69,7 +69,9 @@ export async function saveSigningSecret(
     targetType: "webhook",
     targetId: webhookId,
     summary: isRotation
-      ? `Replaced the signing secret with ${maskSecret(secret)}; the previous one stays valid for 24 hours.`
+      ? keepsPrevious
+        ? `Replaced the signing secret with ${maskSecret(secret)}; the secret still in its grace period keeps it.`
+        : `Replaced the signing secret with ${maskSecret(secret)}; the previous one stays valid for 24 hours.`
       : `Connected ${findProvider(provider)?.name ?? provider} with signing secret ${maskSecret(secret)}.`,
   });
   return getWebhook(db, tenant, webhookId);

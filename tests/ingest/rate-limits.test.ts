@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { POST } from "@/app/api/ingest/[webhookId]/route";
-import { checkSignInRate, checkSignUpRate } from "@/lib/auth/sign-in-rate";
+import { checkSignInRate, checkSignUpRate, recordFailedSignIn } from "@/lib/auth/sign-in-rate";
 import type { Db } from "@/lib/db/client";
 import { resetEnvForTests } from "@/lib/env";
 import { resetLimitersForTests } from "@/lib/rate-limit/limits";
@@ -68,7 +68,13 @@ describe("ingest rate limits", () => {
 describe("account rate limits", () => {
   it("stops sign-in attempts on one account after 10, and from one address after 30", () => {
     const now = 5_000_000;
-    const results = Array.from({ length: 11 }, () => checkSignInRate("Victim@Example.com", "198.51.100.1", now));
+    // Attempts that succeed spend nothing; failures do.
+    for (let i = 0; i < 20; i++) expect(checkSignInRate("happy@example.com", "198.51.100.9", now)).toBeNull();
+    const results = Array.from({ length: 11 }, () => {
+      const refusal = checkSignInRate("Victim@Example.com", "198.51.100.1", now);
+      if (!refusal) recordFailedSignIn("victim@example.com", now);
+      return refusal;
+    });
     expect(results.slice(0, 10)).toEqual(Array(10).fill(null));
     expect(results[10]).toMatch(/Too many sign-in attempts. Try again in \d+ (seconds|minutes)/);
     // The same account from elsewhere is still refused: the limit follows the account.
