@@ -5,7 +5,7 @@ import { signUp as signUpAs } from "./helpers/accounts";
 import { type RunningApp, startApp } from "./helpers/app-server";
 import { launchBrowser, reaches, screenshot } from "./helpers/browser";
 
-// The whole flow, as a new user would do it, in a real chromium against the real server.
+// The first-run flow, as a new user would do it, in a real chromium against the real server.
 
 let app: RunningApp;
 let browser: Browser;
