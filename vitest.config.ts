@@ -1,12 +1,18 @@
 import path from "node:path";
 import { defineConfig } from "vitest/config";
 
+// `npm run test:pg` sets HOOKBELL_TEST_DATABASE=postgresql: the same suite on PostgreSQL 15, one throwaway
+// server for the run (each test file gets a fresh database on it), plus tests/pg/ (many worker processes).
+const isPostgresRun = process.env.HOOKBELL_TEST_DATABASE === "postgresql";
+
 export default defineConfig({
   resolve: { alias: { "@": path.resolve(import.meta.dirname) } },
   test: {
     environment: "node",
     setupFiles: ["tests/helpers/setup-env.ts"],
+    globalSetup: isPostgresRun ? ["tests/helpers/postgres-global-setup.ts"] : [],
     include: ["lib/**/*.test.ts", "tests/**/*.test.ts"],
+    exclude: ["**/node_modules/**", ...(isPostgresRun ? [] : ["tests/pg/**"])],
     testTimeout: 20_000,
     hookTimeout: 240_000,
     pool: "forks",

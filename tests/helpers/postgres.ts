@@ -2,6 +2,7 @@ import { execFileSync } from "node:child_process";
 import { chownSync, existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import pg from "pg";
 import { freePort } from "./load";
 
 // A throwaway PostgreSQL 15 server (Debian's binaries, which .ci/run installs) in a temporary folder on a
@@ -31,7 +32,8 @@ export async function startTestPostgres(): Promise<TestPostgres> {
   const data = path.join(dir, "data");
   const port = await freePort();
   run(path.join(BIN, "initdb"), ["-D", data, "-U", "postgres", "--auth=trust", "--no-sync"]);
-  const options = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off`;
+  // Room for a whole suite's test files, app servers and worker processes at once.
+  const options = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=400`;
   const start = () =>
     run(path.join(BIN, "pg_ctl"), ["-D", data, "-o", options, "-w", "-l", path.join(dir, "log"), "start"]);
   const stop = () => run(path.join(BIN, "pg_ctl"), ["-D", data, "-m", "immediate", "-w", "stop"]);
@@ -49,4 +51,19 @@ export async function startTestPostgres(): Promise<TestPostgres> {
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/** A new empty database on the server at `serverUrl`; returns its URL. Migrations are left to the app's runner. */
+export async function createTestDatabase(serverUrl: string, prefix = "hookbell"): Promise<string> {
+  const name = `${prefix}_${process.pid}_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}`;
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  try {
+    await admin.query(`CREATE DATABASE "${name}"`);
+  } finally {
+    await admin.end();
+  }
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return url.toString();
 }

@@ -3,6 +3,7 @@ import { mkdtempSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { emptyDatabaseEnv } from "../../helpers/test-db";
 
 export type RunningApp = { url: string; dataDir: string; logs: () => string; stop: () => Promise<void> };
 
@@ -19,7 +20,8 @@ async function freePort(): Promise<number> {
 
 /**
  * Starts Hookbell exactly as `npm start` does (server.ts: data folder, migrations, build if needed,
- * serve) on a free loopback port with an empty data folder, and waits until it is ready.
+ * serve) on a free loopback port with an empty data folder (and an empty database under `npm run test:pg`),
+ * and waits until it is ready.
  */
 export async function startApp(extraEnv: Record<string, string> = {}): Promise<RunningApp> {
   const port = await freePort();
@@ -33,6 +35,7 @@ export async function startApp(extraEnv: Record<string, string> = {}): Promise<R
     PORT: String(port),
     HOST: "127.0.0.1",
     APP_URL: url,
+    ...(await emptyDatabaseEnv()),
     ...extraEnv,
   };
   const child: ChildProcess = spawn(path.join("node_modules", ".bin", "tsx"), ["server.ts"], {
