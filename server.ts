@@ -10,9 +10,11 @@ import type { DeliveryWorker } from "./lib/delivery/delivery-worker";
 import { describeEmailMode, startWorkerFromEnv } from "./lib/delivery/start-worker-from-env";
 import { EnvError, getEnv, resetEnvForTests } from "./lib/env";
 import { logUnexpected } from "./lib/errors";
+import { ingestWebhookId, serveIngest } from "./lib/ingest/serve-ingest";
 import { startRetentionJob } from "./lib/retention/start-retention-job";
 import { buildIfNeeded } from "./lib/server/build-if-needed";
 import { clientAddress } from "./lib/server/client-address";
+import { serveHealth } from "./lib/server/health";
 import { loadOrCreateAuthSecret } from "./lib/server/prepare-data-dir";
 import { securityHeaders } from "./lib/server/security-headers";
 
@@ -44,14 +46,22 @@ async function main() {
   await app.prepare();
   const handle = app.getRequestHandler();
   const headers = securityHeaders(env.APP_URL, isDev);
+  const db = getDb();
+  const state = { isDraining: false };
   const server = createServer((req, res) => {
     for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
     // Rate limits and the log key on the client address: never take it from a header the client wrote.
-    req.headers["x-forwarded-for"] = clientAddress(req, env.HOOKBELL_TRUSTED_PROXIES);
-    handle(req, res).catch((error) => {
+    const address = clientAddress(req, env.HOOKBELL_TRUSTED_PROXIES);
+    const fail = (error: unknown) => {
       logUnexpected("request failed", error);
       if (!res.headersSent) res.writeHead(500).end();
-    });
+    };
+    // The ingest URL is the hot path: served without Next (see lib/ingest/serve-ingest.ts).
+    const webhookId = ingestWebhookId(req.url);
+    if (webhookId !== undefined) return void serveIngest(db, req, res, webhookId, address).catch(fail);
+    if (serveHealth(db, req, res, state)) return;
+    req.headers["x-forwarded-for"] = address;
+    handle(req, res).catch(fail);
   });
   let worker: DeliveryWorker | undefined;
   if (env.HOOKBELL_EMBEDDED_WORKER === "on") {
@@ -66,11 +76,22 @@ async function main() {
   });
 
   const shutdown = (signal: string) => {
-    log(`${signal} received, closing.`);
-    setTimeout(() => process.exit(0), 10_000).unref();
-    // Stop taking requests and claims; sends in progress finish and record their attempts.
-    server.close();
-    void (worker?.stop() ?? Promise.resolve()).finally(() => process.exit(0));
+    if (state.isDraining) return;
+    state.isDraining = true;
+    log(`${signal} received: no new connections; finishing requests in progress and alerts being sent.`);
+    // Sends still unfinished after the grace period keep their lease, which expires and lets another
+    // worker take them over: an alert is never dropped, and never sent twice at the same time.
+    setTimeout(() => {
+      log(`Still busy after ${env.HOOKBELL_SHUTDOWN_GRACE_SECONDS} s; exiting.`);
+      process.exit(0);
+    }, env.HOOKBELL_SHUTDOWN_GRACE_SECONDS * 1000).unref();
+    // Requests in progress are answered (their events committed first); idle keep-alive connections close.
+    const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+    server.closeIdleConnections();
+    void Promise.all([closed, worker?.stop()]).finally(() => {
+      log("Shut down cleanly.");
+      process.exit(0);
+    });
   };
   process.on("SIGTERM", () => shutdown("SIGTERM"));
   process.on("SIGINT", () => shutdown("SIGINT"));

@@ -19,6 +19,10 @@ export function newWebhookId(): string {
   return `wh_${randomBase62(24)}`;
 }
 
+export function isWebhookId(value: string): boolean {
+  return /^wh_[0-9A-Za-z]{24}$/.test(value);
+}
+
 export function newId(prefix: string): string {
   return `${prefix}_${randomBase62(20)}`;
 }

@@ -19,7 +19,8 @@ async function main() {
   log(`Worker ready: ${env.databaseProvider} database, ${describeEmailMode()}, pid ${process.pid}.`);
   const shutdown = (signal: string) => {
     log(`${signal} received; finishing the alerts in progress.`);
-    setTimeout(() => process.exit(0), 10_000).unref();
+    // Sends unfinished after the grace period keep their lease, which expires and is taken over.
+    setTimeout(() => process.exit(0), env.HOOKBELL_SHUTDOWN_GRACE_SECONDS * 1000).unref();
     void worker.stop().finally(() => process.exit(0));
   };
   process.on("SIGTERM", () => shutdown("SIGTERM"));

@@ -4,19 +4,37 @@ import { getEnv } from "../env";
 import { PrismaClient as PostgresClient } from "./generated/postgresql/client";
 import { PrismaClient as SqliteClient } from "./generated/sqlite/client";
 import { serializeSqliteAdapter } from "./serialized-sqlite-adapter";
+import { SqliteLock } from "./sqlite-lock";
 import { sqliteFilePath } from "./sqlite-path";
 
 // Both generated clients come from one schema (scripts/generate-prisma.ts), so their APIs are identical;
 // the SQLite one's type stands for both.
 export type Db = InstanceType<typeof SqliteClient>;
 
+/** What a client was made from: the ingest fast path opens its own connection to the same database. */
+export type DbOrigin =
+  | { provider: "sqlite"; url: string; file: string; lock: SqliteLock }
+  | { provider: "postgresql"; url: string };
+
+const origins = new WeakMap<Db, DbOrigin>();
+
 export function createDb(databaseUrl: string): Db {
   if (databaseUrl.startsWith("file:")) {
-    const adapter = new PrismaBetterSqlite3({ url: sqliteFilePath(databaseUrl), timeout: 5000 });
-    return new SqliteClient({ adapter: serializeSqliteAdapter(adapter) });
+    const file = sqliteFilePath(databaseUrl);
+    const lock = new SqliteLock();
+    const adapter = new PrismaBetterSqlite3({ url: file, timeout: 5000 });
+    const db = new SqliteClient({ adapter: serializeSqliteAdapter(adapter, lock) });
+    origins.set(db, { provider: "sqlite", url: databaseUrl, file, lock });
+    return db;
   }
   const adapter = new PrismaPg({ connectionString: databaseUrl });
-  return new PostgresClient({ adapter }) as unknown as Db;
+  const db = new PostgresClient({ adapter }) as unknown as Db;
+  origins.set(db, { provider: "postgresql", url: databaseUrl });
+  return db;
+}
+
+export function dbOrigin(db: Db): DbOrigin | undefined {
+  return origins.get(db);
 }
 
 // One client per process, shared by Next's route bundles and the custom server through globalThis.

@@ -1,5 +1,6 @@
 import type { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import type { SqlDriverAdapter, SqlDriverAdapterFactory, Transaction } from "@prisma/driver-adapter-utils";
+import type { SqliteLock } from "./sqlite-lock";
 
 /**
  * Prisma's better-sqlite3 adapter shares one connection between transactions and plain queries, and
@@ -9,27 +10,18 @@ import type { SqlDriverAdapter, SqlDriverAdapterFactory, Transaction } from "@pr
  * so every statement runs either inside its own transaction or between transactions, never inside
  * someone else's.
  */
-export function serializeSqliteAdapter(factory: PrismaBetterSqlite3): SqlDriverAdapterFactory {
+export function serializeSqliteAdapter(factory: PrismaBetterSqlite3, lock: SqliteLock): SqlDriverAdapterFactory {
   return {
     provider: factory.provider,
     adapterName: factory.adapterName,
     async connect() {
-      return serialize(await factory.connect());
+      return serialize(await factory.connect(), lock);
     },
   };
 }
 
-function serialize(adapter: SqlDriverAdapter): SqlDriverAdapter {
-  let tail: Promise<void> = Promise.resolve();
-
-  /** Waits for everything queued before, and returns the function that lets the next one run. */
-  const acquire = async (): Promise<() => void> => {
-    let release!: () => void;
-    const previous = tail;
-    tail = new Promise((resolve) => (release = resolve));
-    await previous;
-    return release;
-  };
+function serialize(adapter: SqlDriverAdapter, lock: SqliteLock): SqlDriverAdapter {
+  const acquire = () => lock.acquire();
 
   const once =
     <T>(work: () => Promise<T>) =>

@@ -1,11 +1,9 @@
 import { webhookSecretField } from "../crypto/sealed-fields";
 import { open, openNullable } from "../crypto/secret-box";
 import type { Db } from "../db/client";
-import { isUniqueViolation } from "../db/client";
-import { planDeliveries } from "../delivery/plan-deliveries";
-import { wakeWorkers } from "../delivery/wake-workers";
 import { logUnexpected } from "../errors";
 import { newEventId } from "../ids";
+import { type IngestStore, ingestStoreFor } from "./ingest-store";
 import { readCappedBody } from "./read-capped-body";
 import { type LoggedRequest, recordRequest } from "./record-request";
 import { recordedHeaders } from "./recorded-headers";
@@ -15,10 +13,16 @@ import { verifySignature } from "./verify-signature";
 // The framework-free ingest core: (webhookId, method, headers, raw body) → HTTP answer.
 // Route handlers and any faster front end are thin adapters over this function.
 
+/** Request headers as both the Fetch API's Headers and a node:http adapter provide them. */
+export type RequestHeaders = {
+  get(name: string): string | null;
+  forEach(fn: (value: string, key: string) => void): void;
+};
+
 export type IngestInput = {
   webhookId: string;
   method: string;
-  headers: Headers;
+  headers: RequestHeaders;
   body: AsyncIterable<Uint8Array> | null;
   sourceIp?: string;
   now?: Date;
@@ -36,9 +40,13 @@ const MAX_TYPE_LENGTH = 200;
  * Never answers 2xx without the event stored: when the database fails, the answer is 503 so the
  * sender (Svix retries for days) tries again later.
  */
-export async function ingestRequest(db: Db, input: IngestInput): Promise<IngestOutput> {
+export async function ingestRequest(
+  db: Db,
+  input: IngestInput,
+  store: IngestStore = ingestStoreFor(db),
+): Promise<IngestOutput> {
   try {
-    return await handleIngest(db, input);
+    return await handleIngest(db, store, input);
   } catch (err) {
     logUnexpected(`ingest for ${input.webhookId.slice(0, 40)} failed`, err);
     return {
@@ -48,12 +56,12 @@ export async function ingestRequest(db: Db, input: IngestInput): Promise<IngestO
   }
 }
 
-async function handleIngest(db: Db, input: IngestInput): Promise<IngestOutput> {
+async function handleIngest(db: Db, store: IngestStore, input: IngestInput): Promise<IngestOutput> {
   const receivedAt = input.now ?? new Date();
   if (input.method !== "POST") {
     return { ...error(405, "method_not_allowed", "Send webhook events with POST."), headers: { Allow: "POST" } };
   }
-  const webhook = await findWebhook(db, input.webhookId);
+  const webhook = await store.findWebhook(input.webhookId);
   if (!webhook) return webhookNotFound();
 
   const headers = recordedHeaders(input.headers);
@@ -119,22 +127,19 @@ async function handleIngest(db: Db, input: IngestInput): Promise<IngestOutput> {
   }
 
   const eventType = stringField(verified.payload.type);
-  const stored = await storeAcceptedEvent(db, {
+  const stored = await store.storeAccepted({
     id: newEventId(receivedAt.getTime()),
     projectId: webhook.projectId,
     webhookId: webhook.id,
     receivedAt,
-    outcome: "accepted",
-    httpStatus: 200,
     svixId: signature.id,
-    dedupeKey: signature.id,
-    eventType,
-    eventObject: stringField(verified.payload.object),
+    eventType: eventType ?? null,
+    eventObject: stringField(verified.payload.object) ?? null,
     secretSlot: verified.slot,
     headers: JSON.stringify(headers),
     body: text,
     bodySize: body.bytes.length,
-    sourceIp: input.sourceIp,
+    sourceIp: input.sourceIp ?? null,
   });
   if (stored === "gone") return webhookNotFound();
   if (stored === "duplicate") {
@@ -153,68 +158,6 @@ async function handleIngest(db: Db, input: IngestInput): Promise<IngestOutput> {
     return { status: 200, body: { received: true, duplicate: true } };
   }
   return { status: 200, body: { received: true } };
-}
-
-type AcceptedEvent = Parameters<Db["event"]["create"]>[0]["data"] & {
-  id: string;
-  projectId: string;
-  webhookId: string;
-  dedupeKey: string;
-};
-
-/** The event row and the webhook's counters commit together; a repeated svix-id stores nothing. */
-async function storeAcceptedEvent(db: Db, event: AcceptedEvent): Promise<"stored" | "duplicate" | "gone"> {
-  const key = { webhookId: event.webhookId, dedupeKey: event.dedupeKey };
-  try {
-    // Writing first checks the svix-id and takes SQLite's write lock in one statement: a duplicate never
-    // aborts the transaction, and a busy database is waited out (a read-then-write upgrade fails at once).
-    const stored = await db.$transaction(async (tx) => {
-      const { count } = await tx.webhook.updateMany({
-        where: { id: event.webhookId, events: { none: { dedupeKey: event.dedupeKey } } },
-        data: { eventCount: { increment: 1 }, lastEventAt: event.receivedAt },
-      });
-      if (count === 0) return false;
-      await tx.event.create({ data: event });
-      // The transactional outbox: the alerts to send commit with the event or not at all.
-      const channels = await tx.channel.findMany({
-        where: { webhookId: event.webhookId, isEnabled: true },
-        select: { id: true, kind: true, eventTypes: true },
-      });
-      const deliveries = planDeliveries(
-        { id: event.id, projectId: event.projectId, webhookId: event.webhookId, eventType: event.eventType ?? null },
-        channels,
-        event.receivedAt instanceof Date ? event.receivedAt : new Date(event.receivedAt),
-      );
-      if (deliveries.length > 0) await tx.delivery.createMany({ data: deliveries });
-      return deliveries.some((delivery) => delivery.status === "pending") ? "queued" : "stored";
-    });
-    if (stored === "queued") wakeWorkers();
-    if (stored) return "stored";
-  } catch (err) {
-    // Two concurrent deliveries of one svix-id (PostgreSQL): the unique index lets exactly one commit.
-    if (!isUniqueViolation(err)) throw err;
-  }
-  const { count } = await db.event.updateMany({
-    where: { ...key, outcome: "accepted" },
-    data: { duplicateCount: { increment: 1 } },
-  });
-  // No original either: the webhook was deleted since it was looked up, so nothing was stored.
-  return count > 0 ? "duplicate" : "gone";
-}
-
-function findWebhook(db: Db, webhookId: string) {
-  if (!/^wh_[0-9A-Za-z]{24}$/.test(webhookId)) return null;
-  return db.webhook.findUnique({
-    where: { id: webhookId },
-    select: {
-      id: true,
-      projectId: true,
-      isActive: true,
-      signingSecret: true,
-      previousSigningSecret: true,
-      previousSecretExpiresAt: true,
-    },
-  });
 }
 
 function isJsonObject(value: unknown): value is Record<string, unknown> {

@@ -1,7 +1,7 @@
 import type { Db } from "../db/client";
 import { logUnexpected } from "../errors";
 import { limiters } from "../rate-limit/limits";
-import type { IngestOutput } from "./ingest-request";
+import type { IngestOutput, RequestHeaders } from "./ingest-request";
 import { recordRequest } from "./record-request";
 import { recordedHeaders } from "./recorded-headers";
 
@@ -16,7 +16,7 @@ const refusals = new Map<string, { loggedAt: number; unlogged: number }>();
  */
 export async function limitIngest(
   db: Db,
-  request: { webhookId: string; sourceIp?: string; headers: Headers; now?: Date },
+  request: { webhookId: string; sourceIp?: string; headers: RequestHeaders; now?: Date },
 ): Promise<IngestOutput | null> {
   const now = request.now ?? new Date();
   const { ingestPerIp, ingestPerWebhook } = limiters();
@@ -32,7 +32,11 @@ export async function limitIngest(
   };
 }
 
-async function logRefusal(db: Db, request: { webhookId: string; sourceIp?: string; headers: Headers }, now: Date) {
+async function logRefusal(
+  db: Db,
+  request: { webhookId: string; sourceIp?: string; headers: RequestHeaders },
+  now: Date,
+) {
   const key = request.webhookId.slice(0, 40);
   const state = refusals.get(key) ?? { loggedAt: 0, unlogged: 0 };
   state.unlogged += 1;

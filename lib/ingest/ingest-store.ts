@@ -1,0 +1,126 @@
+import type { Db } from "../db/client";
+import { dbOrigin, isUniqueViolation } from "../db/client";
+import { planDeliveries } from "../delivery/plan-deliveries";
+import { wakeWorkers } from "../delivery/wake-workers";
+import { isWebhookId } from "../ids";
+import { SqliteIngestStore } from "./sqlite-ingest-store";
+
+/** What ingest needs to know of a webhook before it verifies a request. */
+export type IngestWebhook = {
+  id: string;
+  projectId: string;
+  isActive: boolean;
+  signingSecret: string | null;
+  previousSigningSecret: string | null;
+  previousSecretExpiresAt: Date | null;
+};
+
+/** A verified request about to become an event. */
+export type AcceptedEvent = {
+  id: string;
+  projectId: string;
+  webhookId: string;
+  receivedAt: Date;
+  svixId: string;
+  eventType: string | null;
+  eventObject: string | null;
+  secretSlot: string;
+  headers: string;
+  body: string;
+  bodySize: number;
+  sourceIp: string | null;
+};
+
+/**
+ * "stored": the event and its outbox deliveries are durable; "duplicate": this webhook already has an
+ * event with this svix-id (its duplicate count went up, nothing else was stored); "gone": the webhook
+ * was deleted since it was looked up.
+ */
+export type StoreResult = "stored" | "duplicate" | "gone";
+
+/** The two database operations on the ingest hot path. */
+export interface IngestStore {
+  findWebhook(webhookId: string): Promise<IngestWebhook | null>;
+  storeAccepted(event: AcceptedEvent): Promise<StoreResult>;
+}
+
+const stores = new WeakMap<Db, IngestStore>();
+
+/**
+ * SQLite: a dedicated connection with prepared statements and group commit (see SqliteIngestStore).
+ * PostgreSQL, and any client whose origin is unknown: through Prisma, one transaction per event.
+ */
+export function ingestStoreFor(db: Db): IngestStore {
+  let store = stores.get(db);
+  if (!store) {
+    const origin = dbOrigin(db);
+    store = origin?.provider === "sqlite" ? new SqliteIngestStore(origin.file, origin.lock) : new PrismaIngestStore(db);
+    stores.set(db, store);
+  }
+  return store;
+}
+
+export class PrismaIngestStore implements IngestStore {
+  constructor(private readonly db: Db) {}
+
+  async findWebhook(webhookId: string): Promise<IngestWebhook | null> {
+    if (!isWebhookId(webhookId)) return null;
+    return this.db.webhook.findUnique({
+      where: { id: webhookId },
+      select: {
+        id: true,
+        projectId: true,
+        isActive: true,
+        signingSecret: true,
+        previousSigningSecret: true,
+        previousSecretExpiresAt: true,
+      },
+    });
+  }
+
+  /** The event row, the webhook's counters and the outbox rows commit together; a repeated svix-id stores nothing. */
+  async storeAccepted(event: AcceptedEvent): Promise<StoreResult> {
+    const db = this.db;
+    try {
+      // Writing first checks the svix-id and takes the write lock in one statement: a duplicate never
+      // aborts the transaction.
+      const stored = await db.$transaction(async (tx) => {
+        const { count } = await tx.webhook.updateMany({
+          where: { id: event.webhookId, events: { none: { dedupeKey: event.svixId } } },
+          data: { eventCount: { increment: 1 }, lastEventAt: event.receivedAt },
+        });
+        if (count === 0) return false;
+        await tx.event.create({ data: acceptedRow(event) });
+        // The transactional outbox: the alerts to send commit with the event or not at all.
+        const channels = await tx.channel.findMany({
+          where: { webhookId: event.webhookId, isEnabled: true },
+          select: { id: true, kind: true, eventTypes: true },
+        });
+        const deliveries = planDeliveries(event, channels, event.receivedAt);
+        if (deliveries.length > 0) await tx.delivery.createMany({ data: deliveries });
+        return deliveries.some((delivery) => delivery.status === "pending") ? "queued" : "stored";
+      });
+      if (stored === "queued") wakeWorkers();
+      if (stored) return "stored";
+    } catch (err) {
+      // Two concurrent deliveries of one svix-id (PostgreSQL): the unique index lets exactly one commit.
+      if (!isUniqueViolation(err)) throw err;
+    }
+    const { count } = await db.event.updateMany({
+      where: { webhookId: event.webhookId, dedupeKey: event.svixId, outcome: "accepted" },
+      data: { duplicateCount: { increment: 1 } },
+    });
+    // No original either: the webhook was deleted since it was looked up, so nothing was stored.
+    return count > 0 ? "duplicate" : "gone";
+  }
+}
+
+/** The Event row of an accepted request; the svix-id doubles as the per-webhook idempotency key. */
+export function acceptedRow(event: AcceptedEvent) {
+  return {
+    ...event,
+    outcome: "accepted",
+    httpStatus: 200,
+    dedupeKey: event.svixId,
+  };
+}

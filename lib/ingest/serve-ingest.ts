@@ -1,0 +1,68 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
+import type { Db } from "../db/client";
+import { type IngestOutput, ingestRequest, type RequestHeaders } from "./ingest-request";
+import { limitIngest } from "./limit-ingest";
+
+const INGEST_PATH = /^\/api\/ingest\/([^/?#]*)\/?(?:\?.*)?$/;
+
+/** The webhook id when `url` is an ingest URL (`/api/ingest/{webhookId}`), else undefined. */
+export function ingestWebhookId(url: string | undefined): string | undefined {
+  const match = url ? INGEST_PATH.exec(url) : null;
+  if (!match) return undefined;
+  try {
+    return decodeURIComponent(match[1]);
+  } catch {
+    return match[1];
+  }
+}
+
+/**
+ * The ingest URL served straight from node:http, in front of Next: the hot path costs no framework
+ * work (Next's route handler for the same URL answers identically, and serves `npm run dev`).
+ */
+export async function serveIngest(
+  db: Db,
+  req: IncomingMessage,
+  res: ServerResponse,
+  webhookId: string,
+  sourceIp: string | undefined,
+): Promise<void> {
+  const headers = nodeHeaders(req);
+  const request = { webhookId, sourceIp: sourceIp?.slice(0, 64) || undefined, headers };
+  const outcome =
+    (await limitIngest(db, request)) ??
+    (await ingestRequest(db, { ...request, method: req.method ?? "GET", body: req }));
+  if (!req.complete) {
+    // The answer came before the body was read (e.g. 413 from Content-Length, 404): do not keep
+    // reading what the client is still sending.
+    res.setHeader("Connection", "close");
+  }
+  respond(res, outcome);
+}
+
+function respond(res: ServerResponse, outcome: IngestOutput): void {
+  const body = JSON.stringify(outcome.body);
+  res.writeHead(outcome.status, {
+    ...outcome.headers,
+    "Content-Type": "application/json",
+    "Content-Length": Buffer.byteLength(body),
+    "Cache-Control": "no-store",
+  });
+  res.end(body);
+}
+
+function nodeHeaders(req: IncomingMessage): RequestHeaders {
+  const raw = req.headers;
+  return {
+    get(name) {
+      const value = raw[name.toLowerCase()];
+      if (value === undefined) return null;
+      return Array.isArray(value) ? value.join(", ") : value;
+    },
+    forEach(fn) {
+      for (const [key, value] of Object.entries(raw)) {
+        if (value !== undefined) fn(Array.isArray(value) ? value.join(", ") : value, key);
+      }
+    },
+  };
+}

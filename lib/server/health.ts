@@ -1,0 +1,62 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
+import type { Db } from "../db/client";
+
+const DB_CHECK_TIMEOUT_MS = 2000;
+
+/**
+ * `GET /healthz` (liveness): the process serves requests. `GET /readyz` (readiness): it can take traffic —
+ * the database answers and the process is not shutting down. Both are unauthenticated, cheap, and say
+ * nothing about tenants. Returns false when the request is for another URL.
+ */
+export function serveHealth(
+  db: Db,
+  req: IncomingMessage,
+  res: ServerResponse,
+  state: { isDraining: boolean },
+): boolean {
+  const path = req.url?.split("?")[0];
+  if (path !== "/healthz" && path !== "/readyz") return false;
+  if (req.method !== "GET" && req.method !== "HEAD") {
+    answer(res, 405, { error: { code: "method_not_allowed", message: "Use GET." } }, { Allow: "GET, HEAD" });
+    return true;
+  }
+  if (path === "/healthz") {
+    answer(res, 200, { status: "ok" });
+    return true;
+  }
+  if (state.isDraining) {
+    answer(res, 503, { status: "draining", database: "unchecked" });
+    return true;
+  }
+  void databaseAnswers(db).then((isUp) =>
+    answer(res, isUp ? 200 : 503, { status: isUp ? "ready" : "unavailable", database: isUp ? "ok" : "unreachable" }),
+  );
+  return true;
+}
+
+async function databaseAnswers(db: Db): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<false>((resolve) => {
+    timer = setTimeout(() => resolve(false), DB_CHECK_TIMEOUT_MS);
+  });
+  const check = db.$queryRawUnsafe("SELECT 1").then(
+    () => true,
+    () => false,
+  );
+  try {
+    return await Promise.race([check, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+function answer(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, {
+    ...headers,
+    "Content-Type": "application/json",
+    "Content-Length": Buffer.byteLength(text),
+    "Cache-Control": "no-store",
+  });
+  res.end(text);
+}
