@@ -31,8 +31,7 @@ type WebhookRow = {
  * SQLite's busy timeout, as Prisma's own connection does.
  */
 export class SqliteIngestStore implements IngestStore {
-  private connection: Database.Database | undefined;
-  private statements: ReturnType<typeof prepare> | undefined;
+  private opened: { connection: Database.Database; statements: ReturnType<typeof prepare> } | undefined;
   private waiting: Waiting[] = [];
   private flushScheduled = false;
 
@@ -43,7 +42,7 @@ export class SqliteIngestStore implements IngestStore {
 
   async findWebhook(webhookId: string): Promise<IngestWebhook | null> {
     if (!isWebhookId(webhookId)) return null;
-    const row = this.prepared().findWebhook.get(webhookId) as WebhookRow | undefined;
+    const row = this.open().statements.findWebhook.get(webhookId) as WebhookRow | undefined;
     if (!row) return null;
     return {
       id: row.id,
@@ -92,7 +91,7 @@ export class SqliteIngestStore implements IngestStore {
       return;
     }
     const { results } = outcome;
-    batch.forEach((item, index) => item.resolve(results[index]));
+    for (const [index, item] of batch.entries()) item.resolve(results[index]);
     if (outcome.queued) wakeWorkers();
   }
 
@@ -111,8 +110,8 @@ export class SqliteIngestStore implements IngestStore {
 
   /** One immediate transaction for the whole batch; throws (and rolls back) on any database error. */
   private write(events: AcceptedEvent[]): { results: StoreResult[]; queued: boolean } {
-    const statements = this.prepared();
-    const run = this.connection!.transaction(() => {
+    const { connection, statements } = this.open();
+    const run = connection.transaction(() => {
       const channelsOf = new Map<string, PlannedChannel[] | null>();
       const counters = new Map<string, { count: number; last: Date }>();
       let queued = false;
@@ -156,12 +155,12 @@ export class SqliteIngestStore implements IngestStore {
     return run.immediate();
   }
 
-  private prepared() {
-    if (!this.statements) {
-      this.connection = new Database(this.file, { timeout: 5000 });
-      this.statements = prepare(this.connection);
+  private open() {
+    if (!this.opened) {
+      const connection = new Database(this.file, { timeout: 5000 });
+      this.opened = { connection, statements: prepare(connection) };
     }
-    return this.statements;
+    return this.opened;
   }
 }
 
