@@ -21,10 +21,11 @@ type WebhookRow = {
 
 /**
  * The SQLite ingest path: its own better-sqlite3 connection with prepared statements, and group commit.
- * Accepted events that arrive while the event loop is busy are written in ONE transaction (each event,
- * its outbox deliveries, the webhook's counters), and every request is answered only after that
- * transaction has committed. Under load one commit serves many requests; an idle server commits each
- * event on the next turn of the event loop, so a lone request waits for nobody.
+ * Accepted events that arrive in the same turn of the event loop, or while the database's lock is held,
+ * are written in ONE transaction (each event, its outbox deliveries, the webhook's counters), and every
+ * request is answered only after that transaction has committed. Under load one commit serves many
+ * requests; an idle server commits each event on the next turn of the event loop, so a lone request
+ * waits for nobody.
  *
  * The transaction itself is synchronous, inside the database's in-process lock (shared with Prisma), so
  * it never interleaves with a Prisma transaction of this process; other processes are waited out by
@@ -33,6 +34,8 @@ type WebhookRow = {
 export class SqliteIngestStore implements IngestStore {
   private opened: { connection: Database.Database; statements: ReturnType<typeof prepare> } | undefined;
   private waiting: Waiting[] = [];
+  /** Committed transactions and the events they stored: their ratio is the batching achieved. */
+  readonly stats = { commits: 0, stored: 0 };
   private flushScheduled = false;
 
   constructor(
@@ -64,15 +67,18 @@ export class SqliteIngestStore implements IngestStore {
     });
   }
 
+  /** Events waiting for the next transaction. */
+  get queued(): number {
+    return this.waiting.length;
+  }
+
   private async flush(): Promise<void> {
-    this.flushScheduled = false;
-    const batch = this.waiting.splice(0, MAX_BATCH);
-    if (this.waiting.length > 0) {
-      this.flushScheduled = true;
-      setImmediate(() => void this.flush());
-    }
-    if (batch.length === 0) return;
+    // The batch is taken once the lock is held: whatever arrived while the previous transaction (ours,
+    // or a Prisma one of this process) held it commits together.
     const release = await this.lock.acquire();
+    const batch = this.waiting.splice(0, MAX_BATCH);
+    this.flushScheduled = this.waiting.length > 0;
+    if (this.flushScheduled) setImmediate(() => void this.flush());
     let outcome: { results: StoreResult[]; queued: boolean } | { error: unknown };
     try {
       outcome = this.write(batch.map((item) => item.event));
@@ -152,7 +158,10 @@ export class SqliteIngestStore implements IngestStore {
       }
       return { results, queued };
     });
-    return run.immediate();
+    const written = run.immediate();
+    this.stats.commits += 1;
+    this.stats.stored += written.results.filter((result) => result === "stored").length;
+    return written;
   }
 
   private open() {

@@ -1,0 +1,204 @@
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import Database from "better-sqlite3";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Tenant } from "@/lib/auth/tenant";
+import { type Db, dbOrigin } from "@/lib/db/client";
+import { sqliteFilePath } from "@/lib/db/sqlite-path";
+import { getEnv } from "@/lib/env";
+import { newEventId } from "@/lib/ids";
+import { type AcceptedEvent, ingestStoreFor } from "@/lib/ingest/ingest-store";
+import { ingestWebhookId, serveIngest } from "@/lib/ingest/serve-ingest";
+import type { SqliteIngestStore } from "@/lib/ingest/sqlite-ingest-store";
+import { webhookWithChannels } from "../delivery/harness";
+import { until } from "../helpers/load";
+import { clerkEvent, signedHeaders } from "../helpers/signing";
+import { isPostgresRun, openTestDb, seedTenant } from "../helpers/test-db";
+
+// The SQLite ingest path served the way server.ts serves it (node:http, no Next): concurrent requests are
+// written in shared transactions, and no request is answered before its event has committed.
+
+let db: Db;
+let tenant: Tenant;
+let server: Server;
+let baseUrl: string;
+
+beforeAll(async () => {
+  db = await openTestDb();
+  tenant = await seedTenant(db);
+  server = createServer((req, res) => {
+    const webhookId = ingestWebhookId(req.url);
+    if (webhookId === undefined) return void res.writeHead(404).end();
+    void serveIngest(db, req, res, webhookId, req.socket.remoteAddress);
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", () => resolve()));
+  baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+
+afterAll(async () => {
+  server.closeAllConnections();
+  await new Promise((resolve) => server.close(resolve));
+});
+
+async function post(webhookId: string, body: string, headers: Record<string, string>) {
+  const response = await fetch(`${baseUrl}/api/ingest/${webhookId}`, { method: "POST", body, headers });
+  return {
+    status: response.status,
+    json: (await response.json()) as Record<string, unknown>,
+    headers: response.headers,
+  };
+}
+
+describe.skipIf(isPostgresRun)("group commit on SQLite", () => {
+  it("answers each of 300 concurrent requests only once its event and outbox rows are committed", async () => {
+    const { webhookId } = await webhookWithChannels(db, tenant, { email: ["burst@example.com"], slack: true });
+    const store = ingestStoreFor(db) as SqliteIngestStore;
+    const commitsBefore = store.stats.commits;
+    // The database is busy (this process's lock held, as by a delivery worker's transaction) while the
+    // requests arrive: they queue, and commit together once it is free.
+    const origin = dbOrigin(db);
+    if (origin?.provider !== "sqlite") throw new Error("SQLite only");
+    const release = await origin.lock.acquire();
+    // A second connection sees only committed data: it is read the moment each answer arrives.
+    const reader = new Database(sqliteFilePath(getEnv().DATABASE_URL), { readonly: true });
+    const committedEvent = reader.prepare(
+      `SELECT (SELECT count(*) FROM "Delivery" d WHERE d."eventId" = e."id") AS deliveries
+       FROM "Event" e WHERE e."webhookId" = ? AND e."dedupeKey" = ? AND e."outcome" = 'accepted'`,
+    );
+    try {
+      const answers = Promise.all(
+        Array.from({ length: 300 }, async (_, index) => {
+          const body = clerkEvent("user.created", { id: `user_burst_${index}` });
+          const answer = await post(webhookId, body, signedHeaders(body, { id: `msg_burst_${index}` }));
+          const row = committedEvent.get(webhookId, `msg_burst_${index}`) as { deliveries: number } | undefined;
+          return { status: answer.status, json: answer.json, deliveriesAtAnswer: row?.deliveries };
+        }),
+      );
+      await until(() => store.queued === 300, "all 300 events to wait for the database", 10_000);
+      expect(committedEvent.get(webhookId, "msg_burst_0")).toBeUndefined();
+      release();
+      for (const answer of await answers) {
+        expect(answer).toEqual({ status: 200, json: { received: true }, deliveriesAtAnswer: 2 });
+      }
+    } finally {
+      release(); // no-op when already released above
+      reader.close();
+    }
+    // One shared transaction for everything that queued.
+    expect(store.stats.commits - commitsBefore).toBe(1);
+    const webhook = await db.webhook.findUniqueOrThrow({ where: { id: webhookId } });
+    expect(webhook.eventCount).toBe(300);
+    expect(await db.event.count({ where: { webhookId, outcome: "accepted" } })).toBe(300);
+    expect(await db.delivery.count({ where: { webhookId, status: "pending" } })).toBe(600);
+  });
+
+  it("stores one event when the same svix-id arrives 12 times at once, answering the others as duplicates", async () => {
+    const { webhookId } = await webhookWithChannels(db, tenant, { slack: true });
+    const body = clerkEvent("user.created");
+    const headers = signedHeaders(body, { id: "msg_same_batch" });
+    const answers = await Promise.all(Array.from({ length: 12 }, () => post(webhookId, body, headers)));
+    expect(answers.map((answer) => answer.status)).toEqual(Array(12).fill(200));
+    expect(answers.filter((answer) => answer.json.duplicate === true)).toHaveLength(11);
+
+    const events = await db.event.findMany({ where: { webhookId }, orderBy: { id: "asc" } });
+    const accepted = events.filter((event) => event.outcome === "accepted");
+    expect(accepted).toHaveLength(1);
+    expect(accepted[0].duplicateCount).toBe(11);
+    expect(events.filter((event) => event.outcome === "duplicate")).toHaveLength(11);
+    expect(await db.delivery.count({ where: { webhookId } })).toBe(1);
+    expect((await db.webhook.findUniqueOrThrow({ where: { id: webhookId } })).eventCount).toBe(1);
+  });
+
+  it("fails only the event the database refuses, not the others written with it", async () => {
+    const { webhookId } = await webhookWithChannels(db, tenant, { slack: true });
+    const store = ingestStoreFor(db);
+    const event = (index: number, projectId = tenant.projectId): AcceptedEvent => ({
+      id: newEventId(),
+      projectId,
+      webhookId,
+      receivedAt: new Date(),
+      svixId: `msg_poison_${index}`,
+      eventType: "user.created",
+      eventObject: "event",
+      secretSlot: "current",
+      headers: "{}",
+      body: clerkEvent("user.created"),
+      bodySize: 10,
+      sourceIp: null,
+    });
+    // Written in one batch; the third names a project that does not exist (a foreign-key violation).
+    const results = await Promise.allSettled([
+      store.storeAccepted(event(1)),
+      store.storeAccepted(event(2)),
+      store.storeAccepted(event(3, "prj_does_not_exist")),
+      store.storeAccepted(event(4)),
+    ]);
+    expect(results.map((result) => (result.status === "fulfilled" ? result.value : "refused"))).toEqual([
+      "stored",
+      "stored",
+      "refused",
+      "stored",
+    ]);
+    const stored = await db.event.findMany({ where: { webhookId }, select: { svixId: true }, orderBy: { id: "asc" } });
+    expect(stored.map((row) => row.svixId)).toEqual(["msg_poison_1", "msg_poison_2", "msg_poison_4"]);
+    expect(await db.delivery.count({ where: { webhookId } })).toBe(3);
+  });
+
+  it("answers gone for an event whose webhook was deleted after the lookup, storing nothing", async () => {
+    const { webhookId } = await webhookWithChannels(db, tenant, { slack: true });
+    const store = ingestStoreFor(db);
+    await db.webhook.delete({ where: { id: webhookId } });
+    const result = await store.storeAccepted({
+      id: newEventId(),
+      projectId: tenant.projectId,
+      webhookId,
+      receivedAt: new Date(),
+      svixId: "msg_gone",
+      eventType: "user.created",
+      eventObject: "event",
+      secretSlot: "current",
+      headers: "{}",
+      body: "{}",
+      bodySize: 2,
+      sourceIp: null,
+    });
+    expect(result).toBe("gone");
+    expect(await db.event.count({ where: { webhookId } })).toBe(0);
+  });
+});
+
+describe("the node:http ingest front end", () => {
+  it("recognises only ingest URLs", () => {
+    expect(ingestWebhookId("/api/ingest/wh_abc")).toBe("wh_abc");
+    expect(ingestWebhookId("/api/ingest/wh_abc/")).toBe("wh_abc");
+    expect(ingestWebhookId("/api/ingest/wh_abc?x=1")).toBe("wh_abc");
+    expect(ingestWebhookId("/api/ingest/wh%5Fabc")).toBe("wh_abc");
+    expect(ingestWebhookId("/api/ingest/")).toBe("");
+    expect(ingestWebhookId("/api/ingest/wh_abc/extra")).toBeUndefined();
+    expect(ingestWebhookId("/api/ingestx/wh_abc")).toBeUndefined();
+    expect(ingestWebhookId("/webhooks")).toBeUndefined();
+  });
+
+  it("answers like the route handler: JSON bodies, 405 with Allow, 404 for unknown ids, 413 from Content-Length", async () => {
+    const { webhookId } = await webhookWithChannels(db, tenant, { slack: true });
+    const body = clerkEvent("user.created");
+    const ok = await post(webhookId, body, signedHeaders(body, { id: "msg_front_ok" }));
+    expect(ok).toMatchObject({ status: 200, json: { received: true } });
+    expect(ok.headers.get("content-type")).toBe("application/json");
+    expect(ok.headers.get("cache-control")).toBe("no-store");
+
+    const get = await fetch(`${baseUrl}/api/ingest/${webhookId}`);
+    expect(get.status).toBe(405);
+    expect(get.headers.get("allow")).toBe("POST");
+    expect(await get.json()).toEqual({ error: { code: "method_not_allowed", message: expect.any(String) } });
+
+    const unknown = await post("wh_000000000000000000000000", body, signedHeaders(body));
+    expect(unknown).toMatchObject({ status: 404, json: { error: { code: "webhook_not_found" } } });
+
+    const big = "x".repeat(256 * 1024 + 1);
+    const tooBig = await post(webhookId, big, signedHeaders(big, { id: "msg_front_big" }));
+    expect(tooBig).toMatchObject({ status: 413, json: { error: { code: "payload_too_large" } } });
+    const rejected = await db.event.findFirstOrThrow({ where: { webhookId, reasonCode: "payload_too_large" } });
+    expect(rejected.bodySize).toBe(256 * 1024 + 1);
+  });
+});
