@@ -1,6 +1,8 @@
 import { createHash } from "node:crypto";
 import type { Db } from "../db/client";
 import { isUniqueViolation } from "../db/client";
+import { reserveSendSlotUpsert } from "../db/reserve-send-slot-upsert";
+import { getEnv } from "../env";
 
 // Slack accepts about one message per second per incoming webhook. The queue of slots lives in the
 // database so that every worker process shares it; the key is a hash, so the credential is not stored twice.
@@ -13,8 +15,10 @@ export function pacingKey(kind: string, destination: string): string {
 /**
  * Reserves the destination's next free send slot: `now` when the destination is idle, else the first slot
  * after those already handed out. Each caller gets its own slot, so a queue drains one per interval, in order.
+ * PostgreSQL reserves in one atomic upsert; SQLite (one writer) compares and sets on the value read.
  */
 export async function reserveSendSlot(db: Db, key: string, now: Date, intervalMs = SLACK_INTERVAL_MS): Promise<Date> {
+  if (getEnv().databaseProvider === "postgresql") return reserveSendSlotUpsert(db, key, now, intervalMs);
   for (let attempt = 0; attempt < 50; attempt++) {
     const row = await db.sendPacing.findUnique({ where: { key } });
     if (!row) {

@@ -1,4 +1,4 @@
-import type { Db } from "../db/client";
+import { type Db, isUniqueViolation } from "../db/client";
 import { getEnv } from "../env";
 
 export type ChannelKind = "email" | "slack";
@@ -19,7 +19,13 @@ export function monthlyLimit(kind: ChannelKind): number {
 export async function reserveQuota(db: Db, projectId: string, kind: ChannelKind, month: string): Promise<boolean> {
   const limit = monthlyLimit(kind);
   const key = { projectId_month_kind: { projectId, month, kind } };
-  await db.usage.upsert({ where: key, create: { projectId, month, kind, count: 0 }, update: {} });
+  try {
+    await db.usage.upsert({ where: key, create: { projectId, month, kind, count: 0 }, update: {} });
+  } catch (error) {
+    // Prisma's upsert reads, then creates: on PostgreSQL, two workers starting a month at once both try
+    // to create the row. The loser finds it made by the winner, which is all the upsert is for.
+    if (!isUniqueViolation(error)) throw error;
+  }
   const { count } = await db.usage.updateMany({
     where: { projectId, month, kind, count: { lt: limit } },
     data: { count: { increment: 1 } },
