@@ -109,7 +109,7 @@ it("sends each of 2,000 alerts once across three workers, one of them killed mid
   expect(answers.every((answer) => answer.status === 200)).toBe(true);
   const markerOf = new Map(
     (await db.event.findMany({ where: { projectId: tenant.projectId }, select: { id: true, dedupeKey: true } })).map(
-      (event) => [event.id, event.dedupeKey.replace(/^msg_/, "")],
+      (event) => [event.id, event.dedupeKey?.replace(/^msg_/, "")],
     ),
   );
   expect(await db.delivery.count({ where: { projectId: tenant.projectId, status: "pending" } })).toBe(DELIVERIES);
