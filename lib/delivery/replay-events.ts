@@ -3,7 +3,7 @@ import type { Tenant } from "../auth/tenant";
 import type { Db } from "../db/client";
 import { AppError, notFound } from "../errors";
 import { planDeliveries } from "./plan-deliveries";
-import { wakeWorkers } from "./wake-workers";
+import { announceWork } from "./wake-workers";
 
 export const MAX_REPLAY_EVENTS = 1000;
 
@@ -81,6 +81,6 @@ async function replay(
     if (deliveries.length > 0) await tx.delivery.createMany({ data: deliveries });
     return { events: events.length, deliveries: deliveries.filter((row) => row.status === "pending").length };
   });
-  if (result.deliveries > 0) wakeWorkers();
+  if (result.deliveries > 0) announceWork(db);
   return result;
 }

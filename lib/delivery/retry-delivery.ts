@@ -1,7 +1,7 @@
 import type { Tenant } from "../auth/tenant";
 import type { Db } from "../db/client";
 import { AppError } from "../errors";
-import { wakeWorkers } from "./wake-workers";
+import { announceWork } from "./wake-workers";
 
 export const RETRYABLE_STATUSES = ["failed", "retrying", "skipped"];
 
@@ -29,5 +29,5 @@ export async function retryDelivery(db: Db, tenant: Tenant, deliveryId: string, 
         )
       : new AppError("not_found", "Delivery not found.");
   }
-  wakeWorkers();
+  announceWork(db);
 }

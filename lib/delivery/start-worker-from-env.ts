@@ -1,16 +1,29 @@
 import { getDb } from "../db/client";
 import { getEnv } from "../env";
 import { type DeliveryWorker, startDeliveryWorker } from "./delivery-worker";
+import { listenForWork } from "./listen-for-work";
 
-/** The worker as `npm start` and `npm run worker` run it, configured from the environment. */
+/**
+ * The worker as `npm start` and `npm run worker` run it, configured from the environment. On PostgreSQL
+ * it also listens for work announced by other processes.
+ */
 export function startWorkerFromEnv(): DeliveryWorker {
   const env = getEnv();
-  return startDeliveryWorker(getDb(), {
+  const worker = startDeliveryWorker(getDb(), {
     smtpUrl: env.SMTP_URL,
     smtpFrom: env.SMTP_FROM,
     slackOrigin: env.HOOKBELL_SLACK_ORIGIN,
     leaseMs: env.HOOKBELL_WORKER_LEASE_SECONDS * 1000,
   });
+  if (env.databaseProvider !== "postgresql") return worker;
+  const listener = listenForWork(env.DATABASE_URL);
+  return {
+    ...worker,
+    async stop() {
+      await listener.close();
+      await worker.stop();
+    },
+  };
 }
 
 export function describeEmailMode(): string {

@@ -1,7 +1,7 @@
 import type { Db } from "../db/client";
 import { dbOrigin, isUniqueViolation } from "../db/client";
 import { planDeliveries } from "../delivery/plan-deliveries";
-import { wakeWorkers } from "../delivery/wake-workers";
+import { announceWork } from "../delivery/wake-workers";
 import { isWebhookId } from "../ids";
 import { SqliteIngestStore } from "./sqlite-ingest-store";
 
@@ -100,7 +100,7 @@ export class PrismaIngestStore implements IngestStore {
         if (deliveries.length > 0) await tx.delivery.createMany({ data: deliveries });
         return deliveries.some((delivery) => delivery.status === "pending") ? "queued" : "stored";
       });
-      if (stored === "queued") wakeWorkers();
+      if (stored === "queued") announceWork(db);
       if (stored) return "stored";
     } catch (err) {
       // Two concurrent deliveries of one svix-id (PostgreSQL): the unique index lets exactly one commit.
