@@ -33,6 +33,7 @@ const EnvSchema = z.object({
   HOOKBELL_TRUSTED_PROXIES: z.coerce.number().int().min(0).max(5).default(0),
   HOOKBELL_INGEST_RATE_PER_WEBHOOK: z.coerce.number().positive().default(500),
   HOOKBELL_INGEST_RATE_PER_IP: z.coerce.number().positive().default(500),
+  HOOKBELL_API_RATE_PER_KEY: z.coerce.number().positive().default(10),
   HOOKBELL_ENCRYPTION_KEYS: z.string().min(10).optional(),
   HOOKBELL_SLACK_ORIGIN: z
     .url({ protocol: /^https?$/, error: "must be an http(s) origin such as https://hooks.slack.com" })

@@ -6,6 +6,10 @@ export type ErrorCode =
   | "unauthorized"
   | "not_found"
   | "conflict"
+  | "method_not_allowed"
+  | "payload_too_large"
+  | "unsupported_media_type"
+  | "rate_limited"
   | "internal_error";
 
 const STATUS: Record<ErrorCode, number> = {
@@ -14,6 +18,10 @@ const STATUS: Record<ErrorCode, number> = {
   unauthorized: 401,
   not_found: 404,
   conflict: 409,
+  method_not_allowed: 405,
+  payload_too_large: 413,
+  unsupported_media_type: 415,
+  rate_limited: 429,
   internal_error: 500,
 };
 
@@ -43,6 +51,7 @@ export function notFound(what: string): AppError {
 export function redactSecrets(text: string): string {
   return text
     .replace(/whsec_[A-Za-z0-9+/=]*/g, "whsec_[redacted]")
+    .replace(/hb_live_[A-Za-z0-9]*/g, "hb_live_[redacted]")
     .replace(/\/services\/[A-Za-z0-9_/-]+/g, "/services/[redacted]")
     .replace(/\b([a-z][a-z0-9+.-]*:\/\/)[^\s/@:]*:[^\s/@]*@/gi, "$1[redacted]@");
 }

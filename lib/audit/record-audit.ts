@@ -13,8 +13,11 @@ export type AuditAction =
   | "channel.saved"
   | "channel.turned_on"
   | "channel.turned_off"
+  | "channel.deleted"
   | "events.replayed"
-  | "project.retention_changed";
+  | "project.retention_changed"
+  | "api_key.created"
+  | "api_key.revoked";
 
 /**
  * One line in the project's audit log. Summaries are written by the callers and never carry a secret:
@@ -31,7 +34,11 @@ export async function recordAudit(
       id: newTimeOrderedId("aud"),
       projectId: tenant.projectId,
       actorId: tenant.userId,
-      actorEmail: user?.email ?? "unknown",
+      actorEmail:
+        `${user?.email ?? "unknown"}${tenant.apiKey ? ` via API key “${tenant.apiKey.name}” (${tenant.apiKey.displayPrefix}…)` : ""}`.slice(
+          0,
+          300,
+        ),
       action: entry.action,
       targetType: entry.targetType,
       targetId: entry.targetId ?? null,

@@ -2,4 +2,6 @@
 export type Tenant = {
   userId: string;
   projectId: string;
+  /** Set when the request came with an API key: the audit log names the key beside its creator. */
+  apiKey?: { name: string; displayPrefix: string };
 };

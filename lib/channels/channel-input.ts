@@ -2,13 +2,13 @@ import { z } from "zod";
 import { SlackUrlSchema } from "./slack-url";
 
 const MAX_RECIPIENTS = 20;
-const EventTypes = z
+export const EventTypes = z
   .array(z.string().trim().min(1).max(200))
   .max(200)
   .nullable()
   .refine((types) => types === null || types.length > 0, "Choose at least one event type, or alert on all events.");
 
-const Recipients = z
+export const Recipients = z
   .string()
   .transform((value) => [...new Set(value.split(/[\s,;]+/).filter(Boolean))])
   .superRefine((addresses, ctx) => {

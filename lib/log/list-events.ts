@@ -30,17 +30,31 @@ export type EventFilter = z.infer<typeof EventFilterSchema>;
 export const PAGE_SIZE = 50;
 
 /** Newest first, keyset-paginated by the time-ordered id: `before` is the last id of the previous page. */
-export async function listEvents(db: Db, tenant: Tenant, filter: EventFilter, pageSize = PAGE_SIZE) {
+export async function listEvents(
+  db: Db,
+  tenant: Tenant,
+  filter: EventFilter & { from?: Date; to?: Date },
+  pageSize = PAGE_SIZE,
+) {
+  // Ids are time-ordered, so a time range is an id range on the same index as the paging.
+  const floors = [
+    filter.range ? eventIdFloor(rangeStart(filter.range)) : undefined,
+    filter.from ? eventIdFloor(filter.from) : undefined,
+  ].filter((id) => id !== undefined);
+  const ceilings = [
+    filter.before,
+    // `to` is inclusive: below the first id of the next millisecond.
+    filter.to ? eventIdFloor(new Date(filter.to.getTime() + 1)) : undefined,
+  ].filter((id) => id !== undefined);
   const rows = await db.event.findMany({
     where: {
       projectId: tenant.projectId,
       webhookId: filter.webhookId || undefined,
       eventType: filter.type || undefined,
       outcome: filter.outcome,
-      // Ids are time-ordered, so a time range is an id range on the same index as the paging.
       id: {
-        ...(filter.before ? { lt: filter.before } : {}),
-        ...(filter.range ? { gte: eventIdFloor(rangeStart(filter.range)) } : {}),
+        ...(ceilings.length ? { lt: ceilings.sort()[0] } : {}),
+        ...(floors.length ? { gte: floors.sort().at(-1) } : {}),
       },
       webhook: filter.environment ? { environment: filter.environment } : undefined,
       deliveries: filter.alerts ? { some: { status: filter.alerts } } : undefined,

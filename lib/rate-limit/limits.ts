@@ -9,6 +9,7 @@ type Limiters = {
   signInPerAccount: RateLimiter;
   signInPerIp: RateLimiter;
   signUpPerIp: RateLimiter;
+  apiPerKey: RateLimiter;
 };
 
 const registry = globalThis as unknown as { hookbellLimiters?: Limiters };
@@ -30,6 +31,10 @@ export function limiters(): Limiters {
       signInPerIp: new RateLimiter({ perSecond: 1 / 30, burst: 30 }),
       // 5 accounts per address, then one every 10 minutes.
       signUpPerIp: new RateLimiter({ perSecond: 1 / 600, burst: 5 }),
+      apiPerKey: new RateLimiter({
+        perSecond: env.HOOKBELL_API_RATE_PER_KEY,
+        burst: Math.max(1, env.HOOKBELL_API_RATE_PER_KEY * 5),
+      }),
     };
   }
   return registry.hookbellLimiters;

@@ -1,10 +1,13 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { DataTable } from "@/components/data-table";
 import { Timestamp } from "@/components/time-ago";
+import { listApiKeys } from "@/lib/api-keys/list-api-keys";
 import { listAudit } from "@/lib/audit/list-audit";
 import { requireTenant } from "@/lib/auth/get-tenant";
 import { getDb } from "@/lib/db/client";
 import { getRetention } from "@/lib/retention/set-retention";
+import { ApiKeys } from "./api-keys";
 import { RetentionForm } from "./retention-form";
 
 export const metadata: Metadata = { title: "Settings" };
@@ -12,7 +15,11 @@ export const metadata: Metadata = { title: "Settings" };
 export default async function SettingsPage() {
   const tenant = await requireTenant();
   const db = getDb();
-  const [days, entries] = await Promise.all([getRetention(db, tenant), listAudit(db, tenant)]);
+  const [days, entries, keys] = await Promise.all([
+    getRetention(db, tenant),
+    listAudit(db, tenant),
+    listApiKeys(db, tenant),
+  ]);
   return (
     <div className="space-y-8">
       <h1 className="text-2xl font-semibold tracking-tight">Settings</h1>
@@ -24,6 +31,33 @@ export default async function SettingsPage() {
           Data retention
         </h2>
         <RetentionForm days={days} />
+      </section>
+      <section
+        aria-labelledby="api-keys-heading"
+        className="max-w-3xl rounded-xl border border-slate-200 bg-surface p-6 shadow-sm"
+      >
+        <div className="mb-3 flex flex-wrap items-baseline justify-between gap-2">
+          <h2 id="api-keys-heading" className="text-lg font-semibold">
+            API keys
+          </h2>
+          <Link href="/settings/api" className="text-sm font-medium text-brand-700 underline">
+            API reference
+          </Link>
+        </div>
+        <p className="mb-4 text-sm text-slate-600">
+          Keys let scripts and CI manage this project’s webhooks, channels and events through the REST API.
+        </p>
+        <ApiKeys
+          keys={keys.map((key) => ({
+            id: key.id,
+            name: key.name,
+            displayPrefix: key.displayPrefix,
+            status: key.status,
+            createdAt: key.createdAt.toISOString(),
+            expiresAt: key.expiresAt?.toISOString() ?? null,
+            lastUsedAt: key.lastUsedAt?.toISOString() ?? null,
+          }))}
+        />
       </section>
       <section aria-labelledby="audit-heading" className="space-y-3">
         <h2 id="audit-heading" className="text-lg font-semibold">

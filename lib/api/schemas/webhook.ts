@@ -1,0 +1,91 @@
+import { z } from "zod";
+import { PROVIDERS } from "../../providers/catalog";
+import { SigningSecretSchema } from "../../webhooks/signing-secret";
+import { EnvironmentSchema, WebhookNameSchema } from "../../webhooks/update-webhook";
+import type { WebhookView } from "../../webhooks/webhook-view";
+import { iso, NullableTimestamp, Timestamp } from "./common";
+
+// Request fields reuse the dashboard's own schemas, so the API accepts exactly what the dashboard does.
+
+const ProviderId = z.enum(PROVIDERS.map((provider) => provider.id) as [string, ...string[]], {
+  error: `Choose an application to connect: ${PROVIDERS.map((provider) => provider.id).join(" or ")}.`,
+});
+
+const secretNeedsProvider = (body: { provider?: string; signing_secret?: string }, ctx: z.RefinementCtx) => {
+  if (body.provider !== undefined && body.signing_secret === undefined) {
+    ctx.addIssue({
+      code: "custom",
+      path: ["signing_secret"],
+      message: "Send the signing secret together with the provider it belongs to.",
+    });
+  }
+};
+
+export const WebhookCreate = z
+  .strictObject({
+    name: WebhookNameSchema.optional().describe("Defaults to a random name such as brisk-otter-512."),
+    environment: EnvironmentSchema.optional().describe("A label such as production or test (default production)."),
+    provider: ProviderId.optional().describe("The sending application; required with signing_secret."),
+    signing_secret: SigningSecretSchema.optional().describe(
+      "Write-only. The first secret saved activates the webhook; without one it is created inactive.",
+    ),
+  })
+  .superRefine((body, ctx) => {
+    secretNeedsProvider(body, ctx);
+    if (body.signing_secret !== undefined && body.provider === undefined) {
+      ctx.addIssue({ code: "custom", path: ["provider"], message: "Say which application signs with this secret." });
+    }
+  });
+
+export const WebhookUpdate = z
+  .strictObject({
+    name: WebhookNameSchema.optional(),
+    environment: EnvironmentSchema.optional(),
+    provider: ProviderId.optional().describe("Defaults to the provider already connected."),
+    signing_secret: SigningSecretSchema.optional().describe(
+      "Write-only. Replacing a secret keeps the previous one valid for 24 hours.",
+    ),
+    is_active: z
+      .boolean()
+      .optional()
+      .describe("Activate (needs a saved signing secret) or deactivate: an inactive webhook refuses requests."),
+  })
+  .superRefine(secretNeedsProvider);
+
+export const Webhook = z.object({
+  id: z.string(),
+  name: z.string(),
+  environment: z.string(),
+  provider: z.string().nullable(),
+  provider_name: z.string().nullable(),
+  is_active: z.boolean(),
+  url: z.string().describe("The ingest URL to paste into the sending application."),
+  secret_hint: z.string().nullable().describe("The saved signing secret, masked: whsec_…abcd."),
+  secret_updated_at: NullableTimestamp,
+  previous_secret_hint: z.string().nullable().describe("A replaced secret still valid in its 24-hour grace period."),
+  previous_secret_expires_at: NullableTimestamp,
+  event_count: z.number().int(),
+  last_event_at: NullableTimestamp,
+  created_at: Timestamp,
+});
+
+export const WebhookList = z.object({ data: z.array(Webhook) });
+
+export function toApiWebhook(view: WebhookView): z.input<typeof Webhook> {
+  return {
+    id: view.id,
+    name: view.name,
+    environment: view.environment,
+    provider: view.provider,
+    provider_name: view.providerName,
+    is_active: view.isActive,
+    url: view.url,
+    secret_hint: view.secretHint,
+    secret_updated_at: iso(view.secretUpdatedAt),
+    previous_secret_hint: view.previousSecretHint,
+    previous_secret_expires_at: iso(view.previousSecretExpiresAt),
+    event_count: view.eventCount,
+    last_event_at: iso(view.lastEventAt),
+    created_at: iso(view.createdAt),
+  };
+}
