@@ -1,0 +1,128 @@
+import { randomBytes } from "node:crypto";
+import path from "node:path";
+import { freePort, type Spawned, spawnServer, tempFolder } from "./processes";
+import { BENCH_SECRET } from "./request-pool";
+
+// Hookbell as the bench drives it: a fresh data folder (and database), webhooks made through the app's own
+// functions (secret, an email channel and a Slack channel each, so ingest stores the event and two outbox
+// rows), then server.ts started as `npm start` runs it, with the ingest rate limits and alert quotas raised.
+
+export type BenchWebhook = { id: string; slackPath: string };
+
+export type HookbellTarget = {
+  server: Spawned;
+  webhooks: BenchWebhook[];
+  databaseUrl: string;
+  /** How long server.ts took to answer, including a dashboard build when the sources changed. */
+  startSeconds: number;
+  hasBuilt: boolean;
+};
+
+const UNLIMITED = "1000000000";
+
+/** One key for the whole run: the bench seals the secrets, the server opens them. */
+const encryptionKeys = `bench:${randomBytes(32).toString("base64")}`;
+
+export async function startHookbell(options: {
+  label: string;
+  /** Omitted: a SQLite file in the data folder. */
+  databaseUrl?: string;
+  webhooks: number;
+  worker: boolean;
+  slackOrigin?: string;
+}): Promise<HookbellTarget> {
+  const dataDir = tempFolder(options.label);
+  const databaseUrl = options.databaseUrl ?? `file:${path.join(dataDir, "hookbell.db")}`;
+  // The app's modules read the environment once, so it is set before they are first loaded.
+  process.env.HOOKBELL_ENCRYPTION_KEYS = encryptionKeys;
+  process.env.HOOKBELL_DATA_DIR ??= dataDir;
+  const webhooks = await createWebhooks(databaseUrl, options.webhooks);
+
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const started = performance.now();
+  const server = await spawnServer({
+    script: "server.ts",
+    port,
+    readyText: "Dashboard ready",
+    env: {
+      NODE_ENV: "production",
+      NEXT_TELEMETRY_DISABLED: "1",
+      HOOKBELL_DATA_DIR: dataDir,
+      DATABASE_URL: databaseUrl,
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      APP_URL: url,
+      HOOKBELL_ENCRYPTION_KEYS: encryptionKeys,
+      HOOKBELL_EMBEDDED_WORKER: options.worker ? "on" : "off",
+      HOOKBELL_INGEST_RATE_PER_WEBHOOK: UNLIMITED,
+      HOOKBELL_INGEST_RATE_PER_IP: UNLIMITED,
+      HOOKBELL_EMAIL_MONTHLY_LIMIT: UNLIMITED,
+      HOOKBELL_SLACK_MONTHLY_LIMIT: UNLIMITED,
+      // Nothing leaves the machine: no SMTP (email goes to the Dev mailbox), Slack to a local stand-in.
+      // Set (even blank) so an .env file in the checkout cannot override them.
+      SMTP_URL: "",
+      HOOKBELL_SLACK_ORIGIN: options.slackOrigin ?? "http://127.0.0.1:9",
+    },
+  });
+  return {
+    server,
+    webhooks,
+    databaseUrl,
+    startSeconds: Math.round((performance.now() - started) / 100) / 10,
+    hasBuilt: server.output().includes("Building the dashboard"),
+  };
+}
+
+async function createWebhooks(databaseUrl: string, count: number): Promise<BenchWebhook[]> {
+  const { migrateDatabase } = await import("../../lib/db/migrate");
+  const { createDb } = await import("../../lib/db/client");
+  const { signUp } = await import("../../lib/auth/sign-up");
+  const { createWebhook } = await import("../../lib/webhooks/create-webhook");
+  const { saveSigningSecret } = await import("../../lib/webhooks/save-signing-secret");
+  const { saveChannel } = await import("../../lib/channels/save-channel");
+  const { randomBase62 } = await import("../../lib/ids");
+
+  await migrateDatabase(databaseUrl);
+  const db = createDb(databaseUrl);
+  try {
+    const tenant = await signUp(db, {
+      email: `bench-${randomBase62(8).toLowerCase()}@example.com`,
+      password: "correct horse battery staple",
+    });
+    const webhooks: BenchWebhook[] = [];
+    for (let i = 0; i < count; i++) {
+      const webhook = await createWebhook(db, tenant, `bench-${i}`);
+      await saveSigningSecret(db, tenant, webhook.id, { provider: "clerk", secret: BENCH_SECRET });
+      const slackPath = `/services/T0${randomBase62(8)}/B0${randomBase62(8)}/${randomBase62(24)}`;
+      const common = { templatePreset: "auto", eventTypes: null, template: null };
+      await saveChannel(db, tenant, webhook.id, { kind: "email", recipients: "ops@example.com", ...common });
+      await saveChannel(db, tenant, webhook.id, {
+        kind: "slack",
+        name: "alerts",
+        slackUrl: `https://hooks.slack.com${slackPath}`,
+        ...common,
+      });
+      webhooks.push({ id: webhook.id, slackPath });
+    }
+    return webhooks;
+  } finally {
+    await db.$disconnect();
+  }
+}
+
+/** What the server stored: accepted events and their outbox rows, and any duplicates or rejections. */
+export async function countStored(databaseUrl: string) {
+  const { createDb } = await import("../../lib/db/client");
+  const db = createDb(databaseUrl);
+  try {
+    const [accepted, other, deliveries] = await Promise.all([
+      db.event.count({ where: { outcome: "accepted" } }),
+      db.event.count({ where: { outcome: { not: "accepted" } } }),
+      db.delivery.count(),
+    ]);
+    return { accepted, other, deliveries };
+  } finally {
+    await db.$disconnect();
+  }
+}
