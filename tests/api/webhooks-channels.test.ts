@@ -1,0 +1,355 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { listAudit } from "@/lib/audit/list-audit";
+import { webhookSecretField } from "@/lib/crypto/sealed-fields";
+import { open } from "@/lib/crypto/secret-box";
+import { killServers } from "../helpers/load";
+import { CLERK_SECRET, OTHER_SECRET } from "../helpers/signing";
+import { type ApiHarness, startApiHarness } from "./api-harness";
+
+// Webhooks and their channels over HTTP, every answer validated against the served OpenAPI document.
+
+const SLACK_URL = "https://hooks.slack.com/services/T0API0000/B0API0000/apiSecretPart0000000wxyz";
+const OTHER_SLACK_URL = "https://hooks.slack.com/services/T0API0000/B0API0001/otherSecretPart000000abcd";
+
+let api: ApiHarness;
+let key: string;
+let tenant: Awaited<ReturnType<ApiHarness["newProject"]>>["tenant"];
+
+beforeAll(async () => {
+  api = await startApiHarness();
+  ({ key, tenant } = await api.newProject());
+});
+
+afterAll(killServers);
+
+// biome-ignore lint/suspicious/noExplicitAny: answers are checked against the OpenAPI schema; tests read fields freely
+type Json = Record<string, any>;
+
+describe("webhooks", () => {
+  let webhookId = "";
+
+  it("creates a webhook inactive by default, with a generated name and the production label", async () => {
+    const created = await api.call("POST", "/webhooks", { key });
+    expect(created.status).toBe(201);
+    const webhook = created.json as Json;
+    expect(webhook).toMatchObject({ is_active: false, environment: "production", secret_hint: null, provider: null });
+    expect(webhook.name).toMatch(/^[a-z]+-[a-z]+-\d{3}$/);
+    expect(webhook.url).toBe(`${api.url}/api/ingest/${webhook.id}`);
+    webhookId = webhook.id;
+  });
+
+  it("creates a Clerk webhook with its secret in one request: active, the secret only masked", async () => {
+    const created = await api.call("POST", "/webhooks", {
+      key,
+      body: { name: "Clerk staging", environment: "staging", provider: "clerk", signing_secret: CLERK_SECRET },
+    });
+    expect(created.status).toBe(201);
+    expect(created.json).toMatchObject({
+      name: "Clerk staging",
+      environment: "staging",
+      provider: "clerk",
+      provider_name: "Clerk",
+      is_active: true,
+      secret_hint: `whsec_…${CLERK_SECRET.slice(-4)}`,
+    });
+    expect(created.text).not.toContain(CLERK_SECRET.slice(6));
+    // Stored sealed, and it is the secret that was sent.
+    const row = await api.db.webhook.findUniqueOrThrow({ where: { id: (created.json as Json).id } });
+    expect(row.signingSecret).not.toContain(CLERK_SECRET.slice(6));
+    expect(open(row.signingSecret as string, webhookSecretField(row.id, "signingSecret"))).toBe(CLERK_SECRET);
+  });
+
+  it("refuses invalid input with 422 naming every field, and creates nothing", async () => {
+    const before = await api.db.webhook.count();
+    const refused = await api.call("POST", "/webhooks", {
+      key,
+      body: { name: "", environment: "pro/duction", signing_secret: "sk_live_nope", colour: "red" },
+    });
+    expect(refused.status).toBe(422);
+    const error = (refused.json as Json).error;
+    expect(error.code).toBe("validation_failed");
+    const paths = error.fields.map((field: Json) => field.path);
+    expect(paths).toEqual(expect.arrayContaining(["name", "environment", "signing_secret", ""]));
+    expect(error.message).toContain("signing_secret: A signing secret starts with whsec_");
+    expect(error.message).toContain("colour");
+    expect(await api.db.webhook.count()).toBe(before);
+    const noProvider = await api.call("POST", "/webhooks", { key, body: { signing_secret: CLERK_SECRET } });
+    expect(noProvider.status).toBe(422);
+    expect((noProvider.json as Json).error.fields).toEqual([{ path: "provider", message: expect.any(String) }]);
+  });
+
+  it("lists and gets the project's webhooks", async () => {
+    const list = await api.call("GET", "/webhooks", { key });
+    expect(list.status).toBe(200);
+    const ids = (list.json as Json).data.map((webhook: Json) => webhook.id);
+    expect(ids).toHaveLength(2);
+    expect(ids).toContain(webhookId);
+    const got = await api.call("GET", `/webhooks/${webhookId}`, { key });
+    expect(got.status).toBe(200);
+    expect((got.json as Json).id).toBe(webhookId);
+    expect((await api.call("GET", "/webhooks/wh_doesNotExist000000000000", { key })).status).toBe(404);
+  });
+
+  it("updates name and environment, saves a secret, refuses activation without one, and deactivates", async () => {
+    const early = await api.call("PATCH", `/webhooks/${webhookId}`, { key, body: { is_active: true } });
+    expect(early.status).toBe(409);
+    expect((early.json as Json).error.code).toBe("conflict");
+
+    const renamed = await api.call("PATCH", `/webhooks/${webhookId}`, {
+      key,
+      body: { name: "Clerk production", environment: "production" },
+    });
+    expect(renamed.status).toBe(200);
+    expect(renamed.json).toMatchObject({ name: "Clerk production", is_active: false });
+
+    const connected = await api.call("PATCH", `/webhooks/${webhookId}`, {
+      key,
+      body: { provider: "clerk", signing_secret: CLERK_SECRET },
+    });
+    expect(connected.json).toMatchObject({ is_active: true, provider: "clerk", secret_hint: "whsec_…LaSw" });
+
+    // Rotation: the provider already connected is kept; the previous secret stays valid for a day.
+    const rotated = await api.call("PATCH", `/webhooks/${webhookId}`, {
+      key,
+      body: { signing_secret: OTHER_SECRET, is_active: false },
+    });
+    expect(rotated.status).toBe(200);
+    expect(rotated.json).toMatchObject({
+      is_active: false,
+      secret_hint: `whsec_…${OTHER_SECRET.slice(-4)}`,
+      previous_secret_hint: "whsec_…LaSw",
+    });
+    expect(rotated.text).not.toContain(OTHER_SECRET.slice(6));
+
+    const bad = await api.call("PATCH", `/webhooks/${webhookId}`, {
+      key,
+      body: { is_active: "yes", name: "x".repeat(81) },
+    });
+    expect(bad.status).toBe(422);
+    expect((bad.json as Json).error.fields.map((field: Json) => field.path).sort()).toEqual(["is_active", "name"]);
+
+    const actions = (await listAudit(api.db, tenant)).map((entry) => entry.action);
+    expect(actions).toEqual(
+      expect.arrayContaining([
+        "webhook.updated",
+        "webhook.secret_saved",
+        "webhook.secret_replaced",
+        "webhook.deactivated",
+      ]),
+    );
+    const entry = (await listAudit(api.db, tenant)).find((candidate) => candidate.action === "webhook.deactivated");
+    expect(entry?.actorEmail).toMatch(/via API key “tests” \(hb_live_\w{4}…\)$/);
+  });
+
+  it("deletes a webhook (204, then 404)", async () => {
+    const created = await api.call("POST", "/webhooks", { key, body: { name: "short-lived" } });
+    const id = (created.json as Json).id;
+    const deleted = await api.call("DELETE", `/webhooks/${id}`, { key });
+    expect(deleted.status).toBe(204);
+    expect(deleted.text).toBe("");
+    expect((await api.call("GET", `/webhooks/${id}`, { key })).status).toBe(404);
+    expect((await api.call("DELETE", `/webhooks/${id}`, { key })).status).toBe(404);
+  });
+});
+
+describe("channels", () => {
+  let webhookId = "";
+  let slackId = "";
+  let emailId = "";
+
+  beforeAll(async () => {
+    webhookId = ((await api.call("POST", "/webhooks", { key, body: { name: "with-channels" } })).json as Json).id;
+  });
+
+  it("adds a Slack channel with a filter; the URL is write-only and shown masked", async () => {
+    const created = await api.call("POST", `/webhooks/${webhookId}/channels`, {
+      key,
+      body: { kind: "slack", name: "alerts-signups", slack_url: SLACK_URL, event_types: ["user.created"] },
+    });
+    expect(created.status).toBe(201);
+    expect(created.json).toMatchObject({
+      kind: "slack",
+      enabled: true,
+      name: "alerts-signups",
+      slack_url_hint: "https://hooks.slack.com/services/…wxyz",
+      template_preset: "auto",
+      template: null,
+      event_types: ["user.created"],
+      webhook_id: webhookId,
+    });
+    expect(created.text).not.toContain("apiSecretPart");
+    slackId = (created.json as Json).id;
+    const again = await api.call("POST", `/webhooks/${webhookId}/channels`, {
+      key,
+      body: { kind: "slack", slack_url: SLACK_URL },
+    });
+    expect(again.status).toBe(409);
+  });
+
+  it("adds an email channel with an edited template, refusing a broken one with part, line and column", async () => {
+    const broken = await api.call("POST", `/webhooks/${webhookId}/channels`, {
+      key,
+      body: {
+        kind: "email",
+        recipients: ["oncall@example.com"],
+        template: { subject: "New {{eventType}}", html: "<p>{{#if event}}</p>", text: "ok" },
+      },
+    });
+    expect(broken.status).toBe(422);
+    const field = (broken.json as Json).error.fields[0];
+    expect(field.path).toBe("template.html");
+    expect(field.message).toMatch(/line 1/);
+
+    const invalid = await api.call("POST", `/webhooks/${webhookId}/channels`, {
+      key,
+      body: { kind: "email", recipients: ["not-an-address"], template_preset: "nope", event_types: [] },
+    });
+    expect(invalid.status).toBe(422);
+    const paths = (invalid.json as Json).error.fields.map((problem: Json) => problem.path);
+    expect(paths).toEqual(expect.arrayContaining(["recipients", "template_preset", "event_types"]));
+
+    const created = await api.call("POST", `/webhooks/${webhookId}/channels`, {
+      key,
+      body: {
+        kind: "email",
+        recipients: ["oncall@example.com", "dev@example.com"],
+        template_preset: "generic",
+        template: {
+          subject: "[{{webhook.environment}}] {{eventType}}",
+          html: "<p>{{eventType}}</p>",
+          text: "{{eventType}}",
+        },
+        enabled: false,
+      },
+    });
+    expect(created.status).toBe(201);
+    expect(created.json).toMatchObject({
+      kind: "email",
+      enabled: false,
+      recipients: ["oncall@example.com", "dev@example.com"],
+      template: {
+        subject: "[{{webhook.environment}}] {{eventType}}",
+        html: "<p>{{eventType}}</p>",
+        text: "{{eventType}}",
+      },
+      slack_url_hint: null,
+      event_types: null,
+    });
+    emailId = (created.json as Json).id;
+  });
+
+  it("lists and gets channels", async () => {
+    const list = await api.call("GET", `/webhooks/${webhookId}/channels`, { key });
+    expect((list.json as Json).data.map((channel: Json) => channel.kind)).toEqual(["email", "slack"]);
+    expect((await api.call("GET", `/webhooks/${webhookId}/channels/${slackId}`, { key })).json).toMatchObject({
+      id: slackId,
+    });
+    expect((await api.call("GET", `/webhooks/${webhookId}/channels/ch_missing`, { key })).status).toBe(404);
+  });
+
+  it("updates only the fields sent, keeps the saved Slack URL, and keeps a channel off unless asked", async () => {
+    const renamed = await api.call("PATCH", `/webhooks/${webhookId}/channels/${slackId}`, {
+      key,
+      body: { name: "alerts-all", event_types: null },
+    });
+    expect(renamed.status).toBe(200);
+    expect(renamed.json).toMatchObject({
+      name: "alerts-all",
+      event_types: null,
+      slack_url_hint: "https://hooks.slack.com/services/…wxyz",
+    });
+
+    const newUrl = await api.call("PATCH", `/webhooks/${webhookId}/channels/${slackId}`, {
+      key,
+      body: { slack_url: OTHER_SLACK_URL, template: { text: "{{eventType}} on {{webhook.name}}" } },
+    });
+    expect(newUrl.json).toMatchObject({
+      slack_url_hint: "https://hooks.slack.com/services/…abcd",
+      template: { text: "{{eventType}} on {{webhook.name}}" },
+    });
+
+    const off = await api.call("PATCH", `/webhooks/${webhookId}/channels/${slackId}`, {
+      key,
+      body: { enabled: false },
+    });
+    expect(off.json).toMatchObject({ enabled: false, name: "alerts-all" });
+
+    // The email channel was created off; editing its recipients leaves it off.
+    const edited = await api.call("PATCH", `/webhooks/${webhookId}/channels/${emailId}`, {
+      key,
+      body: { recipients: ["team@example.com"], template: null },
+    });
+    expect(edited.json).toMatchObject({ enabled: false, recipients: ["team@example.com"], template: null });
+    const on = await api.call("PATCH", `/webhooks/${webhookId}/channels/${emailId}`, { key, body: { enabled: true } });
+    expect(on.json).toMatchObject({ enabled: true });
+
+    const wrongKind = await api.call("PATCH", `/webhooks/${webhookId}/channels/${emailId}`, {
+      key,
+      body: { slack_url: SLACK_URL, template: { text: "x" } },
+    });
+    expect(wrongKind.status).toBe(422);
+    expect((wrongKind.json as Json).error.fields.map((field: Json) => field.path)).toEqual(["slack_url", "template"]);
+  });
+
+  it("deletes a channel (204), after which it is gone", async () => {
+    expect((await api.call("DELETE", `/webhooks/${webhookId}/channels/${emailId}`, { key })).status).toBe(204);
+    expect((await api.call("GET", `/webhooks/${webhookId}/channels/${emailId}`, { key })).status).toBe(404);
+    const list = await api.call("GET", `/webhooks/${webhookId}/channels`, { key });
+    expect((list.json as Json).data).toHaveLength(1);
+    const actions = (await listAudit(api.db, tenant)).map((entry) => entry.action);
+    expect(actions).toContain("channel.deleted");
+  });
+});
+
+describe("templates", () => {
+  it("lists the presets of both kinds", async () => {
+    const list = await api.call("GET", "/templates", { key });
+    expect(list.status).toBe(200);
+    const presets = (list.json as Json).data as Json[];
+    expect(presets.filter((preset) => preset.kind === "email").map((preset) => preset.id)).toContain("user-created");
+    expect(presets.find((preset) => preset.kind === "slack" && preset.id === "generic")?.template.text).toBeTruthy();
+  });
+
+  it("renders a preset and an own template against a sample event, and names the problem of a broken one", async () => {
+    const webhookId = ((await api.call("POST", "/webhooks", { key, body: { name: "Preview target" } })).json as Json)
+      .id;
+    const preset = await api.call("POST", "/templates/preview", {
+      key,
+      body: { webhook_id: webhookId, kind: "email", template_preset: "user-created" },
+    });
+    expect(preset.status).toBe(200);
+    expect((preset.json as Json).email.subject).toBeTruthy();
+    expect((preset.json as Json).slack).toBeNull();
+    expect((preset.json as Json).source).toBe("Sample user.created event");
+
+    const own = await api.call("POST", "/templates/preview", {
+      key,
+      body: {
+        webhook_id: webhookId,
+        kind: "slack",
+        template: { text: "{{eventType}} for {{webhook.name}}" },
+        event_type: "session.created",
+      },
+    });
+    expect((own.json as Json).slack.text).toBe("session.created for Preview target");
+
+    const latest = await api.call("POST", "/templates/preview", {
+      key,
+      body: { webhook_id: webhookId, kind: "slack", source: "latest" },
+    });
+    expect((latest.json as Json).source).toMatch(/No real event received yet/);
+
+    const broken = await api.call("POST", "/templates/preview", {
+      key,
+      body: { webhook_id: webhookId, kind: "slack", template: { text: "{{#each}}" } },
+    });
+    expect(broken.status).toBe(422);
+    expect((broken.json as Json).error.fields[0].path).toBe("template.text");
+
+    const missing = await api.call("POST", "/templates/preview", {
+      key,
+      body: { webhook_id: "wh_unknown", kind: "slack" },
+    });
+    expect(missing.status).toBe(404);
+  });
+});
