@@ -21,15 +21,29 @@ type OperationObject = {
 };
 
 const METHOD_TONE: Record<string, string> = {
-  get: "bg-emerald-50 text-emerald-800 ring-emerald-600/30",
-  post: "bg-brand-50 text-brand-800 ring-brand-600/30",
-  patch: "bg-amber-50 text-amber-900 ring-amber-600/30",
-  delete: "bg-red-50 text-red-800 ring-red-600/30",
+  get: "bg-emerald-50 text-emerald-700 ring-emerald-600/30",
+  post: "bg-brand-50 text-brand-700 ring-brand-600/30",
+  patch: "bg-amber-50 text-amber-800 ring-amber-600/30",
+  delete: "bg-red-50 text-red-700 ring-red-600/30",
 };
+
+/** Descriptions mark code with backticks, as in the OpenAPI document; shown here as code. */
+function Prose({ text }: { text: string }) {
+  return text.split(/(`[^`]+`)/).map((part, index) =>
+    part.startsWith("`") && part.endsWith("`") ? (
+      // biome-ignore lint/suspicious/noArrayIndexKey: the parts of a fixed text never reorder
+      <code key={index} className="rounded bg-slate-100 px-1 font-mono text-xs">
+        {part.slice(1, -1)}
+      </code>
+    ) : (
+      part
+    ),
+  );
+}
 
 function Example({ value }: { value: unknown }) {
   return (
-    <pre className="overflow-x-auto rounded-lg bg-slate-900 p-3 text-xs leading-relaxed text-slate-100">
+    <pre className="overflow-x-auto rounded-lg border border-slate-200 bg-slate-100 p-3 text-xs leading-relaxed text-slate-900">
       {JSON.stringify(value, null, 2)}
     </pre>
   );
@@ -53,7 +67,9 @@ export default async function ApiReferencePage() {
           / API reference
         </p>
         <h1 className="text-2xl font-semibold tracking-tight">API reference</h1>
-        <p className="max-w-3xl text-sm text-slate-700">{document.info.description}</p>
+        <p className="max-w-3xl text-sm text-slate-700">
+          <Prose text={document.info.description} />
+        </p>
         <ul className="space-y-1 text-sm">
           <li>
             Base URL: <code className="font-mono text-xs">{baseUrl}</code>
@@ -118,12 +134,16 @@ function OperationCard(operation: OperationObject & { path: string; method: stri
           <span
             className={`rounded px-2 py-0.5 font-mono text-xs uppercase ring-1 ring-inset ${METHOD_TONE[operation.method]}`}
           >
-            {operation.method}
+            {operation.method.toUpperCase()}
           </span>
           <code className="break-all font-mono text-sm">/api/v1{operation.path}</code>
         </h3>
         <p className="font-medium">{operation.summary}</p>
-        {operation.description ? <p className="text-sm text-slate-700">{operation.description}</p> : null}
+        {operation.description ? (
+          <p className="text-sm text-slate-700">
+            <Prose text={operation.description} />
+          </p>
+        ) : null}
         {operation.security.length === 0 ? <p className="text-xs text-slate-600">No API key needed.</p> : null}
       </header>
       {operation.parameters.length > 0 ? (
@@ -164,7 +184,7 @@ function OperationCard(operation: OperationObject & { path: string; method: stri
               <li key={status} className="space-y-2">
                 <p>
                   <span
-                    className={`font-mono text-xs font-semibold ${isSuccess ? "text-emerald-800" : "text-slate-700"}`}
+                    className={`font-mono text-xs font-semibold ${isSuccess ? "text-emerald-700" : "text-slate-700"}`}
                   >
                     {status}
                   </span>{" "}
