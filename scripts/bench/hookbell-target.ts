@@ -13,6 +13,7 @@ export type HookbellTarget = {
   server: Spawned;
   webhooks: BenchWebhook[];
   databaseUrl: string;
+  dataDir: string;
   /** How long server.ts took to answer, including a dashboard build when the sources changed. */
   startSeconds: number;
   hasBuilt: boolean;
@@ -69,6 +70,7 @@ export async function startHookbell(options: {
     server,
     webhooks,
     databaseUrl,
+    dataDir,
     startSeconds: Math.round((performance.now() - started) / 100) / 10,
     hasBuilt: server.output().includes("Building the dashboard"),
   };

@@ -4,7 +4,7 @@ import { E2E_SPACING_MS, E2E_WEBHOOKS, type LatencyResult, measureAlertLatency }
 import { countStored, startHookbell } from "./hookbell-target";
 import { type LoadOptions, type LoadResult, runLoad, runPaced } from "./load-generator";
 import { createBenchDatabase, postgresUrlFromEnv } from "./postgres-database";
-import { onCleanup } from "./processes";
+import { onCleanup, removeFolder } from "./processes";
 import { clerkPayloads, largeClerkPayload, RequestPool } from "./request-pool";
 import { type RssSampler, sampleRss } from "./rss-sampler";
 
@@ -160,19 +160,21 @@ export async function runIngestBench(options: IngestBenchOptions): Promise<Inges
         // Signing 64 KiB costs ~0.6 ms a request: guess low, the warm-up's rate sizes the rest.
         await shapeRow(options.connections, large, 1000);
       }
-      const stored = await countStored(hookbell.databaseUrl);
-      // Requests still in flight when a run ends may be stored without their 2xx being counted.
-      const matches = stored.accepted >= tally.ok && stored.deliveries === 2 * stored.accepted && stored.other === 0;
-      notes.push(
-        `${target}: ${tally.ok.toLocaleString("en")} requests answered 2xx; stored ${stored.accepted.toLocaleString("en")} events, ` +
-          `${stored.deliveries.toLocaleString("en")} outbox rows, ${stored.other} duplicate/rejected rows` +
-          (matches ? " (as expected)." : ": NOT one event and two outbox rows per 2xx answer."),
-      );
     } finally {
       rss.stop();
       result.hookbellPeakRssMb.push({ target, mb: rss.overallPeakMb() });
       await hookbell.server.stop();
     }
+    // Counted once the server has stopped: requests in flight at the end of a run are stored by then.
+    const stored = await countStored(hookbell.databaseUrl);
+    removeFolder(hookbell.dataDir);
+    // Requests still in flight when a run ends may be stored without their 2xx being counted.
+    const matches = stored.accepted >= tally.ok && stored.deliveries === 2 * stored.accepted && stored.other === 0;
+    notes.push(
+      `${target}: ${tally.ok.toLocaleString("en")} requests answered 2xx; stored ${stored.accepted.toLocaleString("en")} events, ` +
+        `${stored.deliveries.toLocaleString("en")} outbox rows, ${stored.other} duplicate/rejected rows` +
+        (matches ? " (as expected)." : ": NOT one event and two outbox rows per 2xx answer."),
+    );
 
     result.latency.push(await alertLatency(target, await database.fresh(), database.label, options));
   }
@@ -209,6 +211,7 @@ async function alertLatency(
     } finally {
       rss.stop();
       await hookbell.server.stop();
+      removeFolder(hookbell.dataDir);
     }
   } finally {
     unregister();
