@@ -31,5 +31,8 @@ describe("error messages", () => {
     expect(redactSecrets("connect smtp://mailer:hunter2@smtp.example.com:587 refused")).toBe(
       "connect smtp://[redacted]@smtp.example.com:587 refused",
     );
+    expect(redactSecrets("key hb_live_ZnOaxiJVV3HdCHzKJWHVQ5xHjKcYEoz8 refused")).toBe(
+      "key hb_live_[redacted] refused",
+    );
   });
 });
