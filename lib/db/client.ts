@@ -28,7 +28,10 @@ export function createDb(databaseUrl: string): Db {
     return db;
   }
   const adapter = new PrismaPg({ connectionString: databaseUrl });
-  const db = new PostgresClient({ adapter }) as unknown as Db;
+  // A transaction waits for one of the pool's connections. Prisma gives up after 2 s by default, which a
+  // burst of a few hundred requests (a sender catching up after an outage) exceeds: they would be refused
+  // with 503 although the database is fine. A database that is down still fails at once (connect error).
+  const db = new PostgresClient({ adapter, transactionOptions: { maxWait: 15_000 } }) as unknown as Db;
   origins.set(db, { provider: "postgresql", url: databaseUrl });
   return db;
 }
