@@ -66,6 +66,7 @@ export async function runIngestBench(options: IngestBenchOptions): Promise<Inges
     tally = { ok: 0 },
     guessedRate = fastest,
   ) => {
+    await settle(load);
     reserve(load.pool, guessedRate, options.warmUpS);
     const warm = await runLoad({ ...load, durationS: options.warmUpS });
     tally.ok += warm.ok;
@@ -127,7 +128,7 @@ export async function runIngestBench(options: IngestBenchOptions): Promise<Inges
 
       const fixedRate = async (arrivals: OpenLoopRow["arrivals"]) => {
         reserve(pool, options.openLoopRate, options.measureS);
-        await new Promise((resolve) => setTimeout(resolve, 1000));
+        await settle(common);
         rss.markPhase();
         const load =
           arrivals === "even"
@@ -216,6 +217,29 @@ async function alertLatency(
   } finally {
     unregister();
     await slack.stop();
+  }
+}
+
+/**
+ * Waits until the server answers a single request quickly again (at most 15 s): a server that fell behind
+ * keeps working through requests its clients gave up on, which would otherwise land in the next phase.
+ */
+async function settle(target: { url: string; path: string; pool: RequestPool }): Promise<void> {
+  const deadline = Date.now() + 15_000;
+  let quick = 0;
+  while (quick < 3 && Date.now() < deadline) {
+    const request = target.pool.next();
+    const started = performance.now();
+    await fetch(`${target.url}${target.path}`, {
+      method: "POST",
+      headers: request.headers,
+      body: request.body.toString("utf8"),
+      signal: AbortSignal.timeout(5000),
+    })
+      .then((response) => response.arrayBuffer())
+      .catch(() => undefined);
+    quick = performance.now() - started < 50 ? quick + 1 : 0;
+    if (quick === 0) await new Promise((resolve) => setTimeout(resolve, 250));
   }
 }
 
