@@ -5,7 +5,7 @@ import { logUnexpected } from "../errors";
 import { newEventId } from "../ids";
 import { type IngestStore, ingestStoreFor } from "./ingest-store";
 import { readCappedBody } from "./read-capped-body";
-import { type LoggedRequest, recordRequest } from "./record-request";
+import { type LoggedRequest, recordRequest, storableText } from "./record-request";
 import { recordedHeaders } from "./recorded-headers";
 import { readSignatureHeaders } from "./signature-headers";
 import { verifySignature } from "./verify-signature";
@@ -174,7 +174,7 @@ function isUtf8(bytes: Buffer): boolean {
 }
 
 function stringField(value: unknown): string | undefined {
-  return typeof value === "string" && value.length > 0 ? value.slice(0, MAX_TYPE_LENGTH) : undefined;
+  return typeof value === "string" && value.length > 0 ? storableText(value.slice(0, MAX_TYPE_LENGTH)) : undefined;
 }
 
 function webhookNotFound(): IngestOutput {

@@ -35,17 +35,25 @@ export async function recordRequest(db: Db, request: LoggedRequest): Promise<voi
       outcome: request.outcome,
       httpStatus: request.httpStatus,
       reasonCode: request.reasonCode,
-      reasonMessage: request.reasonMessage,
       svixId: request.svixId?.slice(0, 200),
       eventType: request.eventType?.slice(0, 200),
+      reasonMessage: storableText(request.reasonMessage),
       headers: JSON.stringify(request.headers),
-      body: head.toString("utf8"),
+      body: storableText(head.toString("utf8")),
       bodySize: request.bodySize,
       bodyTruncated: request.bodySize > head.length,
       sourceIp: request.sourceIp,
     },
   });
   await trimLoggedRequests(db, request.webhook.id, request.outcome, getEnv().HOOKBELL_REJECTED_LOG_LIMIT);
+}
+
+/**
+ * PostgreSQL refuses U+0000 in text columns (SQLite keeps it): text taken from a request is stored with
+ * U+FFFD in its place, so a NUL byte cannot make a request unstorable.
+ */
+export function storableText(text: string): string {
+  return text.includes("\u0000") ? text.replaceAll("\u0000", "\uFFFD") : text;
 }
 
 export async function trimLoggedRequests(db: Db, webhookId: string, outcome: string, keep: number): Promise<void> {
