@@ -139,7 +139,7 @@ async function handleIngest(db: Db, store: IngestStore, input: IngestInput): Pro
     headers: JSON.stringify(headers),
     body: text,
     bodySize: body.bytes.length,
-    sourceIp: input.sourceIp ?? null,
+    sourceIp: input.sourceIp === undefined ? null : storableText(input.sourceIp),
   });
   if (stored === "gone") return webhookNotFound();
   if (stored === "duplicate") {

@@ -35,14 +35,14 @@ export async function recordRequest(db: Db, request: LoggedRequest): Promise<voi
       outcome: request.outcome,
       httpStatus: request.httpStatus,
       reasonCode: request.reasonCode,
-      svixId: request.svixId?.slice(0, 200),
-      eventType: request.eventType?.slice(0, 200),
+      svixId: request.svixId === undefined ? undefined : storableText(request.svixId.slice(0, 200)),
+      eventType: request.eventType === undefined ? undefined : storableText(request.eventType.slice(0, 200)),
       reasonMessage: storableText(request.reasonMessage),
       headers: JSON.stringify(request.headers),
       body: storableText(head.toString("utf8")),
       bodySize: request.bodySize,
       bodyTruncated: request.bodySize > head.length,
-      sourceIp: request.sourceIp,
+      sourceIp: request.sourceIp === undefined ? undefined : storableText(request.sourceIp),
     },
   });
   await trimLoggedRequests(db, request.webhook.id, request.outcome, getEnv().HOOKBELL_REJECTED_LOG_LIMIT);

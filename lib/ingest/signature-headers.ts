@@ -3,7 +3,12 @@ export type SignatureHeaders = { id: string; timestamp: string; signature: strin
 
 type HeaderLookup = { get(name: string): string | null };
 
-export type HeaderProblem = { code: "missing_headers"; message: string; missing: string[] };
+export type HeaderProblem =
+  | { code: "missing_headers"; message: string; missing: string[] }
+  | { code: "invalid_message_id"; message: string };
+
+/** Svix message ids are about 30 characters; the id is the idempotency key, so it is kept indexable. */
+export const MAX_MESSAGE_ID_LENGTH = 255;
 
 /**
  * Values are trimmed and a blank one counts as missing, as Clerk's own verifier does. The family is
@@ -31,6 +36,12 @@ export function readSignatureHeaders(headers: HeaderLookup): SignatureHeaders | 
       code: "missing_headers",
       missing,
       message: `Missing required header${missing.length > 1 ? "s" : ""}: ${missing.join(", ")}. Requests must be signed the Svix / Standard Webhooks way.`,
+    };
+  }
+  if (id.length > MAX_MESSAGE_ID_LENGTH) {
+    return {
+      code: "invalid_message_id",
+      message: `The ${family}-id header is ${id.length} characters long; message ids are at most ${MAX_MESSAGE_ID_LENGTH}.`,
     };
   }
   return { id, timestamp, signature, family };

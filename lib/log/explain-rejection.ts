@@ -44,6 +44,12 @@ const EXPLANATIONS: Record<string, Explanation> = {
       "To try the webhook by hand, use “Send test event” on the webhook page: it signs the request properly.",
     ],
   },
+  invalid_message_id: {
+    title: "The message id header is too long",
+    fixes: [
+      "svix-id (or webhook-id) identifies one event and is the key that stops duplicates; Clerk's are about 30 characters. Something other than Clerk is posting to this URL, or a proxy rewrites the header.",
+    ],
+  },
   webhook_inactive: {
     title: "The webhook is inactive",
     fixes: [

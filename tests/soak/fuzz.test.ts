@@ -3,6 +3,7 @@ import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/lib/db/client";
 import { type IngestOutput, ingestRequest } from "@/lib/ingest/ingest-request";
 import { MAX_BODY_BYTES } from "@/lib/ingest/read-capped-body";
+import { MAX_MESSAGE_ID_LENGTH } from "@/lib/ingest/signature-headers";
 import { CLERK_EVENT_TYPES } from "@/lib/providers/clerk-events";
 import { checkTemplate } from "@/lib/templates/check-template";
 import { listPresets, type TemplateContext } from "@/lib/templates/presets";
@@ -362,6 +363,7 @@ function ingestCase(
   else if (webhookId !== webhooks.active && webhookId !== webhooks.inactive) expected = 404;
   else if (declaredTooBig || size > MAX_BODY_BYTES) expected = 413;
   else if (webhookId === webhooks.inactive) expected = 409;
+  else if (isPlainValid && readId.length > MAX_MESSAGE_ID_LENGTH) expected = 400;
   else if (isPlainValid && chunks !== null && body.isAcceptable) expected = 200;
   return {
     webhookId,

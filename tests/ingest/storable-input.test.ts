@@ -7,8 +7,9 @@ import { webhookWithChannels } from "../delivery/harness";
 import { signedHeaders } from "../helpers/signing";
 import { openTestDb, seedTenant } from "../helpers/test-db";
 
-// PostgreSQL refuses U+0000 in text columns. A NUL byte in a request must not make it unstorable (a sender
-// retrying a 503 forever): on both databases the request is answered and logged, the NUL shown as U+FFFD.
+// Request values the databases could refuse must never make a request unstorable (a sender retrying a 503
+// forever). PostgreSQL refuses U+0000 in text: on both databases the request is answered and logged, the
+// NUL shown as U+FFFD. The message id is an indexed key: an absurdly long one is refused with a 400.
 
 let db: Db;
 let tenant: Tenant;
@@ -46,4 +47,16 @@ it("logs a rejected request whose body holds raw NUL bytes, with U+FFFD in the s
   const logged = await db.event.findFirstOrThrow({ where: { webhookId, outcome: "rejected" } });
   expect(logged.reasonCode).toBe("invalid_signature");
   expect(logged.body).toBe("not json \uFFFD at all \uFFFD");
+});
+
+it("refuses a correctly signed request whose svix-id is over 255 characters with 400 invalid_message_id", async () => {
+  const { webhookId } = await webhookWithChannels(db, tenant, { slack: true });
+  const body = JSON.stringify({ type: "user.created", object: "event", data: { id: "user_long_id" } });
+  const id = `msg_${"x".repeat(252)}`;
+  const answer = await send(webhookId, Buffer.from(body), signedHeaders(body, { id }));
+  expect(answer).toEqual({ status: 400, body: { error: { code: "invalid_message_id", message: expect.any(String) } } });
+  expect(await db.event.count({ where: { webhookId, outcome: "accepted" } })).toBe(0);
+  // 255 characters is still an id.
+  const fits = `msg_${"y".repeat(251)}`;
+  expect((await send(webhookId, Buffer.from(body), signedHeaders(body, { id: fits }))).status).toBe(200);
 });
