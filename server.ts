@@ -76,7 +76,10 @@ async function main() {
   });
 
   const shutdown = (signal: string) => {
-    if (state.isDraining) return;
+    if (state.isDraining) {
+      log(`${signal} received again: exiting now.`);
+      process.exit(1);
+    }
     state.isDraining = true;
     log(`${signal} received: no new connections; finishing requests in progress and alerts being sent.`);
     // Sends still unfinished after the grace period keep their lease, which expires and lets another
@@ -88,6 +91,8 @@ async function main() {
     // Requests in progress are answered (their events committed first); idle keep-alive connections close.
     const closed = new Promise<void>((resolve) => server.close(() => resolve()));
     server.closeIdleConnections();
+    // The dev server's hot-reload connection never goes idle.
+    if (isDev) server.closeAllConnections();
     void Promise.all([closed, worker?.stop()]).finally(() => {
       log("Shut down cleanly.");
       process.exit(0);
