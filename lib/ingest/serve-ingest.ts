@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Db } from "../db/client";
-import { type IngestOutput, ingestRequest, type RequestHeaders } from "./ingest-request";
+import { sendJson } from "../server/send-json";
+import { ingestRequest, type RequestHeaders } from "./ingest-request";
 import { limitIngest } from "./limit-ingest";
 
 const INGEST_PATH = /^\/api\/ingest\/([^/?#]*)\/?(?:\?.*)?$/;
@@ -37,18 +38,7 @@ export async function serveIngest(
     // reading what the client is still sending.
     res.setHeader("Connection", "close");
   }
-  respond(res, outcome);
-}
-
-function respond(res: ServerResponse, outcome: IngestOutput): void {
-  const body = JSON.stringify(outcome.body);
-  res.writeHead(outcome.status, {
-    ...outcome.headers,
-    "Content-Type": "application/json",
-    "Content-Length": Buffer.byteLength(body),
-    "Cache-Control": "no-store",
-  });
-  res.end(body);
+  sendJson(res, outcome.status, outcome.body, outcome.headers);
 }
 
 function nodeHeaders(req: IncomingMessage): RequestHeaders {

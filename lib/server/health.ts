@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Db } from "../db/client";
+import { sendJson } from "./send-json";
 
 const DB_CHECK_TIMEOUT_MS = 2000;
 
@@ -17,19 +18,19 @@ export function serveHealth(
   const path = req.url?.split("?")[0];
   if (path !== "/healthz" && path !== "/readyz") return false;
   if (req.method !== "GET" && req.method !== "HEAD") {
-    answer(res, 405, { error: { code: "method_not_allowed", message: "Use GET." } }, { Allow: "GET, HEAD" });
+    sendJson(res, 405, { error: { code: "method_not_allowed", message: "Use GET." } }, { Allow: "GET, HEAD" });
     return true;
   }
   if (path === "/healthz") {
-    answer(res, 200, { status: "ok" });
+    sendJson(res, 200, { status: "ok" });
     return true;
   }
   if (state.isDraining) {
-    answer(res, 503, { status: "draining", database: "unchecked" });
+    sendJson(res, 503, { status: "draining", database: "unchecked" });
     return true;
   }
   void databaseAnswers(db).then((isUp) =>
-    answer(res, isUp ? 200 : 503, { status: isUp ? "ready" : "unavailable", database: isUp ? "ok" : "unreachable" }),
+    sendJson(res, isUp ? 200 : 503, { status: isUp ? "ready" : "unavailable", database: isUp ? "ok" : "unreachable" }),
   );
   return true;
 }
@@ -48,15 +49,4 @@ async function databaseAnswers(db: Db): Promise<boolean> {
   } finally {
     clearTimeout(timer);
   }
-}
-
-function answer(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
-  const text = JSON.stringify(body);
-  res.writeHead(status, {
-    ...headers,
-    "Content-Type": "application/json",
-    "Content-Length": Buffer.byteLength(text),
-    "Cache-Control": "no-store",
-  });
-  res.end(text);
 }
