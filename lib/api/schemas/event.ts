@@ -95,7 +95,22 @@ export const EventDetail = z.object({
   deliveries: z.array(Delivery),
 });
 
-export function toApiEventSummary(event: EventListItem): z.input<typeof EventSummary> {
+type EventFields = Pick<
+  EventListItem,
+  | "id"
+  | "webhook"
+  | "receivedAt"
+  | "outcome"
+  | "httpStatus"
+  | "reasonCode"
+  | "reasonMessage"
+  | "svixId"
+  | "eventType"
+  | "duplicateCount"
+>;
+
+/** The fields an event's summary and its detail share. */
+function eventFields(event: EventFields) {
   return {
     id: event.id,
     webhook: event.webhook,
@@ -107,6 +122,12 @@ export function toApiEventSummary(event: EventListItem): z.input<typeof EventSum
     svix_id: event.svixId,
     event_type: event.eventType,
     duplicate_count: event.duplicateCount,
+  };
+}
+
+export function toApiEventSummary(event: EventListItem): z.input<typeof EventSummary> {
+  return {
+    ...eventFields(event),
     alerts: event.deliveries.map((delivery) => ({
       kind: delivery.kind,
       status: delivery.status as (typeof ALERT_STATUSES)[number],
@@ -119,16 +140,7 @@ export function toApiEventDetail(
   deliveries: DeliveryListItem[],
 ): z.input<typeof EventDetail> {
   return {
-    id: event.id,
-    webhook: event.webhook,
-    received_at: iso(event.receivedAt),
-    outcome: event.outcome as (typeof OUTCOMES)[number],
-    http_status: event.httpStatus,
-    reason_code: event.reasonCode,
-    reason_message: event.reasonMessage,
-    svix_id: event.svixId,
-    event_type: event.eventType,
-    duplicate_count: event.duplicateCount,
+    ...eventFields(event),
     headers: event.headers,
     body: event.body,
     body_size: event.bodySize,
