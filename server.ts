@@ -1,7 +1,6 @@
 // `npm start`: prepares the data folder and database, builds the dashboard if needed, and serves it.
 import { createServer } from "node:http";
 import nextEnv from "@next/env";
-import next from "next";
 import { ensureKeyFile } from "./lib/crypto/key-ring";
 import { resealSecrets } from "./lib/crypto/reseal-secrets";
 import { getDb } from "./lib/db/client";
@@ -16,7 +15,9 @@ import { buildIfNeeded } from "./lib/server/build-if-needed";
 import { clientAddress } from "./lib/server/client-address";
 import { serveHealth } from "./lib/server/health";
 import { loadOrCreateAuthSecret } from "./lib/server/prepare-data-dir";
+import { proxyToDashboard, proxyUpgradeToDashboard } from "./lib/server/proxy-to-dashboard";
 import { securityHeaders } from "./lib/server/security-headers";
+import { startDashboardThread } from "./lib/server/start-dashboard-thread";
 
 const log = (line: string) => console.log(`[hookbell] ${line}`);
 
@@ -42,9 +43,12 @@ async function main() {
   const root = process.cwd();
   if (!isDev) buildIfNeeded(root, log);
 
-  const app = next({ dev: isDev, dir: root, hostname: env.HOST, port: env.PORT });
-  await app.prepare();
-  const handle = app.getRequestHandler();
+  // The dashboard (Next.js) runs on a thread of its own; this thread serves ingest, health and the
+  // delivery worker, free of the per-request cost Next's process-wide hooks would add to them.
+  const dashboard = await startDashboardThread({ isDev, dir: root, hostname: env.HOST, port: env.PORT }, (reason) => {
+    console.error(`[hookbell] ${reason}; exiting.`);
+    process.exit(1);
+  });
   const headers = securityHeaders(env.APP_URL, isDev);
   const db = getDb();
   const state = { isDraining: false };
@@ -61,8 +65,9 @@ async function main() {
     if (webhookId !== undefined) return void serveIngest(db, req, res, webhookId, address).catch(fail);
     if (serveHealth(db, req, res, state)) return;
     req.headers["x-forwarded-for"] = address;
-    handle(req, res).catch(fail);
+    proxyToDashboard(dashboard.socketPath, req, res);
   });
+  server.on("upgrade", (req, socket, head) => proxyUpgradeToDashboard(dashboard.socketPath, req, socket, head));
   let worker: DeliveryWorker | undefined;
   if (env.HOOKBELL_EMBEDDED_WORKER === "on") {
     worker = startWorkerFromEnv();
@@ -93,7 +98,7 @@ async function main() {
     server.closeIdleConnections();
     // The dev server's hot-reload connection never goes idle.
     if (isDev) server.closeAllConnections();
-    void Promise.all([closed, worker?.stop()]).finally(() => {
+    void Promise.all([closed.then(() => dashboard.stop()), worker?.stop()]).finally(() => {
       log("Shut down cleanly.");
       process.exit(0);
     });

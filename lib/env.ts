@@ -28,11 +28,13 @@ const EnvSchema = z.object({
   HOOKBELL_EMAIL_MONTHLY_LIMIT: z.coerce.number().int().min(0).default(100),
   HOOKBELL_SLACK_MONTHLY_LIMIT: z.coerce.number().int().min(0).optional(),
   HOOKBELL_WORKER_LEASE_SECONDS: z.coerce.number().int().min(2).max(3600).default(60),
+  HOOKBELL_WORKER_POLL_SECONDS: z.coerce.number().int().min(1).max(300).default(1),
   HOOKBELL_SHUTDOWN_GRACE_SECONDS: z.coerce.number().int().min(1).max(600).default(25),
   HOOKBELL_EMBEDDED_WORKER: z.enum(["on", "off"], { error: "must be on or off" }).default("on"),
   HOOKBELL_TRUSTED_PROXIES: z.coerce.number().int().min(0).max(5).default(0),
   HOOKBELL_INGEST_RATE_PER_WEBHOOK: z.coerce.number().positive().default(500),
   HOOKBELL_INGEST_RATE_PER_IP: z.coerce.number().positive().default(500),
+  HOOKBELL_INGEST_MAX_IN_FLIGHT: z.coerce.number().int().min(1).default(1000),
   HOOKBELL_API_RATE_PER_KEY: z.coerce.number().positive().default(10),
   HOOKBELL_ENCRYPTION_KEYS: z.string().min(10).optional(),
   HOOKBELL_SLACK_ORIGIN: z

@@ -55,6 +55,14 @@ function serialize(adapter: SqlDriverAdapter, lock: SqliteLock): SqlDriverAdapte
             release();
             throw error;
           }
+          try {
+            await takeWriteLock(tx);
+          } catch (error) {
+            await tx.executeRaw(statement("ROLLBACK")).catch(() => undefined);
+            await tx.rollback();
+            release();
+            throw error;
+          }
           const end = (finish: () => Promise<void>) => async () => {
             try {
               await finish();
@@ -72,4 +80,19 @@ function serialize(adapter: SqlDriverAdapter, lock: SqliteLock): SqlDriverAdapte
       return typeof value === "function" ? value.bind(target) : value;
     },
   });
+}
+
+/**
+ * The adapter begins transactions DEFERRED. In WAL mode a deferred transaction that reads, and then
+ * writes after another connection (the ingest writer thread, another process) has committed, fails at
+ * once with SQLITE_BUSY_SNAPSHOT; the busy timeout never applies. A write statement first (one that
+ * touches no row) takes the write lock at the start instead, waiting out other writers like BEGIN
+ * IMMEDIATE does.
+ */
+async function takeWriteLock(tx: Transaction): Promise<void> {
+  await tx.executeRaw(statement(`DELETE FROM "_hookbell_migrations" WHERE 0`));
+}
+
+function statement(sql: string) {
+  return { sql, args: [], argTypes: [] };
 }

@@ -14,6 +14,7 @@ export function startWorkerFromEnv(): DeliveryWorker {
     smtpFrom: env.SMTP_FROM,
     slackOrigin: env.HOOKBELL_SLACK_ORIGIN,
     leaseMs: env.HOOKBELL_WORKER_LEASE_SECONDS * 1000,
+    pollMs: env.HOOKBELL_WORKER_POLL_SECONDS * 1000,
   });
   if (env.databaseProvider !== "postgresql") return worker;
   const listener = listenForWork(env.DATABASE_URL);

@@ -1,14 +1,16 @@
+import { openRemembered } from "../crypto/open-remembered";
 import { webhookSecretField } from "../crypto/sealed-fields";
-import { open, openNullable } from "../crypto/secret-box";
 import type { Db } from "../db/client";
+import { getEnv } from "../env";
 import { logUnexpected } from "../errors";
 import { newEventId } from "../ids";
-import { type IngestStore, ingestStoreFor } from "./ingest-store";
+import { type IngestStore, type IngestWebhook, ingestStoreFor } from "./ingest-store";
 import { readCappedBody } from "./read-capped-body";
 import { type LoggedRequest, recordRequest, storableText } from "./record-request";
 import { recordedHeaders } from "./recorded-headers";
-import { readSignatureHeaders } from "./signature-headers";
-import { verifySignature } from "./verify-signature";
+import { readSignatureHeaders, type SignatureHeaders } from "./signature-headers";
+import { type VerifySuccess, verifySignature } from "./verify-signature";
+import { findIngestWebhook, forgetIngestWebhook, refreshIngestWebhook } from "./webhook-cache";
 
 // The framework-free ingest core: (webhookId, method, headers, raw body) → HTTP answer.
 // Route handlers and any faster front end are thin adapters over this function.
@@ -36,15 +38,22 @@ export type IngestOutput = {
 
 const MAX_TYPE_LENGTH = 200;
 
+const OVERLOAD_NOTE_EVERY_MS = 10_000;
+const overload = { inFlight: 0, refused: 0, notedAt: 0 };
+
 /**
  * Never answers 2xx without the event stored: when the database fails, the answer is 503 so the
- * sender (Svix retries for days) tries again later.
+ * sender (Svix retries for days) tries again later. The same when this process already works on
+ * HOOKBELL_INGEST_MAX_IN_FLIGHT requests: a burst waits at the sender, not in memory here.
  */
 export async function ingestRequest(
   db: Db,
   input: IngestInput,
   store: IngestStore = ingestStoreFor(db),
 ): Promise<IngestOutput> {
+  const limit = getEnv().HOOKBELL_INGEST_MAX_IN_FLIGHT;
+  if (overload.inFlight >= limit) return refuseOverloaded(limit);
+  overload.inFlight += 1;
   try {
     return await handleIngest(db, store, input);
   } catch (err) {
@@ -53,7 +62,26 @@ export async function ingestRequest(
       ...error(503, "storage_unavailable", "Hookbell could not store this request right now; retry later."),
       headers: { "Retry-After": "5" },
     };
+  } finally {
+    overload.inFlight -= 1;
   }
+}
+
+/** Not logged per request (a flood must not become a flood of writes): a count every 10 s on stderr. */
+function refuseOverloaded(limit: number): IngestOutput {
+  overload.refused += 1;
+  const now = Date.now();
+  if (now - overload.notedAt >= OVERLOAD_NOTE_EVERY_MS) {
+    console.warn(
+      `[hookbell] ingest overloaded: refused ${overload.refused} request(s) with 503 (${limit} already in progress; HOOKBELL_INGEST_MAX_IN_FLIGHT).`,
+    );
+    overload.refused = 0;
+    overload.notedAt = now;
+  }
+  return {
+    ...error(503, "overloaded", "Hookbell is taking in more requests than it can store right now; retry later."),
+    headers: { "Retry-After": "5" },
+  };
 }
 
 async function handleIngest(db: Db, store: IngestStore, input: IngestInput): Promise<IngestOutput> {
@@ -61,8 +89,9 @@ async function handleIngest(db: Db, store: IngestStore, input: IngestInput): Pro
   if (input.method !== "POST") {
     return { ...error(405, "method_not_allowed", "Send webhook events with POST."), headers: { Allow: "POST" } };
   }
-  const webhook = await store.findWebhook(input.webhookId);
-  if (!webhook) return webhookNotFound();
+  const found = await findIngestWebhook(store, input.webhookId, receivedAt);
+  if (!found) return webhookNotFound();
+  let webhook = found.webhook;
 
   const headers = recordedHeaders(input.headers);
   const reject = async (status: number, code: string, message: string, extra: Partial<LoggedRequest> = {}) => {
@@ -91,40 +120,18 @@ async function handleIngest(db: Db, store: IngestStore, input: IngestInput): Pro
       bodySize: body.size,
     });
   }
-  const withBody = { bodyHead: body.bytes, bodySize: body.bytes.length };
-
-  if (!webhook.isActive || !webhook.signingSecret) {
-    return reject(
-      409,
-      "webhook_inactive",
-      "This webhook is inactive. Activate it in the Hookbell dashboard.",
-      withBody,
-    );
+  let check = checkRequest(webhook, input.headers, body.bytes, receivedAt);
+  if (!check.ok && found.isCached) {
+    // A remembered webhook never refuses a request: the secret may just have been saved, or the
+    // webhook activated, by another process. Judge it again on what the database says now.
+    const fresh = await refreshIngestWebhook(store, input.webhookId, receivedAt);
+    if (!fresh) return webhookNotFound();
+    webhook = fresh;
+    check = checkRequest(webhook, input.headers, body.bytes, receivedAt);
   }
-  const signature = readSignatureHeaders(input.headers);
-  if ("code" in signature) return reject(400, signature.code, signature.message, withBody);
-
-  const text = body.bytes.toString("utf8");
-  const verified = verifySignature(
-    text,
-    signature,
-    {
-      current: open(webhook.signingSecret, webhookSecretField(webhook.id, "signingSecret")),
-      previous: openNullable(webhook.previousSigningSecret, webhookSecretField(webhook.id, "previousSigningSecret")),
-      previousExpiresAt: webhook.previousSecretExpiresAt,
-    },
-    receivedAt,
-  );
-  const withId = { ...withBody, svixId: signature.id };
-  if (!verified.ok) {
-    return reject(verified.status, verified.code, verified.message, {
-      ...withId,
-      reasonMessage: verified.logMessage ?? verified.message,
-    });
-  }
-  if (!isJsonObject(verified.payload) || !isUtf8(body.bytes)) {
-    return reject(400, "invalid_payload", "The body is signed correctly but is not a JSON object.", withId);
-  }
+  if (!check.ok) return reject(check.status, check.code, check.message, check.logged);
+  const { signature, verified, text } = check;
+  const withId = { bodyHead: body.bytes, bodySize: body.bytes.length, svixId: signature.id };
 
   const eventType = stringField(verified.payload.type);
   const stored = await store.storeAccepted({
@@ -141,7 +148,10 @@ async function handleIngest(db: Db, store: IngestStore, input: IngestInput): Pro
     bodySize: body.bytes.length,
     sourceIp: input.sourceIp === undefined ? null : storableText(input.sourceIp),
   });
-  if (stored === "gone") return webhookNotFound();
+  if (stored === "gone") {
+    forgetIngestWebhook(input.webhookId);
+    return webhookNotFound();
+  }
   if (stored === "duplicate") {
     await recordRequest(db, {
       webhook,
@@ -158,6 +168,55 @@ async function handleIngest(db: Db, store: IngestStore, input: IngestInput): Pro
     return { status: 200, body: { received: true, duplicate: true } };
   }
   return { status: 200, body: { received: true } };
+}
+
+type CheckedRequest =
+  | {
+      ok: true;
+      signature: SignatureHeaders;
+      verified: VerifySuccess & { payload: Record<string, unknown> };
+      text: string;
+    }
+  | { ok: false; status: number; code: string; message: string; logged: Partial<LoggedRequest> };
+
+/** Whether the webhook accepts this request (active, signed by its secret, a JSON object); no side effects. */
+function checkRequest(webhook: IngestWebhook, headers: RequestHeaders, bytes: Buffer, now: Date): CheckedRequest {
+  const withBody = { bodyHead: bytes, bodySize: bytes.length };
+  const refuse = (status: number, code: string, message: string, logged: Partial<LoggedRequest> = {}) =>
+    ({ ok: false, status, code, message, logged: { ...withBody, ...logged } }) as const;
+  if (!webhook.isActive || !webhook.signingSecret) {
+    return refuse(409, "webhook_inactive", "This webhook is inactive. Activate it in the Hookbell dashboard.");
+  }
+  const signature = readSignatureHeaders(headers);
+  if ("code" in signature) return refuse(400, signature.code, signature.message);
+
+  const text = bytes.toString("utf8");
+  const verified = verifySignature(
+    text,
+    signature,
+    {
+      current: openRemembered(webhook.signingSecret, webhookSecretField(webhook.id, "signingSecret")),
+      previous:
+        webhook.previousSigningSecret === null
+          ? null
+          : openRemembered(webhook.previousSigningSecret, webhookSecretField(webhook.id, "previousSigningSecret")),
+      previousExpiresAt: webhook.previousSecretExpiresAt,
+    },
+    now,
+  );
+  if (!verified.ok) {
+    return refuse(verified.status, verified.code, verified.message, {
+      svixId: signature.id,
+      reasonMessage: verified.logMessage ?? verified.message,
+    });
+  }
+  const { payload } = verified;
+  if (!isJsonObject(payload) || !isUtf8(bytes)) {
+    return refuse(400, "invalid_payload", "The body is signed correctly but is not a JSON object.", {
+      svixId: signature.id,
+    });
+  }
+  return { ok: true, signature, verified: { ...verified, payload }, text };
 }
 
 function isJsonObject(value: unknown): value is Record<string, unknown> {

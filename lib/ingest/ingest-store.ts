@@ -54,7 +54,7 @@ export function ingestStoreFor(db: Db): IngestStore {
   let store = stores.get(db);
   if (!store) {
     const origin = dbOrigin(db);
-    store = origin?.provider === "sqlite" ? new SqliteIngestStore(origin.file, origin.lock) : new PrismaIngestStore(db);
+    store = origin?.provider === "sqlite" ? new SqliteIngestStore(origin.file) : new PrismaIngestStore(db);
     stores.set(db, store);
   }
   return store;

@@ -1,12 +1,20 @@
+import type { Worker } from "node:worker_threads";
 import Database from "better-sqlite3";
-import type { SqliteLock } from "../db/sqlite-lock";
-import { type PlannedChannel, planDeliveries } from "../delivery/plan-deliveries";
 import { wakeWorkers } from "../delivery/wake-workers";
 import { isWebhookId } from "../ids";
+import { startThread } from "../start-thread";
 import type { AcceptedEvent, IngestStore, IngestWebhook, StoreResult } from "./ingest-store";
+import type { BatchResult } from "./sqlite-batch-writer";
+import type { WriteReply, WriteRequest, WriterData } from "./sqlite-writer-thread";
 
 /** Upper bound of events per transaction, so one commit never holds the write lock for long. */
 const MAX_BATCH = 512;
+
+/**
+ * Batches handed to the writer at once. Two keep it busy: the next batch is already there when one
+ * commits, instead of waiting for this thread to hear of the commit and send it.
+ */
+const MAX_IN_FLIGHT = 2;
 
 type Waiting = { event: AcceptedEvent; resolve: (result: StoreResult) => void; reject: (error: unknown) => void };
 
@@ -20,32 +28,33 @@ type WebhookRow = {
 };
 
 /**
- * The SQLite ingest path: its own better-sqlite3 connection with prepared statements, and group commit.
- * Accepted events that arrive in the same turn of the event loop, or while the database's lock is held,
- * are written in ONE transaction (each event, its outbox deliveries, the webhook's counters), and every
- * request is answered only after that transaction has committed. Under load one commit serves many
- * requests; an idle server commits each event on the next turn of the event loop, so a lone request
- * waits for nobody.
+ * The SQLite ingest path, with group commit on a writer thread. Webhooks are looked up on this thread
+ * (its own read connection); accepted events are written by a thread of their own (SqliteBatchWriter),
+ * one batch at a time: whatever arrives while a batch commits is written together in the next one (each
+ * event, its outbox deliveries, the webhooks' counters in ONE transaction), and every request is answered
+ * only after its batch has committed. An idle server writes a lone event on the next turn of the event
+ * loop, so it waits for nobody.
  *
- * The transaction itself is synchronous, inside the database's in-process lock (shared with Prisma), so
- * it never interleaves with a Prisma transaction of this process; other processes are waited out by
- * SQLite's busy timeout, as Prisma's own connection does.
+ * The writer is a separate SQLite connection, like another process's: it waits out other connections'
+ * transactions with SQLite's busy timeout, and they wait out its short batches the same way.
  */
 export class SqliteIngestStore implements IngestStore {
-  private opened: { connection: Database.Database; statements: ReturnType<typeof prepare> } | undefined;
+  private reader: { connection: Database.Database; findWebhook: Database.Statement } | undefined;
+  private writer: Worker | undefined;
   private waiting: Waiting[] = [];
+  /** Events of a failed batch, written again one per transaction so a refused one fails alone. */
+  private alone: Waiting[] = [];
+  /** Batches sent to the writer, oldest first: it commits them in order and answers in order. */
+  private inFlight: Waiting[][] = [];
+  private isFlushScheduled = false;
   /** Committed transactions and the events they stored: their ratio is the batching achieved. */
   readonly stats = { commits: 0, stored: 0 };
-  private flushScheduled = false;
 
-  constructor(
-    private readonly file: string,
-    private readonly lock: SqliteLock,
-  ) {}
+  constructor(private readonly file: string) {}
 
   async findWebhook(webhookId: string): Promise<IngestWebhook | null> {
     if (!isWebhookId(webhookId)) return null;
-    const row = this.open().statements.findWebhook.get(webhookId) as WebhookRow | undefined;
+    const row = this.read().findWebhook.get(webhookId) as WebhookRow | undefined;
     if (!row) return null;
     return {
       id: row.id,
@@ -60,166 +69,109 @@ export class SqliteIngestStore implements IngestStore {
   storeAccepted(event: AcceptedEvent): Promise<StoreResult> {
     return new Promise((resolve, reject) => {
       this.waiting.push({ event, resolve, reject });
-      if (!this.flushScheduled) {
-        this.flushScheduled = true;
-        setImmediate(() => void this.flush());
+      if (this.inFlight.length < MAX_IN_FLIGHT && !this.isFlushScheduled) {
+        // Requests that arrive in the same turn of the event loop share the first transaction.
+        this.isFlushScheduled = true;
+        setImmediate(() => {
+          this.isFlushScheduled = false;
+          this.flush();
+        });
       }
     });
   }
 
-  /** Events waiting for the next transaction. */
-  get queued(): number {
-    return this.waiting.length;
+  /** Events not committed yet: waiting for a transaction, or in the one being written. */
+  get pending(): number {
+    return this.waiting.length + this.alone.length + this.inFlight.reduce((sum, batch) => sum + batch.length, 0);
   }
 
-  private async flush(): Promise<void> {
-    // The batch is taken once the lock is held: whatever arrived while the previous transaction (ours,
-    // or a Prisma one of this process) held it commits together.
-    const release = await this.lock.acquire();
-    const batch = this.waiting.splice(0, MAX_BATCH);
-    this.flushScheduled = this.waiting.length > 0;
-    if (this.flushScheduled) setImmediate(() => void this.flush());
-    let outcome: { results: StoreResult[]; queued: boolean } | { error: unknown };
-    try {
-      outcome = this.write(batch.map((item) => item.event));
-    } catch (error) {
-      outcome = { error };
-    } finally {
-      release();
-    }
-    if ("error" in outcome) {
-      if (batch.length > 1 && !isBusy(outcome.error)) {
-        // One event the database refuses must not fail the others: write each on its own.
-        for (const item of batch) this.storeAlone(item);
-      } else {
-        for (const item of batch) item.reject(outcome.error);
-      }
-      return;
-    }
-    const { results } = outcome;
-    for (const [index, item] of batch.entries()) item.resolve(results[index]);
-    if (outcome.queued) wakeWorkers();
+  /** Stops the writer thread; events not committed yet are refused (their requests answer 503). */
+  async close(): Promise<void> {
+    const writer = this.writer;
+    this.writer = undefined;
+    await writer?.terminate();
+    const refused = [...this.inFlight.flat(), ...this.alone, ...this.waiting];
+    this.inFlight = [];
+    this.alone = [];
+    this.waiting = [];
+    for (const item of refused) item.reject(new Error("the SQLite ingest store was closed"));
+    this.reader?.connection.close();
+    this.reader = undefined;
   }
 
-  private async storeAlone(item: Waiting): Promise<void> {
-    const release = await this.lock.acquire();
-    try {
-      const { results, queued } = this.write([item.event]);
-      item.resolve(results[0]);
-      if (queued) wakeWorkers();
-    } catch (error) {
-      item.reject(error);
-    } finally {
-      release();
-    }
+  private flush(): void {
+    if (this.inFlight.length >= MAX_IN_FLIGHT) return;
+    const batch = this.alone.length > 0 ? this.alone.splice(0, 1) : this.waiting.splice(0, MAX_BATCH);
+    if (batch.length === 0) return;
+    this.inFlight.push(batch);
+    const writer = this.startWriter();
+    writer.ref(); // a pending commit keeps the process alive; an idle writer does not
+    // One string crosses to the thread: cloning it costs far less than cloning the events object by object.
+    writer.postMessage(JSON.stringify(batch.map((item) => item.event)) satisfies WriteRequest);
   }
 
-  /** One immediate transaction for the whole batch; throws (and rolls back) on any database error. */
-  private write(events: AcceptedEvent[]): { results: StoreResult[]; queued: boolean } {
-    const { connection, statements } = this.open();
-    const run = connection.transaction(() => {
-      const channelsOf = new Map<string, PlannedChannel[] | null>();
-      const counters = new Map<string, { count: number; last: Date }>();
-      let queued = false;
-      const results = events.map((event): StoreResult => {
-        let channels = channelsOf.get(event.webhookId);
-        if (channels === undefined) {
-          const exists = statements.webhookExists.get(event.webhookId) !== undefined;
-          channels = exists ? (statements.enabledChannels.all(event.webhookId) as PlannedChannel[]) : null;
-          channelsOf.set(event.webhookId, channels);
-        }
-        if (channels === null) return "gone";
+  private settle(reply: WriteReply): void {
+    const batch = this.inFlight.shift() ?? [];
+    if (this.inFlight.length === 0) this.writer?.unref();
+    if ("results" in reply) this.resolveBatch(batch, reply.results);
+    // One event the database refuses must not fail the others: they are written again one at a time.
+    else if (batch.length > 1 && !isBusy(reply.error)) this.alone.push(...batch);
+    else for (const item of batch) item.reject(toError(reply.error));
+    this.flush();
+  }
 
-        const inserted = statements.insertEvent.run(eventParams(event));
-        if (inserted.changes === 0) {
-          statements.countDuplicate.run(event.webhookId, event.svixId);
-          return "duplicate";
-        }
-        for (const delivery of planDeliveries(event, channels, event.receivedAt)) {
-          statements.insertDelivery.run({
-            ...delivery,
-            nextAttemptAt: sqliteDate(delivery.nextAttemptAt),
-            completedAt: sqliteDate(delivery.completedAt),
-            createdAt: sqliteDate(delivery.createdAt),
-            updatedAt: sqliteDate(delivery.createdAt),
-          });
-          if (delivery.status === "pending") queued = true;
-        }
-        const counter = counters.get(event.webhookId);
-        if (!counter) counters.set(event.webhookId, { count: 1, last: event.receivedAt });
-        else {
-          counter.count += 1;
-          if (event.receivedAt > counter.last) counter.last = event.receivedAt;
-        }
-        return "stored";
-      });
-      for (const [webhookId, { count, last }] of counters) {
-        statements.countEvents.run(count, sqliteDate(last), webhookId);
-      }
-      return { results, queued };
-    });
-    const written = run.immediate();
+  private resolveBatch(batch: Waiting[], { results, queued }: BatchResult): void {
     this.stats.commits += 1;
-    this.stats.stored += written.results.filter((result) => result === "stored").length;
-    return written;
-  }
-
-  private open() {
-    if (!this.opened) {
-      const connection = new Database(this.file, { timeout: 5000 });
-      this.opened = { connection, statements: prepare(connection) };
+    for (const [index, item] of batch.entries()) {
+      if (results[index] === "stored") this.stats.stored += 1;
+      item.resolve(results[index]);
     }
-    return this.opened;
+    if (queued) wakeWorkers();
   }
-}
 
-function prepare(db: Database.Database) {
-  return {
-    findWebhook: db.prepare(
-      `SELECT "id", "projectId", "isActive", "signingSecret", "previousSigningSecret", "previousSecretExpiresAt"
-       FROM "Webhook" WHERE "id" = ?`,
-    ),
-    webhookExists: db.prepare(`SELECT 1 FROM "Webhook" WHERE "id" = ?`),
-    enabledChannels: db.prepare(
-      `SELECT "id", "kind", "eventTypes" FROM "Channel" WHERE "webhookId" = ? AND "isEnabled" = 1`,
-    ),
-    insertEvent: db.prepare(
-      `INSERT INTO "Event" ("id", "projectId", "webhookId", "receivedAt", "outcome", "httpStatus", "svixId",
-         "dedupeKey", "eventType", "eventObject", "secretSlot", "headers", "body", "bodySize", "bodyTruncated",
-         "sourceIp", "duplicateCount")
-       VALUES (@id, @projectId, @webhookId, @receivedAt, 'accepted', 200, @svixId, @svixId, @eventType,
-         @eventObject, @secretSlot, @headers, @body, @bodySize, 0, @sourceIp, 0)
-       ON CONFLICT ("webhookId", "dedupeKey") DO NOTHING`,
-    ),
-    countDuplicate: db.prepare(
-      `UPDATE "Event" SET "duplicateCount" = "duplicateCount" + 1
-       WHERE "webhookId" = ? AND "dedupeKey" = ? AND "outcome" = 'accepted'`,
-    ),
-    insertDelivery: db.prepare(
-      `INSERT INTO "Delivery" ("id", "projectId", "webhookId", "eventId", "channelId", "kind", "trigger", "status",
-         "statusReason", "attemptCount", "nextAttemptAt", "createdAt", "updatedAt", "completedAt")
-       VALUES (@id, @projectId, @webhookId, @eventId, @channelId, @kind, @trigger, @status, @statusReason, 0,
-         @nextAttemptAt, @createdAt, @updatedAt, @completedAt)`,
-    ),
-    countEvents: db.prepare(
-      `UPDATE "Webhook" SET "eventCount" = "eventCount" + ?, "lastEventAt" = max(coalesce("lastEventAt", ''), ?)
-       WHERE "id" = ?`,
-    ),
-  };
-}
+  private startWriter(): Worker {
+    if (this.writer) return this.writer;
+    const writer = startThread(new URL("./sqlite-writer-thread.ts", import.meta.url), {
+      workerData: { file: this.file } satisfies WriterData,
+    });
+    writer.on("message", (reply: WriteReply) => this.settle(reply));
+    writer.on("error", (error) => this.writerGone(writer, error));
+    writer.on("exit", (code) => this.writerGone(writer, new Error(`the SQLite writer thread exited (${code})`)));
+    this.writer = writer;
+    return writer;
+  }
 
-function eventParams(event: AcceptedEvent) {
-  return { ...event, receivedAt: sqliteDate(event.receivedAt) };
-}
+  /** A writer that died takes its batches with it (refused: the senders retry); the next batch starts a new one. */
+  private writerGone(writer: Worker, error: unknown): void {
+    if (this.writer !== writer) return;
+    this.writer = undefined;
+    for (const item of this.inFlight.flat()) item.reject(toError(error));
+    this.inFlight = [];
+    this.flush();
+  }
 
-/** DateTime as Prisma's SQLite adapter writes it, so both connections' values sort and compare alike. */
-export function sqliteDate(date: Date): string;
-export function sqliteDate(date: Date | null): string | null;
-export function sqliteDate(date: Date | null): string | null {
-  return date === null ? null : date.toISOString().replace("Z", "+00:00");
+  private read() {
+    if (!this.reader) {
+      const connection = new Database(this.file, { timeout: 5000 });
+      this.reader = {
+        connection,
+        findWebhook: connection.prepare(
+          `SELECT "id", "projectId", "isActive", "signingSecret", "previousSigningSecret", "previousSecretExpiresAt"
+           FROM "Webhook" WHERE "id" = ?`,
+        ),
+      };
+    }
+    return this.reader;
+  }
 }
 
 function isBusy(error: unknown): boolean {
   const code = (error as { code?: unknown } | null)?.code;
   return typeof code === "string" && (code.startsWith("SQLITE_BUSY") || code.startsWith("SQLITE_LOCKED"));
+}
+
+function toError(error: unknown): Error {
+  if (error instanceof Error) return error;
+  const { message, code } = error as { message?: string; code?: string };
+  return Object.assign(new Error(message ?? String(error)), code ? { code } : {});
 }

@@ -5,6 +5,7 @@ import { webhookSecretField } from "../crypto/sealed-fields";
 import { openNullable, seal, sealNullable } from "../crypto/secret-box";
 import type { Db } from "../db/client";
 import { AppError, notFound } from "../errors";
+import { announceWebhookChange } from "../ingest/webhook-cache";
 import { findProvider } from "../providers/catalog";
 import { getWebhook } from "./get-webhook";
 import { maskSecret, SigningSecretSchema } from "./signing-secret";
@@ -64,6 +65,7 @@ export async function saveSigningSecret(
   });
   if (count === 0)
     throw new AppError("conflict", "The signing secret was changed at the same time; reload and try again.");
+  announceWebhookChange(webhookId);
   await recordAudit(db, tenant, {
     action: isRotation ? "webhook.secret_replaced" : "webhook.secret_saved",
     targetType: "webhook",

@@ -3,6 +3,7 @@ import { recordAudit } from "../audit/record-audit";
 import type { Tenant } from "../auth/tenant";
 import type { Db } from "../db/client";
 import { AppError, notFound } from "../errors";
+import { announceWebhookChange } from "../ingest/webhook-cache";
 import { getWebhook } from "./get-webhook";
 import type { WebhookView } from "./webhook-view";
 
@@ -64,6 +65,7 @@ export async function setWebhookActive(
     throw new AppError("conflict", "Connect an application and save its signing secret before activating.");
   }
   await db.webhook.updateMany({ where: { id: webhookId, projectId: tenant.projectId }, data: { isActive } });
+  announceWebhookChange(webhookId);
   await recordAudit(db, tenant, {
     action: isActive ? "webhook.activated" : "webhook.deactivated",
     targetType: "webhook",

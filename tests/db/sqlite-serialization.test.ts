@@ -1,4 +1,7 @@
+import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
+import { sqliteFilePath } from "@/lib/db/sqlite-path";
+import { getEnv } from "@/lib/env";
 import { isPostgresRun, openTestDb, seedTenant } from "../helpers/test-db";
 
 // The SQLite adapter shares one connection between transactions; PostgreSQL gives each its own.
@@ -30,5 +33,32 @@ describe.skipIf(isPostgresRun)("SQLite connection sharing", () => {
     expect(await failing).toBe("abort this transaction");
     const names = (await db.webhook.findMany({ where: { projectId: tenant.projectId } })).map((row) => row.name);
     expect(names).toEqual(["kept"]);
+  });
+
+  it("holds the write lock from the start of a transaction, so a read-then-write one never loses to another writer", async () => {
+    const db = await openTestDb();
+    const tenant = await seedTenant(db);
+    // Another connection, as the ingest writer thread or another process has: it does not wait at all.
+    const other = new Database(sqliteFilePath(getEnv().DATABASE_URL), { timeout: 0 });
+    let otherWrite = "";
+    try {
+      await db.$transaction(async (tx) => {
+        const before = await tx.webhook.count({ where: { projectId: tenant.projectId } });
+        try {
+          other.prepare(`UPDATE "Project" SET "name" = "name" WHERE "id" = ?`).run(tenant.projectId);
+          otherWrite = "written";
+        } catch (error) {
+          otherWrite = (error as { code?: string }).code ?? "failed";
+        }
+        // Deferred, this transaction would now fail with SQLITE_BUSY_SNAPSHOT: the other one committed.
+        await tx.webhook.create({
+          data: { id: `wh_readwrite${"0".repeat(16)}`, projectId: tenant.projectId, name: `after ${before}` },
+        });
+      });
+    } finally {
+      other.close();
+    }
+    expect(otherWrite).toBe("SQLITE_BUSY");
+    expect(await db.webhook.count({ where: { projectId: tenant.projectId } })).toBe(1);
   });
 });

@@ -1,0 +1,130 @@
+import Database from "better-sqlite3";
+import { type PlannedChannel, planDeliveries } from "../delivery/plan-deliveries";
+import type { AcceptedEvent, StoreResult } from "./ingest-store";
+
+/** What one committed batch did: a result per event, and whether any alert is now due. */
+export type BatchResult = { results: StoreResult[]; queued: boolean };
+
+/**
+ * The SQLite write of the ingest path: one immediate transaction per batch of accepted events (each
+ * event, its outbox deliveries, the webhooks' counters), on its own better-sqlite3 connection with
+ * prepared statements. Synchronous: SqliteIngestStore runs it on a writer thread, or inline.
+ */
+export class SqliteBatchWriter {
+  private readonly connection: Database.Database;
+  private readonly statements: ReturnType<typeof prepare>;
+
+  constructor(file: string) {
+    this.connection = new Database(file, { timeout: 5000 });
+    this.statements = prepare(this.connection);
+  }
+
+  /** Throws (and rolls back) on any database error. */
+  write(events: AcceptedEvent[]): BatchResult {
+    const statements = this.statements;
+    const run = this.connection.transaction((): BatchResult => {
+      const channelsOf = new Map<string, PlannedChannel[] | null>();
+      const counters = new Map<string, { count: number; last: string }>();
+      let queued = false;
+      const results = events.map((event): StoreResult => {
+        let channels = channelsOf.get(event.webhookId);
+        if (channels === undefined) {
+          const exists = statements.webhookExists.get(event.webhookId) !== undefined;
+          channels = exists ? (statements.enabledChannels.all(event.webhookId) as PlannedChannel[]) : null;
+          channelsOf.set(event.webhookId, channels);
+        }
+        if (channels === null) return "gone";
+
+        const receivedAt = sqliteDate(event.receivedAt);
+        const inserted = statements.insertEvent.run(
+          event.id,
+          event.projectId,
+          event.webhookId,
+          receivedAt,
+          event.svixId,
+          event.svixId,
+          event.eventType,
+          event.eventObject,
+          event.secretSlot,
+          event.headers,
+          event.body,
+          event.bodySize,
+          event.sourceIp,
+        );
+        if (inserted.changes === 0) {
+          statements.countDuplicate.run(event.webhookId, event.svixId);
+          return "duplicate";
+        }
+        for (const delivery of planDeliveries(event, channels, event.receivedAt)) {
+          const isPending = delivery.status === "pending";
+          statements.insertDelivery.run(
+            delivery.id,
+            delivery.projectId,
+            delivery.webhookId,
+            delivery.eventId,
+            delivery.channelId,
+            delivery.kind,
+            delivery.trigger,
+            delivery.status,
+            delivery.statusReason,
+            isPending ? receivedAt : null,
+            receivedAt,
+            receivedAt,
+            isPending ? null : receivedAt,
+          );
+          if (isPending) queued = true;
+        }
+        const counter = counters.get(event.webhookId);
+        if (!counter) counters.set(event.webhookId, { count: 1, last: receivedAt });
+        else {
+          counter.count += 1;
+          if (receivedAt > counter.last) counter.last = receivedAt;
+        }
+        return "stored";
+      });
+      for (const [webhookId, { count, last }] of counters) statements.countEvents.run(count, last, webhookId);
+      return { results, queued };
+    });
+    return run.immediate();
+  }
+
+  close(): void {
+    this.connection.close();
+  }
+}
+
+function prepare(db: Database.Database) {
+  return {
+    webhookExists: db.prepare(`SELECT 1 FROM "Webhook" WHERE "id" = ?`),
+    enabledChannels: db.prepare(
+      `SELECT "id", "kind", "eventTypes" FROM "Channel" WHERE "webhookId" = ? AND "isEnabled" = 1`,
+    ),
+    insertEvent: db.prepare(
+      `INSERT INTO "Event" ("id", "projectId", "webhookId", "receivedAt", "outcome", "httpStatus", "svixId",
+         "dedupeKey", "eventType", "eventObject", "secretSlot", "headers", "body", "bodySize", "bodyTruncated",
+         "sourceIp", "duplicateCount")
+       VALUES (?, ?, ?, ?, 'accepted', 200, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, 0)
+       ON CONFLICT ("webhookId", "dedupeKey") DO NOTHING`,
+    ),
+    countDuplicate: db.prepare(
+      `UPDATE "Event" SET "duplicateCount" = "duplicateCount" + 1
+       WHERE "webhookId" = ? AND "dedupeKey" = ? AND "outcome" = 'accepted'`,
+    ),
+    insertDelivery: db.prepare(
+      `INSERT INTO "Delivery" ("id", "projectId", "webhookId", "eventId", "channelId", "kind", "trigger", "status",
+         "statusReason", "attemptCount", "nextAttemptAt", "createdAt", "updatedAt", "completedAt")
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?)`,
+    ),
+    countEvents: db.prepare(
+      `UPDATE "Webhook" SET "eventCount" = "eventCount" + ?, "lastEventAt" = max(coalesce("lastEventAt", ''), ?)
+       WHERE "id" = ?`,
+    ),
+  };
+}
+
+/** DateTime as Prisma's SQLite adapter writes it, so both connections' values sort and compare alike. */
+export function sqliteDate(date: Date): string;
+export function sqliteDate(date: Date | null): string | null;
+export function sqliteDate(date: Date | null): string | null {
+  return date === null ? null : `${date.toISOString().slice(0, -1)}+00:00`;
+}

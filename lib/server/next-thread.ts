@@ -1,0 +1,41 @@
+import { createServer } from "node:http";
+import { parentPort, workerData } from "node:worker_threads";
+import next from "next";
+import { onWake } from "../delivery/wake-workers";
+import { onWebhookChange } from "../ingest/webhook-cache";
+
+// The dashboard's Next.js server, on a thread of its own (started by start-dashboard-thread.ts).
+// Next installs process-wide hooks (async context tracking, patched Date, crypto and setImmediate) that
+// cost every request of the isolate they run in; on this thread they leave the ingest front end alone.
+
+export type DashboardThreadData = { isDev: boolean; dir: string; hostname: string; port: number; socketPath: string };
+
+export type DashboardThreadMessage =
+  | { type: "ready" }
+  | { type: "wake" }
+  | { type: "webhook-changed"; webhookId: string };
+
+const port = parentPort;
+if (!port) throw new Error("next-thread.ts runs as a worker thread.");
+const { isDev, dir, hostname, port: publicPort, socketPath } = workerData as DashboardThreadData;
+
+// Server actions that enqueue alerts (retry, replay) wake the delivery worker, which runs on the main thread.
+onWake(() => port.postMessage({ type: "wake" } satisfies DashboardThreadMessage));
+// Ingest (main thread) reuses webhook lookups for a second; a secret saved, or a webhook switched off or
+// deleted from the dashboard, must take effect at once.
+onWebhookChange((webhookId) =>
+  port.postMessage({ type: "webhook-changed", webhookId } satisfies DashboardThreadMessage),
+);
+
+const app = next({ dev: isDev, dir, hostname, port: publicPort });
+await app.prepare();
+const handle = app.getRequestHandler();
+const upgrade = isDev ? app.getUpgradeHandler() : undefined;
+const server = createServer((req, res) => {
+  handle(req, res).catch((error: unknown) => {
+    console.error("[hookbell] dashboard request failed:", error);
+    if (!res.headersSent) res.writeHead(500).end();
+  });
+});
+if (upgrade) server.on("upgrade", (req, socket, head) => void upgrade(req, socket, head));
+server.listen(socketPath, () => port.postMessage({ type: "ready" } satisfies DashboardThreadMessage));
