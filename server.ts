@@ -67,6 +67,9 @@ async function main() {
     req.headers["x-forwarded-for"] = address;
     proxyToDashboard(dashboard.socketPath, req, res);
   });
+  // Longer than a load balancer's idle timeout (60 s is common): the balancer, not this server, closes an
+  // idle keep-alive connection, so it never sends a request on a connection being closed here.
+  server.keepAliveTimeout = 65_000;
   server.on("upgrade", (req, socket, head) => proxyUpgradeToDashboard(dashboard.socketPath, req, socket, head));
   let worker: DeliveryWorker | undefined;
   if (env.HOOKBELL_EMBEDDED_WORKER === "on") {

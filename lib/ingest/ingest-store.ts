@@ -3,6 +3,7 @@ import { dbOrigin, isUniqueViolation } from "../db/client";
 import { planDeliveries } from "../delivery/plan-deliveries";
 import { announceWork } from "../delivery/wake-workers";
 import { isWebhookId } from "../ids";
+import { PostgresIngestStore } from "./postgres-ingest-store";
 import { SqliteIngestStore } from "./sqlite-ingest-store";
 
 /** What ingest needs to know of a webhook before it verifies a request. */
@@ -48,13 +49,16 @@ const stores = new WeakMap<Db, IngestStore>();
 
 /**
  * SQLite: a dedicated connection with prepared statements and group commit (see SqliteIngestStore).
- * PostgreSQL, and any client whose origin is unknown: through Prisma, one transaction per event.
+ * PostgreSQL: group commit through Prisma's pool (see PostgresIngestStore). A client whose origin is
+ * unknown: through Prisma, one transaction per event.
  */
 export function ingestStoreFor(db: Db): IngestStore {
   let store = stores.get(db);
   if (!store) {
     const origin = dbOrigin(db);
-    store = origin?.provider === "sqlite" ? new SqliteIngestStore(origin.file) : new PrismaIngestStore(db);
+    if (origin?.provider === "sqlite") store = new SqliteIngestStore(origin.file);
+    else if (origin?.provider === "postgresql") store = new PostgresIngestStore(db);
+    else store = new PrismaIngestStore(db);
     stores.set(db, store);
   }
   return store;

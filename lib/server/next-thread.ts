@@ -37,5 +37,8 @@ const server = createServer((req, res) => {
     if (!res.headersSent) res.writeHead(500).end();
   });
 });
+// Only the main thread's proxy connects, and it keeps its connections for the next requests: closing an
+// idle one here could race with the proxy reusing it (a reset instead of an answer).
+server.keepAliveTimeout = 0;
 if (upgrade) server.on("upgrade", (req, socket, head) => void upgrade(req, socket, head));
 server.listen(socketPath, () => port.postMessage({ type: "ready" } satisfies DashboardThreadMessage));

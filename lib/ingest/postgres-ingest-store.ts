@@ -1,0 +1,140 @@
+import type { Db } from "../db/client";
+import { type StoredBatch, storeEventsPostgres } from "../db/store-events-postgres";
+import { announceWork } from "../delivery/wake-workers";
+import {
+  type AcceptedEvent,
+  type IngestStore,
+  type IngestWebhook,
+  PrismaIngestStore,
+  type StoreResult,
+} from "./ingest-store";
+
+/** Upper bound of events per transaction, so one commit never holds its locks for long. */
+const MAX_BATCH = 500;
+/** Bodies are up to 256 KiB: a batch of large ones is cut short so one statement stays a few MiB. */
+const MAX_BATCH_BYTES = 8 * 1024 * 1024;
+
+/** Runs of one event on its own, when its batch failed. */
+const MAX_ATTEMPTS = 3;
+
+type Waiting = { event: AcceptedEvent; resolve: (result: StoreResult) => void; reject: (error: unknown) => void };
+
+/**
+ * The PostgreSQL ingest path: group commit. One event per transaction queues every event of a webhook
+ * behind the previous one's commit (each first updates the webhook's counters). Here accepted events
+ * wait while this store's batch commits and are then written together in ONE transaction
+ * (storeEventsPostgres); every request is answered only after its batch has committed. An idle server
+ * writes a lone event on the next turn of the event loop, so it waits for nobody.
+ *
+ * When a batch fails (one event the database refuses, a deadlock with another process), each of its
+ * events is written on its own by PrismaIngestStore, so only the event at fault fails.
+ */
+export class PostgresIngestStore implements IngestStore {
+  private readonly single: PrismaIngestStore;
+  private waiting: Waiting[] = [];
+  private isWriting = false;
+  private isScheduled = false;
+  /** Committed transactions and the events they stored: their ratio is the batching achieved. */
+  readonly stats = { commits: 0, stored: 0 };
+
+  constructor(private readonly db: Db) {
+    this.single = new PrismaIngestStore(db);
+  }
+
+  findWebhook(webhookId: string): Promise<IngestWebhook | null> {
+    return this.single.findWebhook(webhookId);
+  }
+
+  storeAccepted(event: AcceptedEvent): Promise<StoreResult> {
+    return new Promise((resolve, reject) => {
+      this.waiting.push({ event, resolve, reject });
+      this.schedule();
+    });
+  }
+
+  /** Events waiting for the next transaction. */
+  get queued(): number {
+    return this.waiting.length;
+  }
+
+  private schedule(): void {
+    if (this.isWriting || this.isScheduled || this.waiting.length === 0) return;
+    this.isScheduled = true;
+    setImmediate(() => {
+      this.isScheduled = false;
+      void this.flush();
+    });
+  }
+
+  private async flush(): Promise<void> {
+    this.isWriting = true;
+    try {
+      await this.write(this.takeBatch());
+    } finally {
+      this.isWriting = false;
+      // Whatever arrived while this batch was committing goes into the next one.
+      this.schedule();
+    }
+  }
+
+  private takeBatch(): Waiting[] {
+    let count = 0;
+    let bytes = 0;
+    while (count < this.waiting.length && count < MAX_BATCH) {
+      bytes += this.waiting[count].event.bodySize;
+      if (count > 0 && bytes > MAX_BATCH_BYTES) break;
+      count += 1;
+    }
+    return this.waiting.splice(0, count);
+  }
+
+  private async write(batch: Waiting[]): Promise<void> {
+    const events = batch.map((item) => item.event);
+    let written: StoredBatch;
+    try {
+      written = await storeEventsPostgres(this.db, events);
+    } catch (error) {
+      if (isUnreachable(error)) {
+        // Nothing reached the database: retrying each event would only fail the same way, slower.
+        for (const item of batch) item.reject(error);
+      } else {
+        await Promise.all(batch.map((item) => this.storeAlone(item)));
+      }
+      return;
+    }
+    this.stats.commits += 1;
+    this.stats.stored += written.stored;
+    for (const [index, item] of batch.entries()) item.resolve(written.results[index]);
+    if (written.queued) announceWork(this.db);
+  }
+
+  /**
+   * The per-event path, which announces its own work. It locks the webhook first and a batch of another
+   * process locks it last, so the two can deadlock over one svix-id: the database then aborts one, and
+   * running it again succeeds.
+   */
+  private async storeAlone(item: Waiting): Promise<void> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const result = await this.single.storeAccepted(item.event);
+        this.stats.commits += 1;
+        if (result === "stored") this.stats.stored += 1;
+        return item.resolve(result);
+      } catch (error) {
+        if (attempt < MAX_ATTEMPTS && isConflict(error)) continue;
+        return item.reject(error);
+      }
+    }
+  }
+}
+
+/** P2034: a deadlock or serialization failure; the database asks for the transaction to be run again. */
+function isConflict(error: unknown): boolean {
+  return (error as { code?: unknown } | null)?.code === "P2034";
+}
+
+/** Prisma's codes for a database it could not reach or lost the connection to (P1xxx, pool timeout). */
+function isUnreachable(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === "string" && (code.startsWith("P1") || code === "P2024");
+}
