@@ -24,6 +24,9 @@ export function proxyToDashboard(socketPath: string, req: IncomingMessage, res: 
     { socketPath, agent, method: req.method, path: req.url, headers: forwardable(req.headers) },
     (answer) => {
       const headers = forwardable(answer.headers);
+      // Answered before the body was read (413, an early error): the rest of the body will not be read
+      // on either connection, so neither can carry another request.
+      if (!req.complete) headers.connection = "close";
       res.writeHead(answer.statusCode ?? 502, answer.statusMessage, headers);
       answer.pipe(res);
       answer.on("error", () => res.destroy());
@@ -39,7 +42,7 @@ export function proxyToDashboard(socketPath: string, req: IncomingMessage, res: 
   });
   // A client that goes away ends the dashboard's work on its request too.
   res.on("close", () => {
-    if (!res.writableFinished) upstream.destroy();
+    if (!res.writableFinished || !req.complete) upstream.destroy();
   });
   req.pipe(upstream);
 }

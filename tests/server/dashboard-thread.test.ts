@@ -83,6 +83,20 @@ describe("the dashboard thread and the ingest thread", () => {
     });
   });
 
+  it("answers every request after ones the dashboard refused before reading their bodies", async () => {
+    // 413 comes from the declared size, with 600 KiB still unread on the client's and the proxy's connection.
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const huge = await api.call("POST", "/webhooks", {
+        key,
+        rawBody: JSON.stringify({ name: "x".repeat(600 * 1024) }),
+        headers: { "content-type": "application/json" },
+      });
+      expect(huge.status).toBe(413);
+    }
+    const answers = await Promise.all(Array.from({ length: 20 }, () => api.call("GET", "/webhooks", { key })));
+    expect(answers.map((answer) => answer.status)).toEqual(Array(20).fill(200));
+  });
+
   it("sends an alert replayed through the API within seconds, though the worker polls once a minute", async () => {
     const webhookId = await createWebhook();
     const channel = await api.call("POST", `/webhooks/${webhookId}/channels`, {
