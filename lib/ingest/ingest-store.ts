@@ -56,7 +56,7 @@ export function ingestStoreFor(db: Db): IngestStore {
   let store = stores.get(db);
   if (!store) {
     const origin = dbOrigin(db);
-    if (origin?.provider === "sqlite") store = new SqliteIngestStore(origin.file);
+    if (origin?.provider === "sqlite") store = new SqliteIngestStore(origin.file, origin.lock);
     else if (origin?.provider === "postgresql") store = new PostgresIngestStore(db);
     else store = new PrismaIngestStore(db);
     stores.set(db, store);

@@ -8,14 +8,14 @@ export type BatchResult = { results: StoreResult[]; queued: boolean };
 /**
  * The SQLite write of the ingest path: one immediate transaction per batch of accepted events (each
  * event, its outbox deliveries, the webhooks' counters), on its own better-sqlite3 connection with
- * prepared statements. Synchronous: SqliteIngestStore runs it on a writer thread, or inline.
+ * prepared statements. Synchronous: SqliteIngestStore runs it inside this thread's SQLite lock.
  */
 export class SqliteBatchWriter {
-  private readonly connection: Database.Database;
+  readonly connection: Database.Database;
   private readonly statements: ReturnType<typeof prepare>;
 
-  constructor(file: string) {
-    this.connection = new Database(file, { timeout: 5000 });
+  constructor(file: string, options: { timeout?: number } = {}) {
+    this.connection = new Database(file, { timeout: options.timeout ?? 5000 });
     this.statements = prepare(this.connection);
   }
 
