@@ -108,17 +108,22 @@ describe.runIf(isPostgresRun)("group commit on PostgreSQL", () => {
   }
 
   /**
-   * Holds the store's next batch in the database (it carries one event of a locked webhook), so whatever
-   * is stored meanwhile queues behind it. Resolves with the release, which checks the held event was stored.
+   * Holds the store's next batches in the database (each carries one event of a locked webhook; the store
+   * writes two at once), so whatever is stored meanwhile queues behind them. Resolves with the release,
+   * which checks the held events were stored.
    */
-  async function holdNextBatch(): Promise<() => Promise<void>> {
-    const { webhookId } = await webhookWithChannels(db, tenant);
-    const unlock = await lockWebhook(webhookId);
-    const held = store.storeAccepted(accepted(webhookId, "msg_held"));
-    await untilWaitingForLocks(1);
+  async function holdNextBatches(): Promise<() => Promise<void>> {
+    const held: Promise<unknown>[] = [];
+    const unlocks: (() => Promise<void>)[] = [];
+    for (const slot of [1, 2]) {
+      const { webhookId } = await webhookWithChannels(db, tenant);
+      unlocks.push(await lockWebhook(webhookId));
+      held.push(store.storeAccepted(accepted(webhookId, `msg_held_${slot}`)));
+      await untilWaitingForLocks(slot);
+    }
     return async () => {
-      await unlock();
-      expect(await held).toBe("stored");
+      for (const unlock of unlocks) await unlock();
+      expect(await Promise.all(held)).toEqual(["stored", "stored"]);
     };
   }
 
@@ -126,7 +131,7 @@ describe.runIf(isPostgresRun)("group commit on PostgreSQL", () => {
     expect(store).toBeInstanceOf(PostgresIngestStore);
     const { webhookId } = await webhookWithChannels(db, tenant, { email: ["burst@example.com"], slack: true });
     const commitsBefore = store.stats.commits;
-    const release = await holdNextBatch();
+    const release = await holdNextBatches();
     let answered = 0;
     const answers = Promise.all(
       Array.from({ length: 300 }, async (_, index) => {
@@ -149,8 +154,8 @@ describe.runIf(isPostgresRun)("group commit on PostgreSQL", () => {
     for (const answer of await answers) {
       expect(answer).toEqual({ status: 200, json: { received: true }, deliveriesAtAnswer: 2 });
     }
-    // The held batch, then one transaction for all 300.
-    expect(store.stats.commits - commitsBefore).toBe(2);
+    // The two held batches, then one transaction for all 300.
+    expect(store.stats.commits - commitsBefore).toBe(3);
     const webhook = await db.webhook.findUniqueOrThrow({ where: { id: webhookId } });
     expect(webhook.eventCount).toBe(300);
     expect(await db.event.count({ where: { webhookId, outcome: "accepted" } })).toBe(300);
@@ -162,14 +167,14 @@ describe.runIf(isPostgresRun)("group commit on PostgreSQL", () => {
     const body = clerkEvent("user.created");
     const headers = signedHeaders(body, { id: "msg_same_batch" });
     const commitsBefore = store.stats.commits;
-    const release = await holdNextBatch();
+    const release = await holdNextBatches();
     const answers = Promise.all(Array.from({ length: 12 }, () => post(webhookId, body, headers)));
     await until(() => store.queued === 12, "the 12 copies to wait for the database", 15_000);
     await release();
     expect((await answers).map((answer) => answer.status)).toEqual(Array(12).fill(200));
     expect((await answers).filter((answer) => answer.json.duplicate === true)).toHaveLength(11);
     // No fallback to one transaction per event: the batch itself told the copies apart.
-    expect(store.stats.commits - commitsBefore).toBe(2);
+    expect(store.stats.commits - commitsBefore).toBe(3);
 
     const events = await db.event.findMany({ where: { webhookId } });
     const original = events.filter((event) => event.outcome === "accepted");
