@@ -45,10 +45,13 @@ async function main() {
 
   // The dashboard (Next.js) runs on a thread of its own; this thread serves ingest, health and the
   // delivery worker, free of the per-request cost Next's process-wide hooks would add to them.
-  const dashboard = await startDashboardThread({ isDev, dir: root, hostname: env.HOST, port: env.PORT }, (reason) => {
-    console.error(`[hookbell] ${reason}; exiting.`);
-    process.exit(1);
-  });
+  const dashboard = await startDashboardThread(
+    { isDev, dir: root, hostname: env.HOST, port: env.PORT, dataDir: env.HOOKBELL_DATA_DIR },
+    (reason) => {
+      console.error(`[hookbell] ${reason}; exiting.`);
+      process.exit(1);
+    },
+  );
   const headers = securityHeaders(env.APP_URL, isDev);
   const db = getDb();
   const state = { isDraining: false };

@@ -1,13 +1,11 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { wakeWorkers } from "../delivery/wake-workers";
 import { forgetIngestWebhook } from "../ingest/webhook-cache";
 import { startThread } from "../start-thread";
+import { prepareDashboardSocket } from "./dashboard-socket";
 import type { DashboardThreadData, DashboardThreadMessage } from "./next-thread";
 
 export type DashboardThread = {
-  /** The Unix socket the dashboard listens on (in a folder only this user can enter). */
+  /** The Unix socket the dashboard listens on (see prepareDashboardSocket). */
   socketPath: string;
   stop(): Promise<void>;
 };
@@ -17,18 +15,17 @@ export type DashboardThread = {
  * dies afterwards calls `onExit`: the process cannot serve the dashboard any more.
  */
 export function startDashboardThread(
-  options: Omit<DashboardThreadData, "socketPath">,
+  { dataDir, ...options }: Omit<DashboardThreadData, "socketPath"> & { dataDir: string },
   onExit: (reason: string) => void,
 ): Promise<DashboardThread> {
-  const folder = mkdtempSync(path.join(tmpdir(), "hookbell-"));
-  const socketPath = path.join(folder, "dashboard.sock");
+  const { socketPath, remove } = prepareDashboardSocket(dataDir);
   const workerData: DashboardThreadData = { ...options, socketPath };
   const worker = startThread(new URL("./next-thread.ts", import.meta.url), { workerData });
   let isStopping = false;
   const stop = async () => {
     isStopping = true;
     await worker.terminate();
-    rmSync(folder, { recursive: true, force: true });
+    remove();
   };
   return new Promise((resolve, reject) => {
     let isReady = false;
@@ -45,7 +42,7 @@ export function startDashboardThread(
       else onExit(`the dashboard thread failed: ${error.message}`);
     });
     worker.on("exit", (code) => {
-      rmSync(folder, { recursive: true, force: true });
+      remove();
       if (!isReady) reject(new Error(`the dashboard thread exited with code ${code} before it was ready`));
       else if (!isStopping) onExit(`the dashboard thread exited with code ${code}`);
     });
