@@ -28,7 +28,22 @@ export function newId(prefix: string): string {
 }
 
 // Monotonic per prefix: each kind of id orders its own rows; one kind's clock does not move another's.
-const last = new Map<string, { time: number; random: bigint }>();
+// The 80 random bits are kept as two 40-bit halves (exact in a double), so no BigInt is needed.
+const last = new Map<string, { time: number; high: number; low: number }>();
+const HALF = 2 ** 40;
+
+// Random bytes are drawn a few kilobytes at a time: one call per id costs more than the rest of the id.
+const pool = { bytes: Buffer.alloc(0), offset: 0 };
+
+function random40(): number {
+  if (pool.offset + 5 > pool.bytes.length) {
+    pool.bytes = randomBytes(4096);
+    pool.offset = 0;
+  }
+  const value = pool.bytes.readUIntBE(pool.offset, 5);
+  pool.offset += 5;
+  return value;
+}
 
 /**
  * Time-ordered ids (ULID layout: 48-bit milliseconds + 80 random bits, Crockford base32) so that
@@ -40,37 +55,30 @@ export function newEventId(now = Date.now()): string {
 
 /** Deliveries and attempts sort by creation the same way events do. */
 export function newTimeOrderedId(prefix: string, now = Date.now()): string {
-  let random: bigint;
   const previous = last.get(prefix);
+  let next: { time: number; high: number; low: number };
   if (previous && now <= previous.time) {
-    now = previous.time;
-    random = previous.random + 1n;
+    next = { time: previous.time, high: previous.high, low: previous.low + 1 };
+    if (next.low === HALF) next = { ...next, high: next.high + 1, low: 0 };
+    // 2^80 ids in one millisecond: move to the next one.
+    if (next.high === HALF) next = { time: previous.time + 1, high: random40(), low: random40() };
   } else {
-    random = BigInt(`0x${randomBytes(10).toString("hex")}`);
+    next = { time: now, high: random40(), low: random40() };
   }
-  last.set(prefix, { time: now, random });
-  let time = "";
-  let t = now;
-  for (let i = 0; i < 10; i++) {
-    time = CROCKFORD[t % 32] + time;
-    t = Math.floor(t / 32);
+  last.set(prefix, next);
+  return `${prefix}_${base32(next.time, 10)}${base32(next.high, 8)}${base32(next.low, 8)}`;
+}
+
+function base32(value: number, length: number): string {
+  let out = "";
+  for (let i = 0; i < length; i++) {
+    out = CROCKFORD[value % 32] + out;
+    value = Math.floor(value / 32);
   }
-  let rand = "";
-  let r = random;
-  for (let i = 0; i < 16; i++) {
-    rand = CROCKFORD[Number(r % 32n)] + rand;
-    r /= 32n;
-  }
-  return `${prefix}_${time}${rand}`;
+  return out;
 }
 
 /** The smallest event id of the given moment: `id >= eventIdFloor(t)` selects events received at t or later. */
 export function eventIdFloor(at: Date): string {
-  let time = "";
-  let t = Math.max(0, at.getTime());
-  for (let i = 0; i < 10; i++) {
-    time = CROCKFORD[t % 32] + time;
-    t = Math.floor(t / 32);
-  }
-  return `evt_${time}${"0".repeat(16)}`;
+  return `evt_${base32(Math.max(0, at.getTime()), 10)}${"0".repeat(16)}`;
 }
