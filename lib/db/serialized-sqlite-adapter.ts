@@ -84,9 +84,9 @@ function serialize(adapter: SqlDriverAdapter, lock: SqliteLock): SqlDriverAdapte
 
 /**
  * The adapter begins transactions DEFERRED. In WAL mode a deferred transaction that reads, and then
- * writes after another connection (the ingest writer thread, another process) has committed, fails at
- * once with SQLITE_BUSY_SNAPSHOT; the busy timeout never applies. A write statement first (one that
- * touches no row) takes the write lock at the start instead, waiting out other writers like BEGIN
+ * writes after another connection (ingest's, the other thread's, another process's) has committed,
+ * fails at once with SQLITE_BUSY_SNAPSHOT; the busy timeout never applies. A write statement first (one
+ * that touches no row) takes the write lock at the start instead, waiting out other writers like BEGIN
  * IMMEDIATE does.
  */
 async function takeWriteLock(tx: Transaction): Promise<void> {

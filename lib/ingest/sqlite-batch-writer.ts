@@ -9,17 +9,20 @@ export type BatchResult = { results: StoreResult[]; queued: boolean };
  * The SQLite write of the ingest path: one immediate transaction per batch of accepted events (each
  * event, its outbox deliveries, the webhooks' counters), on its own better-sqlite3 connection with
  * prepared statements. Synchronous: SqliteIngestStore runs it inside this thread's SQLite lock.
+ *
+ * The connection has no busy timeout: SQLite would wait for another connection's write lock by sleeping
+ * this thread (every request, the delivery worker). SqliteIngestStore retries SQLITE_BUSY itself instead.
  */
 export class SqliteBatchWriter {
   readonly connection: Database.Database;
   private readonly statements: ReturnType<typeof prepare>;
 
-  constructor(file: string, options: { timeout?: number } = {}) {
-    this.connection = new Database(file, { timeout: options.timeout ?? 5000 });
+  constructor(file: string) {
+    this.connection = new Database(file, { timeout: 0 });
     this.statements = prepare(this.connection);
   }
 
-  /** Throws (and rolls back) on any database error. */
+  /** Throws (and rolls back) on any database error; SQLITE_BUSY at once when another connection writes. */
   write(events: AcceptedEvent[]): BatchResult {
     const statements = this.statements;
     const run = this.connection.transaction((): BatchResult => {
@@ -87,10 +90,6 @@ export class SqliteBatchWriter {
     });
     return run.immediate();
   }
-
-  close(): void {
-    this.connection.close();
-  }
 }
 
 function prepare(db: Database.Database) {
@@ -123,8 +122,6 @@ function prepare(db: Database.Database) {
 }
 
 /** DateTime as Prisma's SQLite adapter writes it, so both connections' values sort and compare alike. */
-export function sqliteDate(date: Date): string;
-export function sqliteDate(date: Date | null): string | null;
-export function sqliteDate(date: Date | null): string | null {
-  return date === null ? null : `${date.toISOString().slice(0, -1)}+00:00`;
+function sqliteDate(date: Date): string {
+  return `${date.toISOString().slice(0, -1)}+00:00`;
 }
