@@ -67,3 +67,18 @@ export async function createTestDatabase(serverUrl: string, prefix = "hookbell")
   url.pathname = `/${name}`;
   return url.toString();
 }
+
+/**
+ * Locks a webhook's row from a connection of its own, as a deletion would: every ingest commit of one of
+ * its events updates the row's counters, so it waits until the returned unlock.
+ */
+export async function lockWebhookRow(databaseUrl: string, webhookId: string): Promise<() => Promise<void>> {
+  const locker = new pg.Client({ connectionString: databaseUrl });
+  await locker.connect();
+  await locker.query("BEGIN");
+  await locker.query(`SELECT 1 FROM "Webhook" WHERE "id" = $1 FOR UPDATE`, [webhookId]);
+  return async () => {
+    await locker.query("ROLLBACK");
+    await locker.end();
+  };
+}

@@ -11,6 +11,7 @@ import { PostgresIngestStore } from "@/lib/ingest/postgres-ingest-store";
 import { ingestWebhookId, serveIngest } from "@/lib/ingest/serve-ingest";
 import { webhookWithChannels } from "../delivery/harness";
 import { freePort, until } from "../helpers/load";
+import { lockWebhookRow } from "../helpers/postgres";
 import { clerkEvent, signedHeaders } from "../helpers/signing";
 import { isPostgresRun, openTestDb, seedTenant } from "../helpers/test-db";
 
@@ -69,18 +70,6 @@ describe.runIf(isPostgresRun)("group commit on PostgreSQL", () => {
     };
   }
 
-  /** Locks the webhook's row as a deletion would: a batch with one of its events waits in the database. */
-  async function lockWebhook(webhookId: string): Promise<() => Promise<void>> {
-    const locker = new pg.Client({ connectionString: getEnv().DATABASE_URL });
-    await locker.connect();
-    await locker.query("BEGIN");
-    await locker.query(`SELECT 1 FROM "Webhook" WHERE "id" = $1 FOR UPDATE`, [webhookId]);
-    return async () => {
-      await locker.query("ROLLBACK");
-      await locker.end();
-    };
-  }
-
   /** An uncommitted event with this svix-id: inserting the same one waits for this transaction. */
   async function holdSvixId(webhookId: string, svixId: string): Promise<() => Promise<void>> {
     const locker = new pg.Client({ connectionString: getEnv().DATABASE_URL });
@@ -117,7 +106,7 @@ describe.runIf(isPostgresRun)("group commit on PostgreSQL", () => {
     const unlocks: (() => Promise<void>)[] = [];
     for (const slot of [1, 2]) {
       const { webhookId } = await webhookWithChannels(db, tenant);
-      unlocks.push(await lockWebhook(webhookId));
+      unlocks.push(await lockWebhookRow(getEnv().DATABASE_URL, webhookId));
       held.push(store.storeAccepted(accepted(webhookId, `msg_held_${slot}`)));
       await untilWaitingForLocks(slot);
     }

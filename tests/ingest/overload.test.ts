@@ -1,7 +1,6 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import Database from "better-sqlite3";
-import pg from "pg";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import type { Tenant } from "@/lib/auth/tenant";
 import type { Db } from "@/lib/db/client";
@@ -10,6 +9,7 @@ import { getEnv, resetEnvForTests } from "@/lib/env";
 import { ingestWebhookId, serveIngest } from "@/lib/ingest/serve-ingest";
 import { webhookWithChannels } from "../delivery/harness";
 import { until } from "../helpers/load";
+import { lockWebhookRow } from "../helpers/postgres";
 import { clerkEvent, signedHeaders } from "../helpers/signing";
 import { isPostgresRun, openTestDb, seedTenant } from "../helpers/test-db";
 
@@ -48,17 +48,7 @@ afterAll(async () => {
 
 /** Holds the database so that accepted events cannot commit until `release()`. */
 async function holdDatabase(webhookId: string): Promise<() => Promise<void>> {
-  if (isPostgresRun) {
-    const client = new pg.Client({ connectionString: getEnv().DATABASE_URL });
-    await client.connect();
-    await client.query("BEGIN");
-    // Every commit of an event updates its webhook's counters: the row lock makes them wait.
-    await client.query(`SELECT 1 FROM "Webhook" WHERE "id" = $1 FOR UPDATE`, [webhookId]);
-    return async () => {
-      await client.query("COMMIT");
-      await client.end();
-    };
-  }
+  if (isPostgresRun) return lockWebhookRow(getEnv().DATABASE_URL, webhookId);
   const connection = new Database(sqliteFilePath(getEnv().DATABASE_URL));
   connection.exec("BEGIN IMMEDIATE");
   return async () => {
