@@ -109,7 +109,7 @@ async function signIn(url: string): Promise<string> {
 }
 
 async function startServer(dataDir: string, port: number, url: string, log: (line: string) => void) {
-  const child = spawn(process.execPath, ["--import", "tsx", "server.ts"], {
+  const child = spawn(process.execPath, ["scripts/start.mjs", "server"], {
     env: {
       ...process.env,
       NODE_ENV: "production",

@@ -43,7 +43,8 @@ export async function startHookbell(options: {
   const url = `http://127.0.0.1:${port}`;
   const started = performance.now();
   const server = await spawnServer({
-    script: "server.ts",
+    script: "scripts/start.mjs",
+    args: ["server"],
     port,
     readyText: "Dashboard ready",
     env: {

@@ -48,8 +48,9 @@ export function freePort(): Promise<number> {
 }
 
 /**
- * Runs a TypeScript entry with node itself (`node --import tsx`, never the tsx wrapper, whose child would
- * outlive a kill) and waits until its output contains `readyText`.
+ * Runs an entry with node itself (TypeScript through `node --import tsx`, JavaScript such as scripts/start.mjs
+ * as it is; never a wrapper such as npm or tsx's, whose child would outlive a kill) and waits until its output
+ * contains `readyText`.
  */
 export async function spawnServer(options: {
   script: string;
@@ -65,7 +66,8 @@ export async function spawnServer(options: {
     HOME: process.env.HOME ?? tmpdir(),
     ...options.env,
   };
-  const child = spawn(process.execPath, ["--import", "tsx", options.script, ...(options.args ?? [])], {
+  const loader = options.script.endsWith(".ts") ? ["--import", "tsx"] : [];
+  const child = spawn(process.execPath, [...loader, options.script, ...(options.args ?? [])], {
     env: env as NodeJS.ProcessEnv,
     stdio: ["ignore", "pipe", "pipe"],
   });

@@ -35,8 +35,8 @@ function startWorker(): { child: ChildProcess; output: () => string; exited: Pro
     HOOKBELL_SLACK_ORIGIN: slack.origin,
     HOOKBELL_WORKER_LEASE_SECONDS: "2",
   };
-  // node itself (not the tsx wrapper, which would leave its child running) so that SIGKILL kills the worker.
-  const child = spawn(process.execPath, ["--import", "tsx", "scripts/worker.ts"], {
+  // node itself, as `npm run worker` runs it (not npm, which would leave its child running): SIGKILL kills the worker.
+  const child = spawn(process.execPath, ["scripts/start.mjs", "worker"], {
     env: childEnv,
     stdio: ["ignore", "pipe", "pipe"],
   });

@@ -32,15 +32,15 @@ export async function freePort(): Promise<number> {
 }
 
 /**
- * Starts server.ts as `npm start` does (migrations, build if needed, serve), on the test file's SQLite
+ * Starts Hookbell as `npm start` does (scripts/start.mjs: compile, migrations, build if needed, serve), on the test file's SQLite
  * database and data folder (see setup-env.ts), and waits for "Dashboard ready". node itself runs the
- * server (not the tsx wrapper), so a SIGKILL hits the server process and nothing is left behind.
+ * server (not npm), so a SIGKILL hits the server process and nothing is left behind.
  */
 export async function startServer(extraEnv: Record<string, string> = {}, port?: number): Promise<RunningServer> {
   const env = getEnv();
   const listenPort = port ?? (await freePort());
   const url = `http://127.0.0.1:${listenPort}`;
-  const child = spawn(process.execPath, ["--import", "tsx", "server.ts"], {
+  const child = spawn(process.execPath, ["scripts/start.mjs", "server"], {
     env: {
       NODE_ENV: "production",
       PATH: process.env.PATH ?? "",

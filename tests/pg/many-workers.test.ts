@@ -49,8 +49,8 @@ async function startWorker(): Promise<Worker> {
   const env = getEnv();
   const smtp = await new SmtpSink().start();
   const slack = await new SlackStandIn().start();
-  // node itself (not the tsx wrapper, which would leave its child running) so that SIGKILL kills the worker.
-  const child = spawn(process.execPath, ["--import", "tsx", "scripts/worker.ts"], {
+  // node itself, as `npm run worker` runs it (not npm, which would leave its child running): SIGKILL kills the worker.
+  const child = spawn(process.execPath, ["scripts/start.mjs", "worker"], {
     env: {
       NODE_ENV: "production",
       PATH: process.env.PATH ?? "",

@@ -19,7 +19,7 @@ async function freePort(): Promise<number> {
 }
 
 /**
- * Starts Hookbell exactly as `npm start` does (server.ts: data folder, migrations, build if needed,
+ * Starts Hookbell exactly as `npm start` does (scripts/start.mjs: compile, data folder, migrations, build if needed,
  * serve) on a free loopback port with an empty data folder (and an empty database under `npm run test:pg`),
  * and waits until it is ready.
  */
@@ -38,7 +38,7 @@ export async function startApp(extraEnv: Record<string, string> = {}): Promise<R
     ...(await emptyDatabaseEnv()),
     ...extraEnv,
   };
-  const child: ChildProcess = spawn(path.join("node_modules", ".bin", "tsx"), ["server.ts"], {
+  const child: ChildProcess = spawn(process.execPath, ["scripts/start.mjs", "server"], {
     env,
     stdio: ["ignore", "pipe", "pipe"],
   });
