@@ -8,21 +8,23 @@ export type BatchResult = { results: StoreResult[]; queued: boolean };
 /**
  * The SQLite write of the ingest path: one immediate transaction per batch of accepted events (each
  * event, its outbox deliveries, the webhooks' counters), on its own better-sqlite3 connection with
- * prepared statements. Synchronous: SqliteIngestStore runs it inside this thread's SQLite lock.
+ * prepared statements. Synchronous; it runs on SqliteIngestStore's writer thread.
  *
- * The connection has no busy timeout: SQLite would wait for another connection's write lock by sleeping
- * this thread (every request, the delivery worker). SqliteIngestStore retries SQLITE_BUSY itself instead.
+ * synchronous=FULL: a commit returns once the write-ahead log is on disk, so an event answered 2xx survives
+ * a power cut or an operating-system crash, not only a crash of Hookbell. (better-sqlite3's build
+ * default for a database already in WAL mode is NORMAL, which syncs only at checkpoints.)
  */
 export class SqliteBatchWriter {
   readonly connection: Database.Database;
   private readonly statements: ReturnType<typeof prepare>;
 
-  constructor(file: string) {
-    this.connection = new Database(file, { timeout: 0 });
+  constructor(file: string, busyTimeoutMs: number) {
+    this.connection = new Database(file, { timeout: busyTimeoutMs });
+    this.connection.pragma("synchronous = FULL");
     this.statements = prepare(this.connection);
   }
 
-  /** Throws (and rolls back) on any database error; SQLITE_BUSY at once when another connection writes. */
+  /** Throws (and rolls back) on any database error, SQLITE_BUSY once another connection held the lock too long. */
   write(events: AcceptedEvent[]): BatchResult {
     const statements = this.statements;
     const run = this.connection.transaction((): BatchResult => {

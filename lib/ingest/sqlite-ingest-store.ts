@@ -1,9 +1,12 @@
-import type Database from "better-sqlite3";
+import type { Worker } from "node:worker_threads";
+import Database from "better-sqlite3";
 import type { SqliteLock } from "../db/sqlite-lock";
 import { wakeWorkers } from "../delivery/wake-workers";
 import { isWebhookId } from "../ids";
+import { startThread } from "../start-thread";
 import type { AcceptedEvent, IngestStore, IngestWebhook, StoreResult } from "./ingest-store";
-import { type BatchResult, SqliteBatchWriter } from "./sqlite-batch-writer";
+import type { BatchResult } from "./sqlite-batch-writer";
+import type { WriteReply, WriteRequest, WriterData } from "./sqlite-writer-thread";
 
 /** Upper bound of events per transaction, so one commit never holds the write lock for long. */
 const MAX_BATCH = 512;
@@ -23,21 +26,21 @@ type WebhookRow = {
 };
 
 /**
- * The SQLite ingest path: its own connection with prepared statements, and group commit. Accepted events
- * that arrive in the same turn of the event loop, or while the database's lock is held, are written in
- * ONE transaction (each event, its outbox deliveries, the webhooks' counters; see SqliteBatchWriter), and
- * every request is answered only after that transaction has committed. Under load one commit serves
- * many requests; an idle server commits each event on the next turn of the event loop, so a lone request
- * waits for nobody.
+ * The SQLite ingest path: group commit on a writer thread. Webhooks are looked up on this thread (a read
+ * connection of its own, prepared statements); accepted events are written by the writer thread
+ * (SqliteBatchWriter, synchronous=FULL), one batch at a time: whatever arrives while a batch commits is
+ * written together in the next one (each event, its outbox deliveries, the webhooks' counters in ONE
+ * transaction), and every request is answered only after its batch has committed. An idle server writes a
+ * lone event on the next turn of the event loop, so it waits for nobody.
  *
- * The transaction is synchronous, inside the database's in-process lock (shared with this thread's Prisma
- * connection), so it never interleaves with a Prisma transaction here. When another connection (the
- * dashboard's thread, another process) holds the write lock, the batch lets go of the in-process lock and
- * is tried again shortly, for up to BUSY_TIMEOUT_MS; this thread never sleeps in SQLite's busy handler.
- * (A writer thread was measured too: no more throughput on two cores, and 40-80 MB more memory.)
+ * While the thread commits, this thread holds the database's in-process lock (shared with its Prisma
+ * connection, see SqliteLock): Prisma's queries here wait for the commit without blocking the thread,
+ * instead of sleeping in SQLite's busy handler. The writer waits out other connections (the dashboard's
+ * thread, other processes) with SQLite's busy timeout, on its own thread, for up to BUSY_TIMEOUT_MS.
  */
 export class SqliteIngestStore implements IngestStore {
-  private opened: { writer: SqliteBatchWriter; findWebhook: Database.Statement } | undefined;
+  private reader: { connection: Database.Database; findWebhook: Database.Statement } | undefined;
+  private writer: { thread: Worker; replies: ((reply: WriteReply) => void)[] } | undefined;
   private waiting: Waiting[] = [];
   private isFlushScheduled = false;
   /** Events in the batch being written (or waiting for another connection's write lock). */
@@ -52,7 +55,7 @@ export class SqliteIngestStore implements IngestStore {
 
   async findWebhook(webhookId: string): Promise<IngestWebhook | null> {
     if (!isWebhookId(webhookId)) return null;
-    const row = this.open().findWebhook.get(webhookId) as WebhookRow | undefined;
+    const row = this.read().findWebhook.get(webhookId) as WebhookRow | undefined;
     if (!row) return null;
     return {
       id: row.id,
@@ -74,7 +77,7 @@ export class SqliteIngestStore implements IngestStore {
     });
   }
 
-  /** Events not committed yet: waiting for a transaction, or in the one being tried. */
+  /** Events not committed yet: waiting for a transaction, or in the one being written. */
   get pending(): number {
     return this.waiting.length + this.trying;
   }
@@ -82,61 +85,50 @@ export class SqliteIngestStore implements IngestStore {
   private async flush(): Promise<void> {
     // The batch is taken once the lock is held: whatever arrived while the previous transaction (ours,
     // or a Prisma one of this thread) held it commits together.
-    let release = await this.lock.acquire();
+    const release = await this.lock.acquire();
     const batch = this.waiting.splice(0, MAX_BATCH);
     this.trying += batch.length;
-    let outcome: BatchResult | { error: unknown };
+    let reply: WriteReply;
     try {
-      for (let wait = 1, waited = 0; ; wait = Math.min(wait * 2, 20)) {
-        try {
-          outcome = this.write(batch);
-          break;
-        } catch (error) {
-          // Another connection holds the write lock. Waiting for it here would stop this thread (every
-          // request, the delivery worker); the lock is let go and the batch tried again shortly instead.
-          if (!isBusy(error) || waited >= BUSY_TIMEOUT_MS) {
-            outcome = { error };
-            break;
-          }
-          release();
-          await new Promise((resolve) => setTimeout(resolve, wait));
-          waited += wait;
-          release = await this.lock.acquire();
-        }
-      }
+      reply = await this.write(batch);
     } finally {
       release();
       this.trying -= batch.length;
       this.isFlushScheduled = this.waiting.length > 0;
       if (this.isFlushScheduled) setImmediate(() => void this.flush());
     }
-    if (!("error" in outcome)) return this.settle(batch, outcome);
-    if (batch.length > 1 && !isBusy(outcome.error)) {
+    if ("results" in reply) return this.settle(batch, reply.results);
+    if (batch.length > 1 && !isBusy(reply.error)) {
       // One event the database refuses must not fail the others: write each on its own.
       for (const item of batch) void this.storeAlone(item);
     } else {
-      for (const item of batch) item.reject(outcome.error);
+      for (const item of batch) item.reject(toError(reply.error));
     }
   }
 
   private async storeAlone(item: Waiting): Promise<void> {
     const release = await this.lock.acquire();
     try {
-      this.settle([item], this.write([item]));
-    } catch (error) {
-      item.reject(error);
+      const reply = await this.write([item]);
+      if ("results" in reply) this.settle([item], reply.results);
+      else item.reject(toError(reply.error));
     } finally {
       release();
     }
   }
 
-  private write(batch: Waiting[]): BatchResult {
-    const written = this.open().writer.write(batch.map((item) => item.event));
-    this.stats.commits += 1;
-    return written;
+  /** Sends a batch to the writer thread and waits for its commit (or its error). */
+  private write(batch: Waiting[]): Promise<WriteReply> {
+    const writer = this.startWriter();
+    return new Promise((resolve) => {
+      writer.replies.push(resolve);
+      writer.thread.ref(); // a commit under way keeps the process alive; an idle writer does not
+      writer.thread.postMessage(JSON.stringify(batch.map((item) => item.event)) satisfies WriteRequest);
+    });
   }
 
   private settle(batch: Waiting[], { results, queued }: BatchResult): void {
+    this.stats.commits += 1;
     for (const [index, item] of batch.entries()) {
       if (results[index] === "stored") this.stats.stored += 1;
       item.resolve(results[index]);
@@ -144,22 +136,47 @@ export class SqliteIngestStore implements IngestStore {
     if (queued) wakeWorkers();
   }
 
-  private open() {
-    if (!this.opened) {
-      const writer = new SqliteBatchWriter(this.file);
-      this.opened = {
-        writer,
-        findWebhook: writer.connection.prepare(
+  private startWriter() {
+    if (this.writer) return this.writer;
+    const thread = startThread(new URL("./sqlite-writer-thread.ts", import.meta.url), {
+      workerData: { file: this.file, busyTimeoutMs: BUSY_TIMEOUT_MS } satisfies WriterData,
+    });
+    const writer = { thread, replies: [] as ((reply: WriteReply) => void)[] };
+    thread.on("message", (reply: WriteReply) => {
+      writer.replies.shift()?.(reply);
+      if (writer.replies.length === 0) thread.unref();
+    });
+    const gone = (error: Error) => {
+      // A writer that died takes its batch with it (refused: the senders retry); the next batch starts a new one.
+      if (this.writer === writer) this.writer = undefined;
+      for (const reply of writer.replies.splice(0)) reply({ error: { message: error.message } });
+    };
+    thread.on("error", gone);
+    thread.on("exit", (code) => gone(new Error(`the SQLite writer thread exited (${code})`)));
+    this.writer = writer;
+    return writer;
+  }
+
+  private read() {
+    if (!this.reader) {
+      const connection = new Database(this.file);
+      this.reader = {
+        connection,
+        findWebhook: connection.prepare(
           `SELECT "id", "projectId", "isActive", "signingSecret", "previousSigningSecret", "previousSecretExpiresAt"
            FROM "Webhook" WHERE "id" = ?`,
         ),
       };
     }
-    return this.opened;
+    return this.reader;
   }
 }
 
-function isBusy(error: unknown): boolean {
-  const code = (error as { code?: unknown } | null)?.code;
+function isBusy(error: { code?: string }): boolean {
+  const code = error.code;
   return typeof code === "string" && (code.startsWith("SQLITE_BUSY") || code.startsWith("SQLITE_LOCKED"));
+}
+
+function toError({ message, code }: { message: string; code?: string }): Error {
+  return Object.assign(new Error(message), code ? { code } : {});
 }

@@ -1,6 +1,8 @@
-// Baseline (a) for the ingest bench: the least a durable webhook receiver can do. node:http, the svix
-// library's verify, and one better-sqlite3 insert per request (WAL, SQLite's default synchronous=FULL,
-// as Hookbell's own database runs). Started by ingest-bench.ts with PORT, CLERK_WEBHOOK_SECRET and BENCH_DB_FILE.
+// Baseline (a) for the ingest bench: the least a webhook receiver that stores what it receives can do.
+// node:http, the svix library's verify, and one better-sqlite3 insert per request, WAL with better-sqlite3's
+// defaults: synchronous=NORMAL in WAL mode, so a commit does not wait for the disk (it syncs at checkpoints).
+// Hookbell's ingest commits with synchronous=FULL, a wait for the disk per batch. Started by ingest-bench.ts
+// with PORT, CLERK_WEBHOOK_SECRET and BENCH_DB_FILE.
 import { createServer } from "node:http";
 import Database from "better-sqlite3";
 import { Webhook } from "svix";

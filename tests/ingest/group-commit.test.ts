@@ -1,5 +1,6 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import type { Worker } from "node:worker_threads";
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Tenant } from "@/lib/auth/tenant";
@@ -9,6 +10,7 @@ import { getEnv } from "@/lib/env";
 import { newEventId } from "@/lib/ids";
 import { type AcceptedEvent, ingestStoreFor } from "@/lib/ingest/ingest-store";
 import { ingestWebhookId, serveIngest } from "@/lib/ingest/serve-ingest";
+import { SqliteBatchWriter } from "@/lib/ingest/sqlite-batch-writer";
 import type { SqliteIngestStore } from "@/lib/ingest/sqlite-ingest-store";
 import { webhookWithChannels } from "../delivery/harness";
 import { until } from "../helpers/load";
@@ -168,6 +170,57 @@ describe.skipIf(isPostgresRun)("group commit on SQLite", () => {
     });
     expect(result).toBe("gone");
     expect(await db.event.count({ where: { webhookId } })).toBe(0);
+  });
+});
+
+describe.skipIf(isPostgresRun)("the SQLite writer thread", () => {
+  it("commits with synchronous=FULL: an answered event is on disk, not only in the operating system's cache", () => {
+    // A second connection to a database already in WAL mode gets better-sqlite3's build default, NORMAL.
+    const writer = new SqliteBatchWriter(sqliteFilePath(getEnv().DATABASE_URL), 0);
+    try {
+      expect(writer.connection.pragma("synchronous", { simple: true })).toBe(2);
+    } finally {
+      writer.connection.close();
+    }
+  });
+
+  it("leaves this thread free while a batch waits for another connection's write lock", async () => {
+    const { webhookId } = await webhookWithChannels(db, tenant, { slack: true });
+    const store = ingestStoreFor(db) as SqliteIngestStore;
+    const blocker = new Database(sqliteFilePath(getEnv().DATABASE_URL));
+    blocker.exec("BEGIN IMMEDIATE");
+    try {
+      const body = clerkEvent("user.created");
+      const answer = post(webhookId, body, signedHeaders(body, { id: "msg_wait_off_thread" }));
+      await until(() => store.pending === 1, "the event to wait for the lock", 4_000);
+      // The writer waits in SQLite's busy handler (up to 5 s); were it this thread, the timer would wait too.
+      const started = performance.now();
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      expect(performance.now() - started).toBeLessThan(1_000);
+      expect(store.pending).toBe(1);
+      blocker.exec("COMMIT");
+      expect(await answer).toMatchObject({ status: 200, json: { received: true } });
+    } finally {
+      if (blocker.inTransaction) blocker.exec("ROLLBACK");
+      blocker.close();
+    }
+  });
+
+  it("writes on a new thread once the writer thread has exited", async () => {
+    const { webhookId } = await webhookWithChannels(db, tenant, { slack: true });
+    const store = ingestStoreFor(db) as SqliteIngestStore;
+    const first = clerkEvent("user.created");
+    expect(await post(webhookId, first, signedHeaders(first, { id: "msg_before_exit" }))).toMatchObject({
+      status: 200,
+    });
+    // Terminated while idle: a thread stopped inside a SQLite call would take the process down with it.
+    await (store as unknown as { writer: { thread: Worker } }).writer.thread.terminate();
+    const second = clerkEvent("user.created");
+    expect(await post(webhookId, second, signedHeaders(second, { id: "msg_after_exit" }))).toMatchObject({
+      status: 200,
+      json: { received: true },
+    });
+    expect(await db.event.count({ where: { webhookId, outcome: "accepted" } })).toBe(2);
   });
 });
 
