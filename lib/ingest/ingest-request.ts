@@ -1,3 +1,4 @@
+import { isUtf8 } from "node:buffer";
 import { openRemembered } from "../crypto/open-remembered";
 import { webhookSecretField } from "../crypto/sealed-fields";
 import type { Db } from "../db/client";
@@ -221,15 +222,6 @@ function checkRequest(webhook: IngestWebhook, headers: RequestHeaders, bytes: Bu
 
 function isJsonObject(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
-function isUtf8(bytes: Buffer): boolean {
-  try {
-    new TextDecoder("utf-8", { fatal: true }).decode(bytes);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 function stringField(value: unknown): string | undefined {

@@ -1,4 +1,6 @@
+import { readFileSync } from "node:fs";
 import { createServer } from "node:http";
+import path from "node:path";
 import { parentPort, workerData } from "node:worker_threads";
 import next from "next";
 import { onWake } from "../delivery/wake-workers";
@@ -27,6 +29,7 @@ onWebhookChange((webhookId) =>
   port.postMessage({ type: "webhook-changed", webhookId } satisfies DashboardThreadMessage),
 );
 
+if (!isDev) applyBuiltConfig(dir);
 const app = next({ dev: isDev, dir, hostname, port: publicPort });
 await app.prepare();
 const handle = app.getRequestHandler();
@@ -42,3 +45,19 @@ const server = createServer((req, res) => {
 server.keepAliveTimeout = 0;
 if (upgrade) server.on("upgrade", (req, socket, head) => void upgrade(req, socket, head));
 server.listen(socketPath, () => port.postMessage({ type: "ready" } satisfies DashboardThreadMessage));
+
+/**
+ * Serves with the configuration the build resolved (`.next/required-server-files.json`), as Next's own
+ * standalone server does: Next then does not load next.config.ts, which it compiles with its SWC native
+ * module (about 25 MB of memory for the life of the process). Without that file, Next reads next.config.ts.
+ */
+function applyBuiltConfig(root: string): void {
+  try {
+    const built = JSON.parse(readFileSync(path.join(root, ".next", "required-server-files.json"), "utf8"));
+    if (built?.config && typeof built.config === "object") {
+      process.env.__NEXT_PRIVATE_STANDALONE_CONFIG = JSON.stringify(built.config);
+    }
+  } catch {
+    // No build manifest: Next loads next.config.ts itself.
+  }
+}

@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type ApiHarness, startApiHarness } from "../api/api-harness";
 import { killServers, until } from "../helpers/load";
@@ -49,6 +50,15 @@ async function createWebhook(): Promise<string> {
 }
 
 describe("the dashboard thread and the ingest thread", () => {
+  it("serves the dashboard with the build's configuration, never loading Next's SWC compiler", async () => {
+    const page = await fetch(`${api.url}/signin`);
+    expect(page.status).toBe(200);
+    // Next compiles next.config.ts with its SWC native module (about 25 MB) when it reads the file itself.
+    const maps = readFileSync(`/proc/${api.server.child.pid}/maps`, "utf8");
+    expect(maps).toContain("better_sqlite3.node");
+    expect(maps).not.toContain("next-swc");
+  });
+
   it("refuses the next request once the API deactivates the webhook, and accepts it once reactivated", async () => {
     const webhookId = await createWebhook();
     expect((await ingest(webhookId, "msg_thread_1")).status).toBe(200); // the lookup is now remembered
