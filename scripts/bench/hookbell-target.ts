@@ -5,7 +5,8 @@ import { BENCH_SECRET } from "./request-pool";
 
 // Hookbell as the bench drives it: a fresh data folder (and database), webhooks made through the app's own
 // functions (secret, an email channel and a Slack channel each, so ingest stores the event and two outbox
-// rows), then server.ts started as `npm start` runs it, with the ingest rate limits and alert quotas raised.
+// rows), then Hookbell started as `npm start` runs it (scripts/start.mjs), with the ingest rate limits and alert
+// quotas raised.
 
 export type BenchWebhook = { id: string; slackPath: string };
 
@@ -14,7 +15,7 @@ export type HookbellTarget = {
   webhooks: BenchWebhook[];
   databaseUrl: string;
   dataDir: string;
-  /** How long server.ts took to answer, including a dashboard build when the sources changed. */
+  /** How long the server took to answer, including a dashboard build when the sources changed. */
   startSeconds: number;
   hasBuilt: boolean;
 };

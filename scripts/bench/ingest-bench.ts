@@ -109,7 +109,7 @@ export async function runIngestBench(options: IngestBenchOptions): Promise<Inges
   for (const database of databases) {
     const target = `Hookbell (${database.label})`;
     const isFirst = database === databases[0];
-    log(`${target}: setting up a webhook and starting server.ts (embedded worker off)…`);
+    log(`${target}: setting up a webhook and starting Hookbell (embedded worker off)…`);
     const hookbell = await startHookbell({
       label: database.label.toLowerCase(),
       databaseUrl: await database.fresh(),
