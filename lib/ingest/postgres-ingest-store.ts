@@ -1,4 +1,5 @@
-import type { Db } from "../db/client";
+import pg from "pg";
+import { type Db, dbOrigin } from "../db/client";
 import { type StoredBatch, storeEventsPostgres } from "../db/store-events-postgres";
 import { announceWork } from "../delivery/wake-workers";
 import {
@@ -21,6 +22,9 @@ const MAX_BATCH_BYTES = 8 * 1024 * 1024;
  */
 const MAX_CONCURRENT_BATCHES = 2;
 
+/** A batch statement waiting longer than this (for a lock) fails, and the batch's events are written one by one. */
+const STATEMENT_TIMEOUT_MS = 15_000;
+
 /** Runs of one event on its own, when its batch failed. */
 const MAX_ATTEMPTS = 3;
 
@@ -38,6 +42,7 @@ type Waiting = { event: AcceptedEvent; resolve: (result: StoreResult) => void; r
  */
 export class PostgresIngestStore implements IngestStore {
   private readonly single: PrismaIngestStore;
+  private pool: pg.Pool | undefined;
   private waiting: Waiting[] = [];
   private writing = 0;
   private isScheduled = false;
@@ -99,7 +104,7 @@ export class PostgresIngestStore implements IngestStore {
     const events = batch.map((item) => item.event);
     let written: StoredBatch;
     try {
-      written = await storeEventsPostgres(this.db, events);
+      written = await storeEventsPostgres(this.batchPool(), events);
     } catch (error) {
       if (isUnreachable(error)) {
         // Nothing reached the database: retrying each event would only fail the same way, slower.
@@ -113,6 +118,23 @@ export class PostgresIngestStore implements IngestStore {
     this.stats.stored += written.stored;
     for (const [index, item] of batch.entries()) item.resolve(written.results[index]);
     if (written.queued) announceWork(this.db);
+  }
+
+  /** One connection per batch in flight, opened when first needed and closed after a minute unused. */
+  private batchPool(): pg.Pool {
+    if (!this.pool) {
+      const url = dbOrigin(this.db)?.url;
+      if (!url) throw new Error("PostgresIngestStore needs a client made by getDb()");
+      this.pool = new pg.Pool({
+        connectionString: url,
+        max: MAX_CONCURRENT_BATCHES,
+        idleTimeoutMillis: 60_000,
+        statement_timeout: STATEMENT_TIMEOUT_MS,
+      });
+      // An idle connection the server dropped (a restart): the pool replaces it; nothing was waiting on it.
+      this.pool.on("error", () => undefined);
+    }
+    return this.pool;
   }
 
   /**
@@ -140,8 +162,15 @@ function isConflict(error: unknown): boolean {
   return (error as { code?: unknown } | null)?.code === "P2034";
 }
 
-/** Prisma's codes for a database it could not reach or lost the connection to (P1xxx, pool timeout). */
+/**
+ * A database the batch could not reach or lost the connection to: a socket error (ECONNREFUSED, ECONNRESET,
+ * …), a connection the server ended ("Connection terminated"), SQLSTATE class 08 (connection exception) or
+ * 57P01-57P03 (the server shutting down or starting up).
+ */
 function isUnreachable(error: unknown): boolean {
-  const code = (error as { code?: unknown } | null)?.code;
-  return typeof code === "string" && (code.startsWith("P1") || code === "P2024");
+  const { code, message } = (error ?? {}) as { code?: unknown; message?: unknown };
+  if (typeof code === "string" && (/^E[A-Z]+$/.test(code) || code.startsWith("08") || /^57P0[123]$/.test(code))) {
+    return true;
+  }
+  return typeof message === "string" && /connection terminated|connection ended/i.test(message);
 }
