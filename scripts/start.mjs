@@ -1,7 +1,7 @@
 // `npm start` and `npm run worker`: compiles the entry (server.ts or scripts/worker.ts) and the local modules it
 // imports into one JavaScript file under .hookbell/, then runs it in this process. Packages stay in
 // node_modules. Running compiled code, not TypeScript through tsx, leaves out tsx's loader thread, which
-// would run in this process and again in the dashboard's thread: about 120 MB less memory, idle.
+// would run in this process and again in each of its threads: about 120 MB less memory, idle.
 //
 // Plain JavaScript on purpose: this file runs before anything can compile TypeScript.
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
