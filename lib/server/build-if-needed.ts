@@ -12,6 +12,7 @@ import {
   writeSync,
 } from "node:fs";
 import path from "node:path";
+import { isProcessRunning } from "./is-process-running";
 
 const SOURCES = [
   "app",
@@ -80,7 +81,7 @@ function withBuildLock(root: string, log: (line: string) => void, work: () => vo
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
       const holder = Number(readFileSync(lockFile, "utf8"));
-      if (!isRunning(holder)) {
+      if (!isProcessRunning(holder)) {
         rmSync(lockFile, { force: true }); // left behind by a build that was killed
         continue;
       }
@@ -93,15 +94,5 @@ function withBuildLock(root: string, log: (line: string) => void, work: () => vo
     work();
   } finally {
     rmSync(lockFile, { force: true });
-  }
-}
-
-function isRunning(pid: number): boolean {
-  if (!Number.isInteger(pid) || pid <= 0) return false;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === "EPERM";
   }
 }

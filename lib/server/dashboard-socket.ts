@@ -1,6 +1,7 @@
 import { chmodSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { isProcessRunning } from "./is-process-running";
 
 /** Unix socket paths are limited to about 104 bytes (macOS) or 108 (Linux). */
 const MAX_SOCKET_PATH = 100;
@@ -16,7 +17,7 @@ export function prepareDashboardSocket(dataDir: string): { socketPath: string; r
   chmodSync(folder, 0o700);
   for (const name of readdirSync(folder)) {
     const pid = /^dashboard-(\d+)\.sock$/.exec(name)?.[1];
-    if (pid && !isRunning(Number(pid))) rmSync(path.join(folder, name), { force: true });
+    if (pid && !isProcessRunning(Number(pid))) rmSync(path.join(folder, name), { force: true });
   }
   const socketPath = path.join(folder, `dashboard-${process.pid}.sock`);
   if (Buffer.byteLength(socketPath) <= MAX_SOCKET_PATH) {
@@ -28,14 +29,4 @@ export function prepareDashboardSocket(dataDir: string): { socketPath: string; r
     socketPath: path.join(temporary, "dashboard.sock"),
     remove: () => rmSync(temporary, { recursive: true, force: true }),
   };
-}
-
-function isRunning(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    // EPERM: it runs, as another user.
-    return (error as { code?: string }).code === "EPERM";
-  }
 }
