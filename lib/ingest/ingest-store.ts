@@ -49,7 +49,7 @@ const stores = new WeakMap<Db, IngestStore>();
 
 /**
  * SQLite: a dedicated connection with prepared statements and group commit (see SqliteIngestStore).
- * PostgreSQL: group commit through Prisma's pool (see PostgresIngestStore). A client whose origin is
+ * PostgreSQL: group commit on a pg pool of its own (see PostgresIngestStore). A client whose origin is
  * unknown: through Prisma, one transaction per event.
  */
 export function ingestStoreFor(db: Db): IngestStore {
