@@ -1,5 +1,6 @@
 import type pg from "pg";
 import { type PlannedChannel, planDeliveries } from "../delivery/plan-deliveries";
+import { countPerWebhook } from "../ingest/count-per-webhook";
 import type { AcceptedEvent, StoreResult } from "../ingest/ingest-store";
 
 // Fixed statement texts: a batch's rows travel as one array per column (unnest), so a statement has the same
@@ -191,13 +192,7 @@ async function insertDeliveries(tx: Tx, deliveries: Delivery[], now: Date): Prom
 
 /** Each webhook's event count and last event, as one event at a time would have left them. */
 async function countEvents(tx: Tx, stored: AcceptedEvent[], now: Date): Promise<void> {
-  const counters = new Map<string, { count: number; last: Date }>();
-  for (const { webhookId, receivedAt } of stored) {
-    const counter = counters.get(webhookId) ?? { count: 0, last: receivedAt };
-    counter.count += 1;
-    if (receivedAt > counter.last) counter.last = receivedAt;
-    counters.set(webhookId, counter);
-  }
+  const counters = countPerWebhook(stored);
   if (counters.size === 0) return;
   const ids = [...counters.keys()];
   // One UPDATE of several rows locks them in no set order; locking them in id order first cannot deadlock.

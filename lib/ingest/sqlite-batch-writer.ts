@@ -1,5 +1,6 @@
 import Database from "better-sqlite3";
 import { type PlannedChannel, planDeliveries } from "../delivery/plan-deliveries";
+import { countPerWebhook } from "./count-per-webhook";
 import type { AcceptedEvent, StoreResult } from "./ingest-store";
 
 /** What one committed batch did: a result per event, and whether any alert is now due. */
@@ -29,7 +30,7 @@ export class SqliteBatchWriter {
     const statements = this.statements;
     const run = this.connection.transaction((): BatchResult => {
       const channelsOf = new Map<string, PlannedChannel[] | null>();
-      const counters = new Map<string, { count: number; last: string }>();
+      const stored: AcceptedEvent[] = [];
       let queued = false;
       const results = events.map((event): StoreResult => {
         let channels = channelsOf.get(event.webhookId);
@@ -79,15 +80,12 @@ export class SqliteBatchWriter {
           );
           if (isPending) queued = true;
         }
-        const counter = counters.get(event.webhookId);
-        if (!counter) counters.set(event.webhookId, { count: 1, last: receivedAt });
-        else {
-          counter.count += 1;
-          if (receivedAt > counter.last) counter.last = receivedAt;
-        }
+        stored.push(event);
         return "stored";
       });
-      for (const [webhookId, { count, last }] of counters) statements.countEvents.run(count, last, webhookId);
+      for (const [webhookId, { count, last }] of countPerWebhook(stored)) {
+        statements.countEvents.run(count, sqliteDate(last), webhookId);
+      }
       return { results, queued };
     });
     return run.immediate();
