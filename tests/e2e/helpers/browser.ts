@@ -1,24 +1,39 @@
-import { mkdirSync } from "node:fs";
+import { existsSync, mkdirSync } from "node:fs";
 import path from "node:path";
 import { type Browser, chromium, type Locator, type Page } from "playwright-core";
 
 export const SCREENSHOT_DIR = path.join("tests", "e2e", "screenshots");
 
-/** Debian's chromium, headless, with the network chatter that a closed machine refuses turned off. */
+const FLAGS = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
+
+/**
+ * Headless Chromium with the network chatter that a closed machine refuses turned off: `CHROMIUM_PATH`
+ * when set, else the system's chromium, else the one `npm install` brought (@sparticuz/chromium).
+ */
 export async function launchBrowser(): Promise<Browser> {
+  const executablePath = await chromiumPath();
   // Playwright adds --headless and a fresh temporary profile itself.
-  return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
-  });
+  return chromium.launch({ executablePath, args: FLAGS });
+}
+
+let bundled: Promise<string> | undefined;
+
+async function chromiumPath(): Promise<string> {
+  if (process.env.CHROMIUM_PATH) return process.env.CHROMIUM_PATH;
+  for (const candidate of ["/usr/bin/chromium", "/usr/bin/chromium-browser"]) {
+    if (existsSync(candidate)) return candidate;
+  }
+  // Unpacks its brotli-compressed build into the OS temp folder once; later calls reuse it.
+  bundled ??= import("@sparticuz/chromium").then((module) => module.default.executablePath());
+  return bundled;
 }
 
 export async function screenshot(page: Page, name: string, options: { fullPage?: boolean } = {}): Promise<void> {
