@@ -16,8 +16,23 @@ export const SigningSecretSchema = z
     if (problem) ctx.addIssue({ code: "custom", message: problem });
   });
 
+const WHERE_IN_CLERK = "Clerk Dashboard → Webhooks → your endpoint → Signing Secret";
+
+// Clerk's API keys sit beside the webhook settings and are pasted by mistake; say which one it was (by its
+// prefix only: the value itself is never repeated) and where the signing secret is instead.
+const CLERK_KEYS = [
+  { prefix: "pk_", name: "publishable key (pk_…)" },
+  { prefix: "sk_", name: "secret key (sk_…)" },
+];
+
 function findSecretProblem(value: string): string | undefined {
-  if (!value.startsWith("whsec_")) return "A signing secret starts with whsec_ — copy the whole value from Clerk.";
+  const clerkKey = CLERK_KEYS.find((key) => value.startsWith(key.prefix));
+  if (clerkKey) {
+    return `That is a Clerk ${clerkKey.name}, not the webhook's signing secret. The signing secret starts with whsec_: find it under ${WHERE_IN_CLERK}.`;
+  }
+  if (!value.startsWith("whsec_")) {
+    return `A signing secret starts with whsec_. Copy the whole value; in Clerk it is under ${WHERE_IN_CLERK}.`;
+  }
   const encoded = value.slice("whsec_".length);
   if (!/^[A-Za-z0-9+/]+={0,2}$/.test(encoded)) {
     return "The part after whsec_ must be base64 (letters, digits, + and /).";

@@ -70,7 +70,10 @@ describe("webhooks", () => {
     expect(error.code).toBe("validation_failed");
     const paths = error.fields.map((field: Json) => field.path);
     expect(paths).toEqual(expect.arrayContaining(["name", "environment", "signing_secret", ""]));
-    expect(error.message).toContain("signing_secret: A signing secret starts with whsec_");
+    expect(error.message).toContain(
+      "signing_secret: That is a Clerk secret key (sk_…), not the webhook's signing secret.",
+    );
+    expect(error.message).not.toContain("nope");
     expect(error.message).toContain("colour");
     expect(await api.db.webhook.count()).toBe(before);
     const noProvider = await api.call("POST", "/webhooks", { key, body: { signing_secret: CLERK_SECRET } });
