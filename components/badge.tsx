@@ -8,10 +8,18 @@ const TONES = {
   blue: "bg-brand-50 text-brand-700 ring-brand-600/20",
 };
 
-export function Badge({ tone, children }: { tone: keyof typeof TONES; children: ReactNode }) {
+export function Badge({
+  tone,
+  className = "",
+  children,
+}: {
+  tone: keyof typeof TONES;
+  className?: string;
+  children: ReactNode;
+}) {
   return (
     <span
-      className={`inline-flex items-center rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset ${TONES[tone]}`}
+      className={`inline-flex items-center whitespace-nowrap rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset ${TONES[tone]} ${className}`}
     >
       {children}
     </span>

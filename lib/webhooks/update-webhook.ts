@@ -5,19 +5,26 @@ import type { Db } from "../db/client";
 import { AppError, notFound } from "../errors";
 import { announceWebhookChange } from "../ingest/webhook-cache";
 import { getWebhook } from "./get-webhook";
+import { ENVIRONMENT_MAX_LENGTH, NAME_MAX_LENGTH } from "./webhook-limits";
 import type { WebhookView } from "./webhook-view";
 
 export const WebhookNameSchema = z
   .string()
   .trim()
   .min(1, "Give the webhook a name.")
-  .max(80, "Keep the name to 80 characters or fewer.");
+  .max(NAME_MAX_LENGTH, {
+    error: (issue) =>
+      `Keep the name to ${NAME_MAX_LENGTH} characters or fewer. This one has ${String(issue.input).length}.`,
+  });
 
 export const EnvironmentSchema = z
   .string()
   .trim()
   .min(1, "Give the environment a label, e.g. production or test.")
-  .max(30, "Keep the environment label to 30 characters or fewer.")
+  .max(ENVIRONMENT_MAX_LENGTH, {
+    error: (issue) =>
+      `Keep the environment label to ${ENVIRONMENT_MAX_LENGTH} characters or fewer. This one has ${String(issue.input).length}.`,
+  })
   .regex(/^[\p{L}\p{N} ._-]+$/u, "Use letters, digits, spaces, dots, dashes or underscores in the environment label.");
 
 /** Name and environment label together, as the webhook page saves them. */

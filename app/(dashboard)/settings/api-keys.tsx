@@ -7,6 +7,7 @@ import { Button } from "@/components/button";
 import { CopyButton } from "@/components/copy-button";
 import { inputClass } from "@/components/field";
 import { FormMessage, type FormState } from "@/components/form-message";
+import { SubmitButton } from "@/components/submit-button";
 import { createApiKeyAction, revokeApiKeyAction } from "./actions";
 
 export type ApiKeyRow = {
@@ -56,9 +57,9 @@ export function ApiKeys({ keys }: { keys: ApiKeyRow[] }) {
             ))}
           </select>
         </div>
-        <Button type="submit" disabled={pending}>
+        <SubmitButton pending={pending} pendingLabel="Creating…">
           Create key
-        </Button>
+        </SubmitButton>
       </form>
       <FormMessage state={state} />
       {state?.key ? (

@@ -1,9 +1,9 @@
 "use client";
 
 import { useActionState } from "react";
-import { Button } from "@/components/button";
 import { inputClass } from "@/components/field";
 import { FormMessage } from "@/components/form-message";
+import { SubmitButton } from "@/components/submit-button";
 import { saveRetentionAction } from "./actions";
 
 export function RetentionForm({ days }: { days: number }) {
@@ -26,9 +26,9 @@ export function RetentionForm({ days }: { days: number }) {
             className={`${inputClass} w-32`}
             aria-describedby="retention-hint"
           />
-          <Button type="submit" variant="secondary" disabled={pending}>
+          <SubmitButton variant="secondary" pending={pending} pendingLabel="Saving…">
             Save
-          </Button>
+          </SubmitButton>
         </div>
         <p id="retention-hint" className="text-xs text-slate-500">
           Older events, their alerts and Dev mailbox messages are deleted every hour. Payloads carry your users’

@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Badge } from "@/components/badge";
-import { buttonClass } from "@/components/button";
 import { DataTable } from "@/components/data-table";
 import { EnvironmentBadge } from "@/components/environment-badge";
+import { SubmitButton } from "@/components/submit-button";
 import { Timestamp } from "@/components/time-ago";
 import { UsageMeter } from "@/components/usage-meter";
 import { requireTenant } from "@/lib/auth/get-tenant";
@@ -27,9 +27,7 @@ export default async function WebhooksPage() {
         <div className="flex flex-wrap items-end gap-6">
           <UsageMeter usage={usage} />
           <form action={createWebhookAction}>
-            <button type="submit" className={buttonClass("primary")}>
-              + Create Webhook
-            </button>
+            <SubmitButton pendingLabel="Creating…">+ Create Webhook</SubmitButton>
           </form>
         </div>
       </div>
@@ -54,8 +52,13 @@ export default async function WebhooksPage() {
         >
           {webhooks.map((webhook) => (
             <tr key={webhook.id} className="hover:bg-slate-50">
-              <td className="whitespace-nowrap px-4 py-3 font-medium">
-                <Link href={`/webhooks/${webhook.id}`} className="text-brand-700 hover:underline">
+              <td className="px-4 py-3 font-medium">
+                {/* A long name is cut with an ellipsis (full name on hover) so every column fits at laptop width. */}
+                <Link
+                  href={`/webhooks/${webhook.id}`}
+                  title={webhook.name}
+                  className="block max-w-[16rem] truncate text-brand-700 hover:underline"
+                >
                   {webhook.name}
                 </Link>
               </td>

@@ -1,10 +1,12 @@
 "use client";
 
-import { useState, useTransition } from "react";
+import { useRef, useState, useTransition } from "react";
 import { Button } from "@/components/button";
 import { Dialog } from "@/components/dialog";
 import { inputClass } from "@/components/field";
 import { FormMessage } from "@/components/form-message";
+import { SubmitButton } from "@/components/submit-button";
+import { useLeaveWarning } from "@/components/use-leave-warning";
 import type { ChannelView } from "@/lib/channels/list-channels";
 import { type SaveChannelState, saveChannelAction } from "./channel-actions";
 import { type ChannelPanelProps, type EditorTemplate, presetTemplate } from "./channel-types";
@@ -19,6 +21,7 @@ type Props = ChannelPanelProps & {
 };
 
 const AUTO = "auto";
+const DISCARD_QUESTION = "Discard your unsaved changes to this channel?";
 
 export function ChannelDialog({
   kind,
@@ -48,7 +51,8 @@ export function ChannelDialog({
   );
   // Untouched preset text is saved as "use the preset", so Automatic keeps choosing per event type.
   const [isEdited, setIsEdited] = useState(Boolean(channel?.template));
-  const [state, setState] = useState<SaveChannelState>();
+  // The answer to a save, with the input it was for: once anything changes it no longer describes the form.
+  const [saved, setSaved] = useState<{ state: SaveChannelState; input: string }>();
   const [pending, startTransition] = useTransition();
 
   const choosePreset = (id: string) => {
@@ -61,28 +65,44 @@ export function ChannelDialog({
     setIsEdited(true);
   };
   const templateInput = kind === "email" ? template : { text: template.text };
+  const input =
+    kind === "email"
+      ? ({ kind, recipients, templatePreset: presetId, eventTypes, template: isEdited ? template : null } as const)
+      : ({
+          kind,
+          name,
+          slackUrl,
+          templatePreset: presetId,
+          eventTypes,
+          template: isEdited ? { text: template.text } : null,
+        } as const);
+  const inputKey = JSON.stringify(input);
+  const state = saved?.input === inputKey ? saved.state : undefined;
   const save = () =>
     startTransition(async () => {
-      const result = await saveChannelAction(
-        webhookId,
-        kind === "email"
-          ? { kind, recipients, templatePreset: presetId, eventTypes, template: isEdited ? template : null }
-          : {
-              kind,
-              name,
-              slackUrl,
-              templatePreset: presetId,
-              eventTypes,
-              template: isEdited ? { text: template.text } : null,
-            },
-      );
+      const result = await saveChannelAction(webhookId, input);
       if (result?.ok) onSaved(result.ok);
-      else setState(result);
+      else setSaved({ state: result, input: inputKey });
     });
+
+  // Unsaved means different from what the dialog opened with; a preset following the preview's event
+  // type is not an edit.
+  const opened = useRef({ recipients, slackUrl, name, presetId, eventTypes, template: JSON.stringify(template) });
+  const isDirty =
+    recipients !== opened.current.recipients ||
+    slackUrl !== opened.current.slackUrl ||
+    name !== opened.current.name ||
+    presetId !== opened.current.presetId ||
+    JSON.stringify(eventTypes) !== JSON.stringify(opened.current.eventTypes) ||
+    (isEdited && JSON.stringify(template) !== opened.current.template);
+  useLeaveWarning(isDirty && !pending, DISCARD_QUESTION);
+  const requestClose = () => {
+    if (!isDirty || window.confirm(DISCARD_QUESTION)) onClose();
+  };
   const title = kind === "email" ? "Email notifications" : "Slack notifications";
 
   return (
-    <Dialog open onOpenChange={(open) => !open && onClose()} title={title} wide>
+    <Dialog open onOpenChange={(open) => !open && requestClose()} title={title} wide>
       <form
         className="space-y-5"
         onSubmit={(event) => {
@@ -219,6 +239,7 @@ export function ChannelDialog({
             if (!isEdited) setTemplate(presetTemplate(kindPresets, presetId, type));
           }}
           eventGroups={eventGroups}
+          shownElsewhere={state?.problems ?? []}
         />
 
         {state?.problems?.length ? (
@@ -227,19 +248,19 @@ export function ChannelDialog({
             className="space-y-1 rounded-md bg-red-50 px-3 py-2 text-sm text-red-700"
             data-testid="template-problems"
           >
-            {state.problems.map((problem) => (
+            {[...new Set(state.problems)].map((problem) => (
               <li key={problem}>{problem}</li>
             ))}
           </ul>
         ) : null}
         <FormMessage state={state} />
         <div className="flex justify-end gap-2 border-t border-slate-200 pt-4">
-          <Button variant="secondary" onClick={onClose}>
+          <Button variant="secondary" onClick={requestClose}>
             Cancel
           </Button>
-          <Button type="submit" disabled={pending}>
-            {pending ? "Saving…" : "Save Configuration"}
-          </Button>
+          <SubmitButton pending={pending} pendingLabel="Saving…" className="whitespace-nowrap">
+            Save Configuration
+          </SubmitButton>
         </div>
       </form>
     </Dialog>

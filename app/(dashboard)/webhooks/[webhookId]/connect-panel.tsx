@@ -1,10 +1,11 @@
 "use client";
 
-import { useActionState, useState } from "react";
+import { startTransition, useActionState, useEffect, useRef, useState } from "react";
 import { Button } from "@/components/button";
 import { CopyButton } from "@/components/copy-button";
 import { inputClass } from "@/components/field";
 import { FormMessage } from "@/components/form-message";
+import { SubmitButton } from "@/components/submit-button";
 import { saveSecretAction } from "../actions";
 
 type ProviderOption = { id: string; name: string; secretHelp: string; urlHelp: string[] };
@@ -13,6 +14,8 @@ type Props = {
   webhookId: string;
   url: string;
   provider: string | null;
+  /** The application picked before any secret was saved (`?connect=` in the URL), so a reload keeps it. */
+  chosenProvider: string | null;
   secretHint: string | null;
   previousSecretHint: string | null;
   previousSecretExpiresAt: string | null;
@@ -21,8 +24,17 @@ type Props = {
 
 export function ConnectPanel(props: Props) {
   const [choosing, setChoosing] = useState(false);
-  const [providerId, setProviderId] = useState(props.provider);
+  const [providerId, setProviderId] = useState(props.provider ?? props.chosenProvider);
   const provider = props.providers.find((option) => option.id === providerId);
+  // The choice lives in the URL until a secret is saved: storing it on the webhook would mark it connected
+  // (badge, onboarding, audit log) before it can verify anything. Next's router follows replaceState.
+  const choose = (id: string | null) => {
+    setProviderId(id);
+    const url = new URL(window.location.href);
+    if (id) url.searchParams.set("connect", id);
+    else url.searchParams.delete("connect");
+    window.history.replaceState(null, "", url);
+  };
 
   if (!provider && !choosing) {
     return (
@@ -44,7 +56,7 @@ export function ConnectPanel(props: Props) {
             <button
               key={option.id}
               type="button"
-              onClick={() => setProviderId(option.id)}
+              onClick={() => choose(option.id)}
               className="rounded-lg border border-slate-300 p-4 text-left hover:border-brand-500 hover:bg-brand-50"
             >
               <span className="font-medium">{option.name}</span>
@@ -60,7 +72,7 @@ export function ConnectPanel(props: Props) {
       {...props}
       provider={provider}
       onChangeProvider={() => {
-        setProviderId(null);
+        choose(null);
         setChoosing(true);
       }}
     />
@@ -77,6 +89,12 @@ function ConfigurationPanel({
   onChangeProvider,
 }: Omit<Props, "provider" | "providers"> & { provider: ProviderOption; onChangeProvider: () => void }) {
   const [state, action, pending] = useActionState(saveSecretAction.bind(null, webhookId), undefined);
+  // A refused value stays in the field to be corrected (the answer never carries it back); a saved one is
+  // cleared. Uncontrolled, so the secret is never written into the page as an attribute.
+  const secretField = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    if (state?.ok && secretField.current) secretField.current.value = "";
+  }, [state]);
   return (
     <div className="mt-3 space-y-6">
       <p className="text-sm text-slate-600">
@@ -113,7 +131,15 @@ function ConfigurationPanel({
         </ol>
       </div>
 
-      <form action={action} className="space-y-2">
+      <form
+        // Submitted by hand: a form `action` resets its fields afterwards, which would empty a refused secret.
+        onSubmit={(event) => {
+          event.preventDefault();
+          const form = new FormData(event.currentTarget);
+          startTransition(() => action(form));
+        }}
+        className="space-y-2"
+      >
         <input type="hidden" name="provider" value={provider.id} />
         <label htmlFor="signing-secret" className="block text-sm font-medium">
           {secretHint ? "Replace signing secret" : "Signing Secret"}
@@ -138,13 +164,14 @@ function ConfigurationPanel({
             autoComplete="off"
             spellCheck={false}
             placeholder="whsec_…"
+            ref={secretField}
             required
             className={`${inputClass} font-mono`}
             aria-describedby="signing-secret-help"
           />
-          <Button type="submit" disabled={pending}>
-            {pending ? "Saving…" : "Save Configuration"}
-          </Button>
+          <SubmitButton pending={pending} pendingLabel="Saving…" className="shrink-0 whitespace-nowrap">
+            Save Configuration
+          </SubmitButton>
         </div>
         <p id="signing-secret-help" className="text-xs text-slate-500">
           {provider.secretHelp}

@@ -1,31 +1,53 @@
 "use client";
 
-import { useActionState } from "react";
-import { Button } from "@/components/button";
+import { startTransition, useActionState, useState } from "react";
 import { inputClass } from "@/components/field";
 import { FormMessage } from "@/components/form-message";
+import { LengthHint } from "@/components/length-hint";
+import { SubmitButton } from "@/components/submit-button";
+import { ENVIRONMENT_MAX_LENGTH, NAME_MAX_LENGTH } from "@/lib/webhooks/webhook-limits";
 import { saveDetailsAction } from "../actions";
 
 const SUGGESTED = ["production", "staging", "test", "development"];
 
 export function DetailsForm({
   webhookId,
-  name,
-  environment,
+  name: savedName,
+  environment: savedEnvironment,
 }: {
   webhookId: string;
   name: string;
   environment: string;
 }) {
   const [state, action, pending] = useActionState(saveDetailsAction.bind(null, webhookId), undefined);
+  const [name, setName] = useState(savedName);
+  const [environment, setEnvironment] = useState(savedEnvironment);
   return (
-    <form action={action} className="space-y-3">
+    <form
+      // Submitted by hand: a form `action` resets its fields afterwards, which would throw away a refused value.
+      onSubmit={(event) => {
+        event.preventDefault();
+        const form = new FormData(event.currentTarget);
+        startTransition(() => action(form));
+      }}
+      className="space-y-3"
+    >
       <div className="grid gap-3 sm:grid-cols-2">
         <div className="space-y-1.5">
           <label htmlFor="webhook-name" className="block text-sm font-medium">
             Name
           </label>
-          <input id="webhook-name" name="name" defaultValue={name} maxLength={80} required className={inputClass} />
+          <input
+            id="webhook-name"
+            name="name"
+            value={name}
+            onChange={(event) => setName(event.target.value)}
+            required
+            className={inputClass}
+            aria-describedby="webhook-name-length"
+            aria-invalid={name.length > NAME_MAX_LENGTH || undefined}
+          />
+          <LengthHint id="webhook-name-length" length={name.length} max={NAME_MAX_LENGTH} what="name" />
         </div>
         <div className="space-y-1.5">
           <label htmlFor="webhook-environment" className="block text-sm font-medium">
@@ -34,12 +56,19 @@ export function DetailsForm({
           <input
             id="webhook-environment"
             name="environment"
-            defaultValue={environment}
-            maxLength={30}
+            value={environment}
+            onChange={(event) => setEnvironment(event.target.value)}
             required
             list="environment-suggestions"
             className={inputClass}
-            aria-describedby="webhook-environment-hint"
+            aria-describedby="webhook-environment-length webhook-environment-hint"
+            aria-invalid={environment.length > ENVIRONMENT_MAX_LENGTH || undefined}
+          />
+          <LengthHint
+            id="webhook-environment-length"
+            length={environment.length}
+            max={ENVIRONMENT_MAX_LENGTH}
+            what="environment label"
           />
           <datalist id="environment-suggestions">
             {SUGGESTED.map((value) => (
@@ -52,9 +81,9 @@ export function DetailsForm({
         Shown in tables, the log and every alert, so test traffic is never mistaken for production.
       </p>
       <div className="flex items-center gap-3">
-        <Button type="submit" variant="secondary" disabled={pending}>
+        <SubmitButton variant="secondary" pending={pending} pendingLabel="Saving…">
           Save
-        </Button>
+        </SubmitButton>
         <FormMessage state={state} />
       </div>
     </form>

@@ -30,10 +30,11 @@ import { StatusToggle } from "./status-toggle";
 
 export const metadata: Metadata = { title: "Webhook" };
 
-type Props = { params: Promise<{ webhookId: string }> };
+type Props = { params: Promise<{ webhookId: string }>; searchParams: Promise<{ connect?: string | string[] }> };
 
-export default async function WebhookPage({ params }: Props) {
+export default async function WebhookPage({ params, searchParams }: Props) {
   const { webhookId } = await params;
+  const { connect } = await searchParams;
   const tenant = await requireTenant();
   const db = getDb();
   const webhook = await orNotFound(getWebhook(db, tenant, webhookId));
@@ -54,7 +55,7 @@ export default async function WebhookPage({ params }: Props) {
           ← Manage Webhooks
         </Link>
         <div className="flex flex-wrap items-center gap-3">
-          <h1 className="text-2xl font-semibold tracking-tight">{webhook.name}</h1>
+          <h1 className="min-w-0 break-words text-2xl font-semibold tracking-tight">{webhook.name}</h1>
           <Badge tone={webhook.isActive ? "green" : "gray"}>{webhook.isActive ? "Active" : "Inactive"}</Badge>
           {webhook.providerName ? <Badge tone="blue">{webhook.providerName}</Badge> : null}
           <EnvironmentBadge environment={webhook.environment} />
@@ -83,6 +84,7 @@ export default async function WebhookPage({ params }: Props) {
           webhookId={webhook.id}
           url={webhook.url}
           provider={webhook.provider}
+          chosenProvider={typeof connect === "string" ? connect : null}
           secretHint={webhook.secretHint}
           previousSecretHint={webhook.previousSecretHint}
           previousSecretExpiresAt={webhook.previousSecretExpiresAt?.toISOString() ?? null}

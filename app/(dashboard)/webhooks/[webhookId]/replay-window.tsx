@@ -1,9 +1,9 @@
 "use client";
 
 import { useState, useTransition } from "react";
-import { Button } from "@/components/button";
 import { inputClass } from "@/components/field";
 import { FormMessage, type FormState } from "@/components/form-message";
+import { SubmitButton } from "@/components/submit-button";
 import { replayWindowAction } from "./channel-actions";
 
 /** Replays every accepted event in a time window. The browser's local times are sent as UTC instants. */
@@ -59,9 +59,9 @@ export function ReplayWindow({ webhookId }: { webhookId: string }) {
             required
           />
         </div>
-        <Button type="submit" variant="secondary" disabled={pending}>
-          {pending ? "Replaying…" : "Replay window"}
-        </Button>
+        <SubmitButton variant="secondary" pending={pending} pendingLabel="Replaying…">
+          Replay window
+        </SubmitButton>
       </div>
       <FormMessage state={state} />
     </form>

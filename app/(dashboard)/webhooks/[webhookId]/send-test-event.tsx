@@ -1,8 +1,8 @@
 "use client";
 
 import { useState, useTransition } from "react";
-import { Button } from "@/components/button";
 import { FormMessage, type FormState } from "@/components/form-message";
+import { SubmitButton } from "@/components/submit-button";
 import { sendTestEventAction } from "./channel-actions";
 import type { EventGroupOption } from "./channel-types";
 import { EventTypeSelect } from "./event-type-select";
@@ -25,7 +25,13 @@ export function SendTestEvent({
         Hookbell signs a sample event with this webhook’s secret and posts it to the Webhook URL, so it travels the same
         path as an event from Clerk: verification, the log, and your channels.
       </p>
-      <div className="flex flex-wrap items-end gap-3">
+      <form
+        className="flex flex-wrap items-end gap-3"
+        onSubmit={(event) => {
+          event.preventDefault();
+          startTransition(async () => setState(await sendTestEventAction(webhookId, eventType)));
+        }}
+      >
         <EventTypeSelect
           id="test-event-type"
           label="Event type"
@@ -33,13 +39,10 @@ export function SendTestEvent({
           value={eventType}
           onChange={setEventType}
         />
-        <Button
-          disabled={pending || !canSend}
-          onClick={() => startTransition(async () => setState(await sendTestEventAction(webhookId, eventType)))}
-        >
-          {pending ? "Sending…" : "Send test event"}
-        </Button>
-      </div>
+        <SubmitButton pending={pending} pendingLabel="Sending…" disabled={!canSend}>
+          Send test event
+        </SubmitButton>
+      </form>
       {!canSend ? (
         <p className="text-sm text-slate-500">Connect an application and save its signing secret first.</p>
       ) : null}

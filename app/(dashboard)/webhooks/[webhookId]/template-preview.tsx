@@ -15,23 +15,42 @@ type Props = {
   eventType: string;
   onEventTypeChange: (type: string) => void;
   eventGroups: EventGroupOption[];
+  /** Problems the dialog already lists (from a save); each problem is shown once. */
+  shownElsewhere: string[];
 };
 
+type Result = PreviewResult | { ok: false; error: string };
+
+/** "subject, line 2, column 5: message", as the save action words it, so the two lists can be compared. */
+function describe(problem: { part: string; line?: number; column?: number; message: string }): string {
+  const where = [problem.part, problem.line && `line ${problem.line}`, problem.column && `column ${problem.column}`];
+  return `${where.filter(Boolean).join(", ")}: ${problem.message}`;
+}
+
 /** Renders the editor's template on the server, exactly as the worker will, and shows the result. */
-export function TemplatePreview({ webhookId, kind, template, eventType, onEventTypeChange, eventGroups }: Props) {
+export function TemplatePreview({
+  webhookId,
+  kind,
+  template,
+  eventType,
+  onEventTypeChange,
+  eventGroups,
+  shownElsewhere,
+}: Props) {
   const [source, setSource] = useState<"sample" | "latest">("sample");
-  const [result, setResult] = useState<PreviewResult | { ok: false; error: string }>();
+  // Kept with the input it rendered: after any change to the template, event or data it is out of date
+  // and is not shown (its errors may no longer exist).
+  const [rendered, setRendered] = useState<{ result: Result; input: string }>();
   const [pending, startTransition] = useTransition();
+  const input =
+    kind === "email"
+      ? { kind, template: template as { subject: string; html: string; text: string }, eventType, source }
+      : { kind, template: { text: template.text }, eventType, source };
+  const inputKey = JSON.stringify(input);
+  const result = rendered?.input === inputKey ? rendered.result : undefined;
   const preview = () =>
     startTransition(async () => {
-      setResult(
-        await previewTemplateAction(
-          webhookId,
-          kind === "email"
-            ? { kind, template: template as { subject: string; html: string; text: string }, eventType, source }
-            : { kind, template: { text: template.text }, eventType, source },
-        ),
-      );
+      setRendered({ result: await previewTemplateAction(webhookId, input), input: inputKey });
     });
 
   return (
@@ -62,12 +81,12 @@ export function TemplatePreview({ webhookId, kind, template, eventType, onEventT
           {pending ? "Rendering…" : "Preview Template"}
         </Button>
       </div>
-      {result ? <PreviewOutput result={result} /> : null}
+      {result ? <PreviewOutput result={result} shownElsewhere={shownElsewhere} /> : null}
     </section>
   );
 }
 
-function PreviewOutput({ result }: { result: PreviewResult | { ok: false; error: string } }) {
+function PreviewOutput({ result, shownElsewhere }: { result: Result; shownElsewhere: string[] }) {
   if ("error" in result) {
     return (
       <p role="alert" className="text-sm text-red-700">
@@ -76,14 +95,12 @@ function PreviewOutput({ result }: { result: PreviewResult | { ok: false; error:
     );
   }
   if (!result.ok) {
+    const problems = [...new Set(result.problems.map(describe))].filter((problem) => !shownElsewhere.includes(problem));
+    if (problems.length === 0) return null;
     return (
       <ul role="alert" className="space-y-1 text-sm text-red-700" data-testid="preview-problems">
-        {result.problems.map((problem) => (
-          <li key={`${problem.part}-${problem.line}-${problem.column}-${problem.message}`}>
-            {problem.part}
-            {problem.line ? `, line ${problem.line}` : ""}
-            {problem.column ? `, column ${problem.column}` : ""}: {problem.message}
-          </li>
+        {problems.map((problem) => (
+          <li key={problem}>{problem}</li>
         ))}
       </ul>
     );
