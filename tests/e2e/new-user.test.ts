@@ -102,6 +102,19 @@ describe("name and environment", () => {
     expect(await pill.getAttribute("title")).toBe(ENV_30);
     await expectAccessible("new-user-webhooks-long-names");
   });
+
+  it("keeps a Slack channel name past the limit as typed and says what the limit is", async () => {
+    await page.goto(`${app.url}${webhookPath}`);
+    await page.getByRole("switch", { name: "Slack Notifications" }).click();
+    const dialog = page.getByRole("dialog");
+    await dialog.getByLabel("Channel name").fill(LONG_NAME);
+    expect(await dialog.getByLabel("Channel name").inputValue()).toBe(LONG_NAME);
+    await dialog.getByText("Keep the channel name to 80 characters or fewer: this one has 81.").waitFor();
+    const prompts = answerPrompts([true]);
+    await dialog.getByRole("button", { name: "Cancel" }).click();
+    expect(await reaches(dialog, "hidden", 3_000)).toBe(true);
+    prompts.stop();
+  });
 });
 
 describe("connecting Clerk", () => {

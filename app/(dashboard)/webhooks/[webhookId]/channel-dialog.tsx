@@ -5,6 +5,7 @@ import { Button } from "@/components/button";
 import { Dialog } from "@/components/dialog";
 import { inputClass } from "@/components/field";
 import { FormMessage } from "@/components/form-message";
+import { LengthHint } from "@/components/length-hint";
 import { SubmitButton } from "@/components/submit-button";
 import { useLeaveWarning } from "@/components/use-leave-warning";
 import type { ChannelView } from "@/lib/channels/list-channels";
@@ -21,6 +22,8 @@ type Props = ChannelPanelProps & {
 };
 
 const AUTO = "auto";
+// The server's limit (lib/channels/channel-input.ts); shown instead of cutting a pasted name.
+const CHANNEL_NAME_MAX_LENGTH = 80;
 const DISCARD_QUESTION = "Discard your unsaved changes to this channel?";
 
 export function ChannelDialog({
@@ -155,9 +158,16 @@ export function ChannelDialog({
                 className={inputClass}
                 value={name}
                 onChange={(event) => setName(event.target.value)}
-                maxLength={80}
+                aria-describedby="channel-name-length"
+                aria-invalid={name.length > CHANNEL_NAME_MAX_LENGTH || undefined}
               />
               <p className="text-xs text-slate-500">A label for this channel in Hookbell.</p>
+              <LengthHint
+                id="channel-name-length"
+                length={name.length}
+                max={CHANNEL_NAME_MAX_LENGTH}
+                what="channel name"
+              />
             </div>
           </div>
         )}
