@@ -147,7 +147,10 @@ describe("Settings → Your account", () => {
     await page.reload();
     expect(await page.getByTestId("session-row").count()).toBe(3);
     await page.getByRole("button", { name: "Sign out other sessions" }).click();
-    await page.getByRole("region", { name: /Notifications/ }).getByText("Signed out 2 other sessions.").waitFor();
+    await page
+      .getByRole("region", { name: /Notifications/ })
+      .getByText("Signed out 2 other sessions.")
+      .waitFor();
     for (const cookie of others) expect(await sessionUser(cookie)).toBeUndefined();
     expect(await page.getByTestId("session-row").count()).toBe(1);
     await page.reload();
