@@ -17,7 +17,10 @@ export type AuditAction =
   | "events.replayed"
   | "project.retention_changed"
   | "api_key.created"
-  | "api_key.revoked";
+  | "api_key.revoked"
+  | "account.password_changed"
+  | "account.session_ended"
+  | "account.other_sessions_ended";
 
 /**
  * One line in the project's audit log. Summaries are written by the callers and never carry a secret:

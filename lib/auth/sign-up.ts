@@ -3,6 +3,7 @@ import type { Db } from "../db/client";
 import { isUniqueViolation } from "../db/client";
 import { AppError } from "../errors";
 import { newId } from "../ids";
+import { checkPasswordStrength } from "./check-password-strength";
 import { hashPassword, PasswordSchema } from "./password";
 import type { Tenant } from "./tenant";
 
@@ -26,6 +27,8 @@ export async function signUp(db: Db, input: z.input<typeof SignUpSchema>): Promi
   if (await db.user.findUnique({ where: { email }, select: { id: true } })) {
     throw new AppError("conflict", DUPLICATE_EMAIL_MESSAGE);
   }
+  const weakness = await checkPasswordStrength(password, [email]);
+  if (weakness) throw new AppError("validation_failed", weakness);
   const userId = newId("usr");
   const projectId = newId("prj");
   const passwordHash = await hashPassword(password);

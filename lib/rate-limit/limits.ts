@@ -6,8 +6,9 @@ import { RateLimiter } from "./rate-limiter";
 type Limiters = {
   ingestPerWebhook: RateLimiter;
   ingestPerIp: RateLimiter;
-  signInPerAccount: RateLimiter;
+  signInPerAccountAndIp: RateLimiter;
   signInPerIp: RateLimiter;
+  signInPerAccount: RateLimiter;
   signUpPerIp: RateLimiter;
   apiPerKey: RateLimiter;
 };
@@ -26,9 +27,12 @@ export function limiters(): Limiters {
         perSecond: env.HOOKBELL_INGEST_RATE_PER_IP,
         burst: env.HOOKBELL_INGEST_RATE_PER_IP * 5,
       }),
-      // 10 attempts per account, then one every 90 s; 30 per address, then one every 30 s.
-      signInPerAccount: new RateLimiter({ perSecond: 1 / 90, burst: 10 }),
-      signInPerIp: new RateLimiter({ perSecond: 1 / 30, burst: 30 }),
+      // Failed sign-ins (lib/auth/sign-in-rate.ts). 10 per account from one address and 100 from one address
+      // in 15 minutes; account-wide 1000 an hour, which only many addresses together can spend: one
+      // address (capped at 100) can never lock the owner out.
+      signInPerAccountAndIp: new RateLimiter({ perSecond: 10 / 900, burst: 10 }),
+      signInPerIp: new RateLimiter({ perSecond: 100 / 900, burst: 100 }),
+      signInPerAccount: new RateLimiter({ perSecond: 1000 / 3600, burst: 1000 }),
       // 5 accounts per address, then one every 10 minutes.
       signUpPerIp: new RateLimiter({ perSecond: 1 / 600, burst: 5 }),
       apiPerKey: new RateLimiter({

@@ -1,6 +1,6 @@
 import type { IncomingMessage } from "node:http";
 import { describe, expect, it } from "vitest";
-import { clientAddress } from "./client-address";
+import { clientAddress, forwardedClientAddress } from "./client-address";
 
 function request(forwardedFor?: string): IncomingMessage {
   return {
@@ -18,5 +18,15 @@ describe("client address", () => {
     expect(clientAddress(request("6.6.6.6, 203.0.113.9"), 1)).toBe("203.0.113.9");
     expect(clientAddress(request("6.6.6.6, 203.0.113.9, 10.0.0.2"), 2)).toBe("203.0.113.9");
     expect(clientAddress(request(), 1)).toBe("10.0.0.5");
+  });
+});
+
+describe("forwarded client address (the dashboard's side)", () => {
+  it("reads the one address the front end wrote, from Next's Headers or a plain header object", () => {
+    expect(forwardedClientAddress(new Headers({ "x-forwarded-for": " 203.0.113.9 " }))).toBe("203.0.113.9");
+    expect(forwardedClientAddress({ "x-forwarded-for": "198.51.100.4" })).toBe("198.51.100.4");
+    expect(forwardedClientAddress({ "x-forwarded-for": ["198.51.100.4"] })).toBe("198.51.100.4");
+    expect(forwardedClientAddress({})).toBeUndefined();
+    expect(forwardedClientAddress({ "x-forwarded-for": "x".repeat(500) })).toHaveLength(64);
   });
 });

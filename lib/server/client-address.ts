@@ -14,3 +14,16 @@ export function clientAddress(req: IncomingMessage, trustedProxies: number): str
     .filter(Boolean);
   return chain[chain.length - trustedProxies] ?? peer;
 }
+
+type HeaderSource = Headers | Record<string, string | string[] | undefined>;
+
+/**
+ * The client's address as the dashboard sees it. The front end (server.ts) determines it with
+ * clientAddress() and overwrites X-Forwarded-For with that one value before proxying, so the dashboard's
+ * sign-in, sign-up and session records read it here and never parse a chain a client could have written.
+ */
+export function forwardedClientAddress(headers: HeaderSource): string | undefined {
+  const raw = headers instanceof Headers ? headers.get("x-forwarded-for") : headers["x-forwarded-for"];
+  const value = (Array.isArray(raw) ? raw[0] : raw)?.trim();
+  return value ? value.slice(0, 64) : undefined;
+}

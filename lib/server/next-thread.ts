@@ -35,6 +35,9 @@ await app.prepare();
 const handle = app.getRequestHandler();
 const upgrade = isDev ? app.getUpgradeHandler() : undefined;
 const server = createServer((req, res) => {
+  // Pages have no API for their own path; requireTenant() reads it here to send a signed-out visitor back
+  // to the page they asked for after signing in. Overwritten, so a client cannot supply it.
+  req.headers["x-hookbell-path"] = req.url ?? "/";
   handle(req, res).catch((error: unknown) => {
     console.error("[hookbell] dashboard request failed:", error);
     if (!res.headersSent) res.writeHead(500).end();

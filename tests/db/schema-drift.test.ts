@@ -38,14 +38,15 @@ describe("the parsers themselves", () => {
       "Membership",
       "Project",
       "SendPacing",
+      "Session",
       "Usage",
       "User",
       "Webhook",
     ]);
     for (const shape of [sqlite, postgres, prisma]) {
       expect(Object.keys(shape.tables).sort()).toEqual(MODELS);
-      expect(Object.keys(shape.indexes)).toHaveLength(20);
-      expect(Object.keys(shape.foreignKeys)).toHaveLength(16);
+      expect(Object.keys(shape.indexes)).toHaveLength(21);
+      expect(Object.keys(shape.foreignKeys)).toHaveLength(17);
       expect(Object.keys(shape.tables.Event.columns)).toHaveLength(19);
     }
   });

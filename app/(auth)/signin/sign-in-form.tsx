@@ -7,7 +7,8 @@ import { Button } from "@/components/button";
 import { Field } from "@/components/field";
 import { FormMessage } from "@/components/form-message";
 
-export function SignInForm() {
+/** `returnTo` is already checked to be a path on this site (safeReturnPath). */
+export function SignInForm({ returnTo }: { returnTo: string }) {
   const router = useRouter();
   const [error, setError] = useState<string>();
   const [pending, setPending] = useState(false);
@@ -31,7 +32,7 @@ export function SignInForm() {
           );
           return;
         }
-        router.push("/overview");
+        router.push(returnTo);
         router.refresh();
       }}
     >

@@ -8,7 +8,8 @@ import { Field } from "@/components/field";
 import { FormMessage } from "@/components/form-message";
 import { signUpAction } from "./actions";
 
-export function SignUpForm() {
+/** `returnTo` is already checked to be a path on this site (safeReturnPath). */
+export function SignUpForm({ returnTo }: { returnTo: string }) {
   const router = useRouter();
   const [error, setError] = useState<string>();
   const [pending, setPending] = useState(false);
@@ -34,7 +35,7 @@ export function SignUpForm() {
           setError("Your account was created, but signing in failed. Try signing in.");
           return;
         }
-        router.push("/overview");
+        router.push(returnTo);
         router.refresh();
       }}
     >
@@ -45,7 +46,7 @@ export function SignUpForm() {
         type="password"
         label="Password"
         autoComplete="new-password"
-        hint="At least 10 characters. A few unrelated words work well."
+        hint="At least 10 characters, hard to guess: a few unrelated words work well."
         required
         minLength={10}
       />

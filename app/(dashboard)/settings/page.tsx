@@ -5,20 +5,24 @@ import { Timestamp } from "@/components/time-ago";
 import { listApiKeys } from "@/lib/api-keys/list-api-keys";
 import { listAudit } from "@/lib/audit/list-audit";
 import { requireTenant } from "@/lib/auth/get-tenant";
+import { listSessions } from "@/lib/auth/list-sessions";
 import { getDb } from "@/lib/db/client";
 import { getRetention } from "@/lib/retention/set-retention";
 import { ApiKeys } from "./api-keys";
+import { ChangePasswordForm } from "./change-password-form";
 import { RetentionForm } from "./retention-form";
+import { SessionsList } from "./sessions-list";
 
 export const metadata: Metadata = { title: "Settings" };
 
 export default async function SettingsPage() {
   const tenant = await requireTenant();
   const db = getDb();
-  const [days, entries, keys] = await Promise.all([
+  const [days, entries, keys, sessions] = await Promise.all([
     getRetention(db, tenant),
     listAudit(db, tenant),
     listApiKeys(db, tenant),
+    listSessions(db, tenant.userId),
   ]);
   return (
     <div className="space-y-8">
@@ -58,6 +62,36 @@ export default async function SettingsPage() {
             lastUsedAt: key.lastUsedAt?.toISOString() ?? null,
           }))}
         />
+      </section>
+      <section
+        aria-labelledby="account-heading"
+        className="max-w-3xl space-y-6 rounded-xl border border-slate-200 bg-surface p-6 shadow-sm"
+      >
+        <div>
+          <h2 id="account-heading" className="mb-1 text-lg font-semibold">
+            Your account
+          </h2>
+          <p className="text-sm text-slate-600">
+            Signed in as {tenant.email}. Sessions are the browsers signed in to this account; signing one out ends it at
+            once.
+          </p>
+        </div>
+        <div className="space-y-3">
+          <h3 className="font-medium">Sessions</h3>
+          <SessionsList
+            sessions={sessions.map((session) => ({
+              id: session.id,
+              device: session.device,
+              address: session.address,
+              lastSeenAt: session.lastSeenAt.toISOString(),
+              isCurrent: session.id === tenant.sessionId,
+            }))}
+          />
+        </div>
+        <div className="max-w-md space-y-3">
+          <h3 className="font-medium">Change password</h3>
+          <ChangePasswordForm />
+        </div>
       </section>
       <section aria-labelledby="audit-heading" className="space-y-3">
         <h2 id="audit-heading" className="text-lg font-semibold">
