@@ -10,7 +10,11 @@ export default defineConfig({
   test: {
     environment: "node",
     setupFiles: ["tests/helpers/setup-env.ts"],
-    globalSetup: isPostgresRun ? ["tests/helpers/postgres-global-setup.ts"] : [],
+    // The browser for tests/e2e is found (and the npm-installed one unpacked) once, before any file runs.
+    globalSetup: [
+      "tests/helpers/chromium-global-setup.ts",
+      ...(isPostgresRun ? ["tests/helpers/postgres-global-setup.ts"] : []),
+    ],
     include: ["lib/**/*.test.ts", "tests/**/*.test.ts"],
     exclude: ["**/node_modules/**", ...(isPostgresRun ? [] : ["tests/pg/**"])],
     // A timeout only bounds a hang (speed goals live in `npm run bench`): on two busy cores a browser test's

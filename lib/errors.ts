@@ -1,4 +1,5 @@
 import { ZodError } from "zod";
+import { joinSentences } from "./format/join-sentences";
 
 export type ErrorCode =
   | "bad_request"
@@ -67,7 +68,7 @@ export function logUnexpected(context: string, error: unknown): void {
 /** Turns any thrown value into a user-facing message: AppError and zod messages pass, the rest is hidden. */
 export function toUserMessage(error: unknown): string {
   if (error instanceof AppError) return error.message;
-  if (error instanceof ZodError) return error.issues.map((issue) => issue.message).join(" ");
+  if (error instanceof ZodError) return joinSentences(error.issues.map((issue) => issue.message));
   logUnexpected("unexpected error", error);
   return "Something went wrong on our side. Please try again.";
 }

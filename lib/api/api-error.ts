@@ -1,6 +1,7 @@
 import { ZodError } from "zod";
 import { TemplateProblemsError } from "../channels/save-channel";
 import { AppError, type ErrorCode, logUnexpected } from "../errors";
+import { joinSentences } from "../format/join-sentences";
 
 export type FieldProblem = { path: string; message: string };
 
@@ -16,7 +17,8 @@ export function fieldsError(path: string, message: string): FieldsError {
 }
 
 function describeFields(fields: FieldProblem[]): string {
-  return `Invalid request: ${fields.map((field) => (field.path ? `${field.path}: ${field.message}` : field.message)).join("; ")}`;
+  const problems = fields.map((field) => (field.path ? `${field.path}: ${field.message}` : field.message));
+  return `Invalid request. ${joinSentences(problems)}`;
 }
 
 export type ApiErrorBody = { error: { code: ErrorCode; message: string; fields?: FieldProblem[] } };

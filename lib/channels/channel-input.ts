@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { stripChannelHash } from "../format/format-slack-channel";
 import { SlackUrlSchema } from "./slack-url";
 
 const MAX_RECIPIENTS = 20;
@@ -38,7 +39,11 @@ export const EmailChannelInput = z.object({
 
 export const SlackChannelInput = z.object({
   kind: z.literal("slack"),
-  name: z.string().trim().min(1, "Give the channel a name.").max(80, "Keep the name under 80 characters."),
+  // Stored without the "#" people type as they see it in Slack; the dashboard adds one when it shows it.
+  name: z
+    .string()
+    .transform(stripChannelHash)
+    .pipe(z.string().trim().min(1, "Give the channel a name.").max(80, "Keep the name under 80 characters.")),
   // Blank keeps the saved URL: it is never sent back to the browser to be resubmitted.
   slackUrl: z.union([z.literal(""), SlackUrlSchema]),
   ...Common,

@@ -4,6 +4,9 @@ import { slackUrlField } from "../crypto/sealed-fields";
 import { seal } from "../crypto/secret-box";
 import type { Db } from "../db/client";
 import { AppError, notFound } from "../errors";
+import { formatCount } from "../format/format-count";
+import { formatSlackChannel } from "../format/format-slack-channel";
+import { joinSentences } from "../format/join-sentences";
 import { newId } from "../ids";
 import { checkTemplate, type TemplateProblem } from "../templates/check-template";
 import { AUTO_PRESET_ID, getPreset } from "../templates/presets";
@@ -14,7 +17,7 @@ import { slackUrlHint } from "./slack-url";
 
 export class TemplateProblemsError extends AppError {
   constructor(readonly problems: TemplateProblem[]) {
-    super("validation_failed", `The template has errors: ${problems.map(describeProblem).join("; ")}`);
+    super("validation_failed", `The template has errors. ${joinSentences(problems.map(describeProblem))}`);
   }
 }
 
@@ -92,10 +95,12 @@ export async function saveChannel(db: Db, tenant: Tenant, webhookId: string, raw
     });
   }
   const details = [
-    input.kind === "email" ? `${input.recipients.length} recipient(s)` : `channel “${input.name}”`,
+    input.kind === "email"
+      ? formatCount(input.recipients.length, "recipient")
+      : `channel ${formatSlackChannel(input.name)}`,
     input.kind === "slack" && input.slackUrl ? "new Slack URL" : "",
     input.template ? `edited template (from ${input.templatePreset})` : `template ${input.templatePreset}`,
-    input.eventTypes ? `${input.eventTypes.length} event type(s)` : "all events",
+    input.eventTypes ? formatCount(input.eventTypes.length, "event type") : "all events",
   ];
   await recordAudit(db, tenant, {
     action: "channel.saved",

@@ -2,6 +2,7 @@ import { recordAudit } from "../audit/record-audit";
 import type { Tenant } from "../auth/tenant";
 import type { Db } from "../db/client";
 import { AppError, notFound } from "../errors";
+import { formatCount } from "../format/format-count";
 import { planDeliveries } from "./plan-deliveries";
 import { announceWork } from "./wake-workers";
 
@@ -45,7 +46,7 @@ export async function replayWindow(
     action: "events.replayed",
     targetType: "webhook",
     targetId: webhookId,
-    summary: `Replayed ${result.events} event(s) received ${from.toISOString()} – ${to.toISOString()}.`,
+    summary: `Replayed ${formatCount(result.events, "event")} received ${from.toISOString()} – ${to.toISOString()}.`,
   });
   return result;
 }

@@ -1,5 +1,6 @@
 import type { Db } from "../db/client";
 import { logUnexpected } from "../errors";
+import { formatCount } from "../format/format-count";
 import { limiters } from "../rate-limit/limits";
 import type { IngestOutput, RequestHeaders } from "./ingest-request";
 import { recordRequest } from "./record-request";
@@ -55,7 +56,7 @@ async function logRefusal(
     outcome: "rejected",
     httpStatus: 429,
     reasonCode: "rate_limited",
-    reasonMessage: `${count} request(s) over the rate limit were refused with 429 since the last note (source ${request.sourceIp ?? "unknown"}).`,
+    reasonMessage: `${formatCount(count, "request")} over the rate limit ${count === 1 ? "was" : "were"} refused with 429 since the last note (source ${request.sourceIp ?? "unknown"}).`,
     headers: recordedHeaders(request.headers),
     bodyHead: Buffer.alloc(0),
     bodySize: 0,

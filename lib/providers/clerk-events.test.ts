@@ -17,8 +17,8 @@ describe("Clerk event catalog", () => {
       "Waitlist",
     ]);
     expect(CLERK_EVENT_TYPES).toHaveLength(new Set(CLERK_EVENT_TYPES).size);
-    expect(CLERK_EVENT_TYPES).toHaveLength(36);
-    expect(CLERK_EVENT_TYPES.slice(0, 3)).toEqual(["user.created", "user.updated", "user.deleted"]);
+    expect(CLERK_EVENT_TYPES).toHaveLength(37);
+    expect(CLERK_EVENT_TYPES.slice(0, 4)).toEqual(["user.created", "user.updated", "user.deleted", "user.locked"]);
     for (const group of CLERK_EVENT_GROUPS) {
       for (const entry of group.types) expect(entry.description.length).toBeGreaterThan(5);
     }
@@ -27,6 +27,7 @@ describe("Clerk event catalog", () => {
   it("knows catalog types only", () => {
     expect(isKnownClerkEventType("organizationMembership.created")).toBe(true);
     expect(isKnownClerkEventType("waitlistEntry.updated")).toBe(true);
+    expect(isKnownClerkEventType("user.locked")).toBe(true);
     expect(isKnownClerkEventType("user.exploded")).toBe(false);
     expect(isKnownClerkEventType("")).toBe(false);
   });
@@ -54,6 +55,20 @@ describe("Clerk sample events", () => {
     expect(address).toMatchObject({ email_address: "ada@example.com", object: "email_address" });
     expect(address.id).toBe(data.primary_email_address_id);
     expect(address.verification).toMatchObject({ status: "verified" });
+  });
+
+  it("gives user.locked a Clerk user locked out with no attempts left", () => {
+    const data = sampleClerkEvent("user.locked", NOW).data as Record<string, unknown>;
+    expect(data).toMatchObject({
+      object: "user",
+      id: expect.stringMatching(/^user_/),
+      locked: true,
+      lockout_expires_in_seconds: 3600,
+      verification_attempts_remaining: 0,
+      updated_at: NOW.getTime(),
+    });
+    expect(data.created_at).toBeLessThan(NOW.getTime());
+    expect(sampleClerkEvent("user.updated", NOW).data).toMatchObject({ locked: false });
   });
 
   it("shapes the other families like Clerk's examples", () => {

@@ -11,6 +11,9 @@ export const CLERK_EVENT_GROUPS: readonly EventGroup[] = [
       { type: "user.created", description: "A new user signed up" },
       { type: "user.updated", description: "A user's profile changed" },
       { type: "user.deleted", description: "A user was deleted" },
+      // Not in Clerk's SDK types (clerk/javascript Webhooks.ts), but in the product walkthrough's list
+      // of Clerk events: a user locked out after too many failed sign-in attempts.
+      { type: "user.locked", description: "A user was locked out after too many failed sign-ins" },
     ],
   },
   {

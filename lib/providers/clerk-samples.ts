@@ -112,6 +112,16 @@ function user(t: number, created: number): Json {
   };
 }
 
+/** Clerk's user object as its lockout leaves it: no attempts left, locked for the default hour. */
+function lockedUser(t: number): Json {
+  return {
+    ...user(t, t - 30 * DAY),
+    locked: true,
+    lockout_expires_in_seconds: 3600,
+    verification_attempts_remaining: 0,
+  };
+}
+
 function session(t: number, status: string): Json {
   const started = status === "active" || status === "pending" ? t : t - 3 * 60 * MINUTE;
   return {
@@ -329,6 +339,7 @@ function sampleData(type: string, t: number): Json {
   const [family, action] = type.split(".");
   if (type === "user.created") return user(t, t);
   if (type === "user.deleted") return deleted("user", USER_ID);
+  if (type === "user.locked") return lockedUser(t);
   if (family === "session" && SESSION_STATUS[type]) return session(t, SESSION_STATUS[type]);
   if (type === "email.created") return email();
   if (type === "sms.created") return sms(t);

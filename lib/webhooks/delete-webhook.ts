@@ -2,6 +2,7 @@ import { recordAudit } from "../audit/record-audit";
 import type { Tenant } from "../auth/tenant";
 import type { Db } from "../db/client";
 import { notFound } from "../errors";
+import { formatCount } from "../format/format-count";
 import { announceWebhookChange } from "../ingest/webhook-cache";
 
 /** Deletes the webhook and, through the foreign-key cascade, every request logged for it. */
@@ -17,6 +18,6 @@ export async function deleteWebhook(db: Db, tenant: Tenant, webhookId: string): 
     action: "webhook.deleted",
     targetType: "webhook",
     targetId: webhookId,
-    summary: `Deleted webhook “${webhook.name}” and its ${webhook.eventCount} logged event(s).`,
+    summary: `Deleted webhook “${webhook.name}” and its ${formatCount(webhook.eventCount, "logged event")}.`,
   });
 }

@@ -75,6 +75,12 @@ describe("webhooks", () => {
     );
     expect(error.message).not.toContain("nope");
     expect(error.message).toContain("colour");
+    // One sentence per field, not "…from Clerk.; name: …".
+    expect(error.message).toMatch(/^Invalid request\. /);
+    expect(error.message).toContain("copy the whole value from Clerk. ");
+    expect(error.message).not.toMatch(/[.!?][;.]/);
+    for (const field of error.fields)
+      expect(error.message).toContain(`${field.path}: ${field.message}`.replace(/^: /, ""));
     expect(await api.db.webhook.count()).toBe(before);
     const noProvider = await api.call("POST", "/webhooks", { key, body: { signing_secret: CLERK_SECRET } });
     expect(noProvider.status).toBe(422);

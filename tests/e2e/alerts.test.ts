@@ -71,6 +71,9 @@ it("sets up email and Slack, previews and edits a template, sends a test event a
   await dialog.getByRole("button", { name: "Save Configuration" }).click();
   expect(await reaches(dialog.getByText("Only hooks.slack.com URLs are accepted"))).toBe(true);
   await dialog.getByLabel("Slack webhook URL").fill(SLACK_URL);
+  // Typed as Slack shows it; the card and the log show it with one "#". One chosen event type.
+  await dialog.getByLabel("Channel name").fill("#alerts");
+  await dialog.getByLabel("Only the events I choose").check();
   const message = dialog.getByLabel("Message (Slack mrkdwn)");
   const original = await message.inputValue();
   await message.fill(`${original}\n{{#if event.data}}`);
@@ -88,9 +91,16 @@ it("sets up email and Slack, previews and edits a template, sends a test event a
   const slackCard = page.getByTestId("channel-slack");
   expect(await reaches(slackCard.getByText("https://hooks.slack.com/services/…6789"))).toBe(true);
   expect(await page.content()).not.toContain("e2eSecretPart");
+  const slackText = await slackCard.textContent();
+  expect(slackText).toContain("#alerts");
+  expect(slackText).not.toContain("##");
+  expect(slackText).toMatch(/1 event type ·/);
   await screenshot(page, "webhook-channels");
 
-  // Send test event: signed with the webhook's secret, through the public URL.
+  // Send test event: signed with the webhook's secret, through the public URL. The list is the catalog,
+  // user.locked (which the walkthrough lists) included.
+  const testTypes = await page.getByLabel("Event type").locator("option").allTextContents();
+  expect(testTypes).toEqual(expect.arrayContaining(["user.created", "user.locked"]));
   await page.getByLabel("Event type").selectOption("user.created");
   await page.getByRole("button", { name: "Send test event" }).click();
   await page.getByText(/Sent a signed user\.created test event .* answered 200/).waitFor();
@@ -132,6 +142,9 @@ it("sets up email and Slack, previews and edits a template, sends a test event a
   expect(await deliveries.count()).toBe(2);
   expect(await page.locator('[data-testid="delivery"][data-status="sent"]').count()).toBe(2);
   expect(await page.getByTestId("attempt").count()).toBe(2);
+  const slackDelivery = await page.locator('[data-testid="delivery"][data-kind="slack"]').textContent();
+  expect(slackDelivery).toMatch(/^Slack #alerts.*1 attempt(?!s)/);
+  expect(slackDelivery).not.toContain("##");
   await screenshot(page, "log-detail-alerts");
 
   // Replay the event: two more alerts, marked as a replay.

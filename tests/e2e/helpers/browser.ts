@@ -1,6 +1,7 @@
-import { existsSync, mkdirSync } from "node:fs";
+import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { type Browser, chromium, type Locator, type Page } from "playwright-core";
+import { inject } from "vitest";
 
 export const SCREENSHOT_DIR = path.join("tests", "e2e", "screenshots");
 
@@ -16,24 +17,18 @@ const FLAGS = [
 
 /**
  * Headless Chromium with the network chatter that a closed machine refuses turned off: `CHROMIUM_PATH`
- * when set, else the system's chromium, else the one `npm install` brought (@sparticuz/chromium).
+ * when set, else the system's chromium, else the one `npm install` brought (@sparticuz/chromium), as
+ * found (and unpacked) once for the whole run by tests/helpers/chromium-global-setup.ts.
  */
 export async function launchBrowser(): Promise<Browser> {
-  const executablePath = await chromiumPath();
+  const found = inject("chromium");
+  if ("error" in found) throw new Error(found.error);
   // Playwright adds --headless and a fresh temporary profile itself.
-  return chromium.launch({ executablePath, args: FLAGS });
-}
-
-let bundled: Promise<string> | undefined;
-
-async function chromiumPath(): Promise<string> {
-  if (process.env.CHROMIUM_PATH) return process.env.CHROMIUM_PATH;
-  for (const candidate of ["/usr/bin/chromium", "/usr/bin/chromium-browser"]) {
-    if (existsSync(candidate)) return candidate;
-  }
-  // Unpacks its brotli-compressed build into the OS temp folder once; later calls reuse it.
-  bundled ??= import("@sparticuz/chromium").then((module) => module.default.executablePath());
-  return bundled;
+  return chromium.launch({
+    executablePath: found.executablePath,
+    args: FLAGS,
+    env: { ...(process.env as Record<string, string>), ...found.env },
+  });
 }
 
 export async function screenshot(page: Page, name: string, options: { fullPage?: boolean } = {}): Promise<void> {

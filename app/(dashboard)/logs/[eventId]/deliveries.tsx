@@ -1,6 +1,8 @@
 import { DeliveryStatusBadge } from "@/components/delivery-status";
 import { Timestamp } from "@/components/time-ago";
 import { RETRYABLE_STATUSES } from "@/lib/delivery/retry-delivery";
+import { formatCount } from "@/lib/format/format-count";
+import { formatSlackChannel } from "@/lib/format/format-slack-channel";
 import type { DeliveryListItem } from "@/lib/log/list-deliveries";
 import { RetryDeliveryButton } from "./delivery-actions";
 
@@ -25,13 +27,11 @@ export function Deliveries({ eventId, deliveries }: { eventId: string; deliverie
         >
           <div className="flex flex-wrap items-center gap-3">
             <span className="font-medium">
-              {delivery.kind === "email" ? "Email" : `Slack #${delivery.channel.name}`}
+              {delivery.kind === "email" ? "Email" : `Slack ${formatSlackChannel(delivery.channel.name)}`}
             </span>
             <DeliveryStatusBadge status={delivery.status} />
             {delivery.trigger !== "event" ? <span className="text-xs text-slate-500">({delivery.trigger})</span> : null}
-            <span className="text-xs text-slate-500">
-              {delivery.attempts.length} attempt{delivery.attempts.length === 1 ? "" : "s"}
-            </span>
+            <span className="text-xs text-slate-500">{formatCount(delivery.attempts.length, "attempt")}</span>
             {delivery.status === "retrying" && delivery.nextAttemptAt ? (
               <span className="text-xs text-slate-500">
                 next <Timestamp value={delivery.nextAttemptAt} />

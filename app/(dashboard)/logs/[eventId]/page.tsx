@@ -5,6 +5,7 @@ import { LiveRefresh } from "@/components/live-refresh";
 import { Timestamp } from "@/components/time-ago";
 import { requireTenant } from "@/lib/auth/get-tenant";
 import { getDb } from "@/lib/db/client";
+import { formatCount } from "@/lib/format/format-count";
 import { explainRejection } from "@/lib/log/explain-rejection";
 import { getEvent } from "@/lib/log/get-event";
 import { listDeliveries } from "@/lib/log/list-deliveries";
@@ -71,8 +72,8 @@ export default async function EventPage({ params }: Props) {
       ) : null}
       {event.duplicateCount > 0 ? (
         <p className="text-sm text-slate-600">
-          The sender delivered this event {event.duplicateCount} more time(s); they were recognised as duplicates and
-          stored nothing new.
+          The sender delivered this event {formatCount(event.duplicateCount, "more time", "more times")}; they were
+          recognised as duplicates and stored nothing new.
         </p>
       ) : null}
       <dl className="grid gap-x-6 gap-y-3 rounded-xl border border-slate-200 bg-surface p-6 text-sm shadow-sm sm:grid-cols-2">

@@ -5,6 +5,8 @@ import { Badge } from "@/components/badge";
 import { Button } from "@/components/button";
 import { FormMessage, type FormState } from "@/components/form-message";
 import { Switch } from "@/components/switch";
+import { formatCount } from "@/lib/format/format-count";
+import { formatSlackChannel } from "@/lib/format/format-slack-channel";
 import { setChannelEnabledAction } from "./channel-actions";
 import { ChannelDialog } from "./channel-dialog";
 import type { ChannelPanelProps } from "./channel-types";
@@ -60,12 +62,12 @@ export function ChannelsPanel(props: ChannelPanelProps) {
                   <div className="flex flex-wrap items-center gap-2">
                     <Badge tone={isOn ? "green" : "gray"}>{isOn ? "On" : "Off"}</Badge>
                     <span className="break-all">
-                      {kind === "email" ? channel.recipients.join(", ") : `#${channel.name}`}
+                      {kind === "email" ? channel.recipients.join(", ") : formatSlackChannel(channel.name)}
                     </span>
                   </div>
                   {kind === "slack" ? <p className="break-all text-slate-500">{channel.slackUrlMasked}</p> : null}
                   <p className="text-slate-500">
-                    {channel.eventTypes ? `${channel.eventTypes.length} event types` : "All events"} ·{" "}
+                    {channel.eventTypes ? formatCount(channel.eventTypes.length, "event type") : "All events"} ·{" "}
                     {channel.template ? "Custom template" : "Preset template"}
                   </p>
                   <Button variant="secondary" className="mt-2" onClick={() => setEditing(kind)}>
