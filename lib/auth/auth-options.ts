@@ -3,6 +3,7 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import { getDb } from "../db/client";
 import { getEnv } from "../env";
 import { AppError } from "../errors";
+import { nextAuthLogger } from "../logging/next-auth-logger";
 import { checkSignInRate, recordFailedSignIn } from "./sign-in-rate";
 import { verifyCredentials } from "./verify-credentials";
 
@@ -10,6 +11,8 @@ export const authOptions: NextAuthOptions = {
   secret: getEnv().NEXTAUTH_SECRET,
   session: { strategy: "jwt", maxAge: 30 * 24 * 60 * 60 },
   pages: { signIn: "/signin" },
+  // next-auth's own logger prints raw request data (newlines included) to stdout; ours writes one safe line.
+  logger: nextAuthLogger,
   providers: [
     CredentialsProvider({
       name: "Email and password",
