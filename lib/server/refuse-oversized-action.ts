@@ -1,7 +1,8 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 
-// Next's limit for a server action's body (serverActions.bodySizeLimit, left at its default of 1 MB).
-// Past it Next throws, and answers 500; the front end answers first, with 413 and a sentence.
+// The most a server action's body may hold. Next's own limit (serverActions.bodySizeLimit in
+// next.config.ts) is set above it: past its limit Next throws and answers 500, so the front end answers
+// first, with 413 and a sentence.
 export const SERVER_ACTION_BODY_LIMIT = 1024 * 1024;
 const MESSAGE = "This form is larger than 1 MB, the most Hookbell accepts in one submission. Shorten it and try again.";
 
