@@ -10,16 +10,22 @@ import { describeEmailMode, startWorkerFromEnv } from "./lib/delivery/start-work
 import { EnvError, getEnv, resetEnvForTests } from "./lib/env";
 import { logUnexpected } from "./lib/errors";
 import { ingestWebhookId, serveIngest } from "./lib/ingest/serve-ingest";
+import { createLogger } from "./lib/logging/create-logger";
+import { routeConsoleToLogger } from "./lib/logging/route-console-to-logger";
 import { startRetentionJob } from "./lib/retention/start-retention-job";
 import { buildIfNeeded } from "./lib/server/build-if-needed";
 import { clientAddress } from "./lib/server/client-address";
 import { serveHealth } from "./lib/server/health";
 import { loadOrCreateAuthSecret } from "./lib/server/prepare-data-dir";
 import { proxyToDashboard, proxyUpgradeToDashboard } from "./lib/server/proxy-to-dashboard";
+import { refuseOversizedAction } from "./lib/server/refuse-oversized-action";
 import { securityHeaders } from "./lib/server/security-headers";
+import { setScriptNonce } from "./lib/server/set-script-nonce";
 import { startDashboardThread } from "./lib/server/start-dashboard-thread";
 
-const log = (line: string) => console.log(`[hookbell] ${line}`);
+const logger = createLogger("server");
+const log = (line: string) => logger.info(line);
+routeConsoleToLogger("server");
 
 async function main() {
   const isDev = process.env.HOOKBELL_DEV === "1";
@@ -41,14 +47,14 @@ async function main() {
   if (resealed > 0) log(`Encrypted ${resealed} stored secret(s) with the current key.`);
 
   const root = process.cwd();
-  if (!isDev) buildIfNeeded(root, log);
+  if (!isDev) buildIfNeeded(root, createLogger("build"));
 
   // The dashboard (Next.js) runs on a thread of its own; this thread serves ingest, health and the
   // delivery worker, free of the per-request cost Next's process-wide hooks would add to them.
   const dashboard = await startDashboardThread(
     { isDev, dir: root, hostname: env.HOST, port: env.PORT, dataDir: env.HOOKBELL_DATA_DIR },
     (reason) => {
-      console.error(`[hookbell] ${reason}; exiting.`);
+      logger.error(`${reason}; exiting.`);
       process.exit(1);
     },
   );
@@ -68,6 +74,8 @@ async function main() {
     if (webhookId !== undefined) return void serveIngest(db, req, res, webhookId, address).catch(fail);
     if (serveHealth(db, req, res, state)) return;
     req.headers["x-forwarded-for"] = address;
+    if (refuseOversizedAction(req, res)) return;
+    setScriptNonce(req, res, isDev);
     proxyToDashboard(dashboard.socketPath, req, res);
   });
   // Longer than a load balancer's idle timeout (60 s is common): the balancer, not this server, closes an
@@ -115,9 +123,9 @@ async function main() {
 
 main().catch((error) => {
   if (error instanceof EnvError) {
-    console.error(`[hookbell] ${error.message}`);
+    logger.error(error.message);
   } else {
-    console.error("[hookbell] failed to start:", error);
+    logger.error("failed to start", { err: error });
   }
   process.exit(1);
 });

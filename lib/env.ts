@@ -40,6 +40,11 @@ const EnvSchema = z.object({
   HOOKBELL_SLACK_ORIGIN: z
     .url({ protocol: /^https?$/, error: "must be an http(s) origin such as https://hooks.slack.com" })
     .default("https://hooks.slack.com"),
+  // Unset: readable lines on a terminal, JSON lines otherwise (lib/logging/create-logger.ts).
+  HOOKBELL_LOG_FORMAT: z.enum(["pretty", "json"], { error: "must be pretty or json" }).optional(),
+  HOOKBELL_LOG_LEVEL: z
+    .enum(["debug", "info", "warn", "error", "silent"], { error: "must be debug, info, warn, error or silent" })
+    .default("info"),
 });
 
 export type Env = z.infer<typeof EnvSchema> & {
@@ -51,10 +56,12 @@ export type Env = z.infer<typeof EnvSchema> & {
 
 export class EnvError extends Error {}
 
+// Blank values count as unset so a copied .env.example with empty entries still works.
+const withoutBlanks = (source: Record<string, string | undefined>) =>
+  Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v.trim() !== ""));
+
 export function parseEnv(source: Record<string, string | undefined>): Env {
-  // Blank values count as unset so a copied .env.example with empty entries still works.
-  const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v.trim() !== ""));
-  const result = EnvSchema.safeParse(cleaned);
+  const result = EnvSchema.safeParse(withoutBlanks(source));
   if (!result.success) {
     const lines = result.error.issues.map((issue) => `  - ${issue.path.join(".")}: ${issue.message}`);
     throw new EnvError(`Invalid environment configuration:\n${lines.join("\n")}\nSee .env.example for every variable.`);
@@ -84,4 +91,16 @@ export function getEnv(): Env {
 /** Tests and the start script change variables before first use; this forgets the parsed copy. */
 export function resetEnvForTests(): void {
   cached = undefined;
+}
+
+const LogEnvSchema = EnvSchema.pick({ HOOKBELL_LOG_FORMAT: true, HOOKBELL_LOG_LEVEL: true });
+
+/**
+ * The logger's two settings, read on their own and never cached: the logger must work before .env is
+ * loaded and when the rest of the environment is invalid (that error is itself logged). An invalid value
+ * here falls back to the defaults; getEnv() reports it at start-up.
+ */
+export function getLogEnv(): z.infer<typeof LogEnvSchema> {
+  const result = LogEnvSchema.safeParse(withoutBlanks(process.env));
+  return result.success ? result.data : { HOOKBELL_LOG_LEVEL: "info" };
 }

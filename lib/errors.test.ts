@@ -1,6 +1,8 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { z } from "zod";
-import { AppError, redactSecrets, toUserMessage } from "./errors";
+import { AppError, toUserMessage } from "./errors";
+import { writeLogsForTests } from "./logging/create-logger";
+import { redactSecrets } from "./logging/redact-secrets";
 
 const SECRET = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
 
@@ -15,10 +17,12 @@ describe("error messages", () => {
 
   it("hides unexpected errors from the user and logs them without any signing secret", () => {
     const lines: string[] = [];
-    vi.spyOn(console, "error").mockImplementation((...args) => lines.push(args.join(" ")));
+    const restore = writeLogsForTests({ format: "json", level: "info" }, (line) => lines.push(line));
     const message = toUserMessage(new Error(`Invalid invocation: data: { signingSecret: "${SECRET}" }`));
+    restore();
     expect(message).toBe("Something went wrong on our side. Please try again.");
     expect(lines).toHaveLength(1);
+    expect(JSON.parse(lines[0])).toMatchObject({ level: "error", scope: "app" });
     expect(lines[0]).toContain("signingSecret");
     expect(lines[0]).not.toContain(SECRET.slice(6));
   });

@@ -1,5 +1,6 @@
 import { ZodError } from "zod";
 import { joinSentences } from "./format/join-sentences";
+import { createLogger } from "./logging/create-logger";
 
 export type ErrorCode =
   | "bad_request"
@@ -45,24 +46,12 @@ export function notFound(what: string): AppError {
   return new AppError("not_found", `${what} not found.`);
 }
 
-/**
- * Database and library errors can quote the values of a failed query; anything shaped like a signing
- * secret, a Slack incoming-webhook path or a password in a URL is blanked before it reaches a log line.
- */
-export function redactSecrets(text: string): string {
-  return text
-    .replace(/whsec_[A-Za-z0-9+/=]*/g, "whsec_[redacted]")
-    .replace(/hb_live_[A-Za-z0-9]*/g, "hb_live_[redacted]")
-    .replace(/\/services\/[A-Za-z0-9_/-]+/g, "/services/[redacted]")
-    .replace(/\b([a-z][a-z0-9+.-]*:\/\/)[^\s/@:]*:[^\s/@]*@/gi, "$1[redacted]@");
-}
+const log = createLogger("app");
 
-/** One log line for an unexpected error: its name, code and message, secrets redacted. */
+/** One log line for an unexpected error: its name, code and message, secrets redacted (see lib/logging). */
 export function logUnexpected(context: string, error: unknown): void {
   const { name, code, message } = (error ?? {}) as { name?: string; code?: string; message?: string };
-  console.error(
-    `[hookbell] ${context}: ${name ?? "Error"}${code ? ` ${code}` : ""}: ${redactSecrets(String(message ?? error))}`,
-  );
+  log.error(`${context}: ${name ?? "Error"}${code ? ` ${code}` : ""}: ${String(message ?? error)}`);
 }
 
 /** Turns any thrown value into a user-facing message: AppError and zod messages pass, the rest is hidden. */

@@ -5,9 +5,13 @@ import { getDb } from "../lib/db/client";
 import { migrateDatabase } from "../lib/db/migrate";
 import { describeEmailMode, startWorkerFromEnv } from "../lib/delivery/start-worker-from-env";
 import { EnvError, getEnv } from "../lib/env";
+import { createLogger } from "../lib/logging/create-logger";
+import { routeConsoleToLogger } from "../lib/logging/route-console-to-logger";
 import { startRetentionJob } from "../lib/retention/start-retention-job";
 
-const log = (line: string) => console.log(`[hookbell worker] ${line}`);
+const logger = createLogger("worker");
+const log = (line: string) => logger.info(line);
+routeConsoleToLogger("worker");
 
 async function main() {
   nextEnv.loadEnvConfig(process.cwd(), false);
@@ -28,6 +32,7 @@ async function main() {
 }
 
 main().catch((error) => {
-  console.error(`[hookbell worker] ${error instanceof EnvError ? error.message : `failed to start: ${error}`}`);
+  if (error instanceof EnvError) logger.error(error.message);
+  else logger.error("failed to start", { err: error });
   process.exit(1);
 });

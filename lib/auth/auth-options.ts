@@ -4,6 +4,7 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import { getDb } from "../db/client";
 import { getEnv } from "../env";
 import { AppError } from "../errors";
+import { nextAuthLogger } from "../logging/next-auth-logger";
 import { forwardedClientAddress } from "../server/client-address";
 import { checkSession } from "./check-session";
 import { endSession } from "./end-session";
@@ -19,6 +20,8 @@ export const authOptions: NextAuthOptions = {
   // the row, so a copied cookie stops working at once rather than after 30 days.
   session: { strategy: "jwt", maxAge: 30 * 24 * 60 * 60 },
   pages: { signIn: "/signin" },
+  // next-auth's own logger prints raw request data (newlines included) to stdout; ours writes one safe line.
+  logger: nextAuthLogger,
   providers: [
     CredentialsProvider({
       name: "Email and password",

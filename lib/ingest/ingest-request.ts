@@ -5,6 +5,7 @@ import type { Db } from "../db/client";
 import { getEnv } from "../env";
 import { logUnexpected } from "../errors";
 import { newEventId } from "../ids";
+import { createLogger } from "../logging/create-logger";
 import { type IngestStore, type IngestWebhook, ingestStoreFor } from "./ingest-store";
 import { readCappedBody } from "./read-capped-body";
 import { type LoggedRequest, recordRequest, storableText } from "./record-request";
@@ -41,6 +42,7 @@ const MAX_TYPE_LENGTH = 200;
 
 const OVERLOAD_NOTE_EVERY_MS = 10_000;
 const overload = { inFlight: 0, refused: 0, notedAt: 0 };
+const log = createLogger("ingest");
 
 /**
  * Never answers 2xx without the event stored: when the database fails, the answer is 503 so the
@@ -68,13 +70,13 @@ export async function ingestRequest(
   }
 }
 
-/** Not logged per request (a flood must not become a flood of writes): a count every 10 s on stderr. */
+/** Not logged per request (a flood must not become a flood of writes): a count every 10 s. */
 function refuseOverloaded(limit: number): IngestOutput {
   overload.refused += 1;
   const now = Date.now();
   if (now - overload.notedAt >= OVERLOAD_NOTE_EVERY_MS) {
-    console.warn(
-      `[hookbell] ingest overloaded: refused ${overload.refused} request(s) with 503 (${limit} already in progress; HOOKBELL_INGEST_MAX_IN_FLIGHT).`,
+    log.warn(
+      `ingest overloaded: refused ${overload.refused} request(s) with 503 (${limit} already in progress; HOOKBELL_INGEST_MAX_IN_FLIGHT).`,
     );
     overload.refused = 0;
     overload.notedAt = now;

@@ -12,6 +12,8 @@ import {
   writeSync,
 } from "node:fs";
 import path from "node:path";
+import { stripVTControlCharacters } from "node:util";
+import type { Logger } from "../logging/create-logger";
 import { isProcessRunning } from "./is-process-running";
 
 const SOURCES = [
@@ -43,8 +45,19 @@ function sourceFingerprint(root: string): string {
   return hash.digest("hex");
 }
 
-/** Runs `next build` when there is no build yet or the sources changed since the last one. */
-export function buildIfNeeded(root: string, log: (line: string) => void): void {
+export type BuildCommand = { file: string; args: string[] };
+
+const nextBuild = (root: string): BuildCommand => ({
+  file: path.join(root, "node_modules", ".bin", "next"),
+  args: ["build"],
+});
+
+/**
+ * Runs `next build` (or `command`, for tests) when there is no build yet or the sources changed since the
+ * last one. What a user needs is said, not Next's route table: that it builds, how long it took, Next's
+ * warnings, and on failure its whole output.
+ */
+export function buildIfNeeded(root: string, log: Logger, command: BuildCommand = nextBuild(root)): void {
   const stampFile = path.join(root, ".next", "hookbell-build-stamp");
   const fingerprint = sourceFingerprint(root);
   const isFresh = () =>
@@ -54,22 +67,36 @@ export function buildIfNeeded(root: string, log: (line: string) => void): void {
   if (isFresh()) return;
   // Two servers starting at once (or a server and a test run) must not build into .next together.
   withBuildLock(root, log, () => {
-    if (!isFresh()) build(root, log, stampFile, fingerprint);
+    if (!isFresh()) build(root, log, command, stampFile, fingerprint);
   });
 }
 
-function build(root: string, log: (line: string) => void, stampFile: string, fingerprint: string): void {
-  log("Building the dashboard (first start or changed sources; this takes a minute)…");
-  const result = spawnSync(path.join(root, "node_modules", ".bin", "next"), ["build"], {
+function build(root: string, log: Logger, command: BuildCommand, stampFile: string, fingerprint: string): void {
+  const isFirst = !existsSync(path.join(root, ".next", "BUILD_ID"));
+  log.info(`Building the dashboard (${isFirst ? "first start" : "the sources changed"}, about a minute)…`);
+  const startedAt = Date.now();
+  const result = spawnSync(command.file, command.args, {
     cwd: root,
-    stdio: "inherit",
+    stdio: ["ignore", "pipe", "pipe"],
+    encoding: "utf8",
+    maxBuffer: 64 * 1024 * 1024,
     env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
   });
-  if (result.status !== 0) throw new Error("next build failed; see the output above.");
+  const lines = `${result.stdout ?? ""}\n${result.stderr ?? ""}`
+    .split(/\r?\n/)
+    .map((line) => stripVTControlCharacters(line).trimEnd())
+    .filter((line) => line.trim() !== "");
+  if (result.status !== 0) {
+    for (const line of lines) log.error(`next build: ${line}`);
+    const reason = result.error ? result.error.message : `exit code ${result.status ?? result.signal}`;
+    throw new Error(`building the dashboard failed (${reason}); the build's output is above.`);
+  }
+  for (const line of lines) if (/^\s*⚠/.test(line)) log.warn(`next build: ${line.trim()}`);
   writeFileSync(stampFile, fingerprint);
+  log.info(`Built the dashboard in ${Math.round((Date.now() - startedAt) / 1000)} s.`);
 }
 
-function withBuildLock(root: string, log: (line: string) => void, work: () => void): void {
+function withBuildLock(root: string, log: Logger, work: () => void): void {
   const lockFile = path.join(root, ".next-build.lock");
   let hasWaited = false;
   for (;;) {
@@ -85,7 +112,7 @@ function withBuildLock(root: string, log: (line: string) => void, work: () => vo
         rmSync(lockFile, { force: true }); // left behind by a build that was killed
         continue;
       }
-      if (!hasWaited) log(`Waiting for the build started by process ${holder}…`);
+      if (!hasWaited) log.info(`Waiting for the build started by process ${holder}…`);
       hasWaited = true;
       Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 500);
     }

@@ -5,6 +5,8 @@ import { parentPort, workerData } from "node:worker_threads";
 import next from "next";
 import { onWake } from "../delivery/wake-workers";
 import { onWebhookChange } from "../ingest/webhook-cache";
+import { createLogger } from "../logging/create-logger";
+import { routeConsoleToLogger } from "../logging/route-console-to-logger";
 
 // The dashboard's Next.js server, on a thread of its own (started by start-dashboard-thread.ts).
 // Next installs process-wide hooks (async context tracking, patched Date, crypto and setImmediate) that
@@ -20,6 +22,9 @@ export type DashboardThreadMessage =
 const port = parentPort;
 if (!port) throw new Error("next-thread.ts runs as a worker thread.");
 const { isDev, dir, hostname, port: publicPort, socketPath } = workerData as DashboardThreadData;
+// Next prints with console.*: its lines go through the logger like Hookbell's own.
+routeConsoleToLogger("dashboard");
+const log = createLogger("dashboard");
 
 // Server actions that enqueue alerts (retry, replay) wake the delivery worker, which runs on the main thread.
 onWake(() => port.postMessage({ type: "wake" } satisfies DashboardThreadMessage));
@@ -39,7 +44,7 @@ const server = createServer((req, res) => {
   // to the page they asked for after signing in. Overwritten, so a client cannot supply it.
   req.headers["x-hookbell-path"] = req.url ?? "/";
   handle(req, res).catch((error: unknown) => {
-    console.error("[hookbell] dashboard request failed:", error);
+    log.error("dashboard request failed", { err: error });
     if (!res.headersSent) res.writeHead(500).end();
   });
 });

@@ -1,6 +1,7 @@
 import { Agent, type IncomingMessage, request, type ServerResponse } from "node:http";
 import { connect } from "node:net";
 import type { Duplex } from "node:stream";
+import { createLogger } from "../logging/create-logger";
 
 // Hop-by-hop headers (RFC 9110 §7.6.1) belong to one connection and are not forwarded.
 const HOP_BY_HOP = new Set([
@@ -14,6 +15,7 @@ const HOP_BY_HOP = new Set([
 ]);
 
 const agent = new Agent({ keepAlive: true });
+const log = createLogger("proxy");
 
 /**
  * Passes a request to the dashboard's server on its Unix socket and streams the answer back. Headers
@@ -34,7 +36,7 @@ export function proxyToDashboard(socketPath: string, req: IncomingMessage, res: 
   );
   upstream.on("error", (error) => {
     if (!res.headersSent) {
-      console.error(`[hookbell] the dashboard did not answer: ${error.message}`);
+      log.error(`the dashboard did not answer: ${error.message}`);
       res.writeHead(502, { "Content-Type": "text/plain; charset=utf-8" }).end("The dashboard is not available.");
     } else {
       res.destroy();

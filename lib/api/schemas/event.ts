@@ -1,8 +1,8 @@
 import { z } from "zod";
-import { redactSecrets } from "../../errors";
 import type { getEvent } from "../../log/get-event";
 import type { DeliveryListItem } from "../../log/list-deliveries";
 import { ALERT_STATUSES, type EventListItem, OUTCOMES } from "../../log/list-events";
+import { redactSecrets } from "../../logging/redact-secrets";
 import { iso, NullableTimestamp, Timestamp } from "./common";
 
 const CURSOR_ID = /^evt_[0-9A-HJKMNP-TV-Z]{26}$/;

@@ -1,6 +1,6 @@
 import { createRequire } from "node:module";
 import type { Page } from "playwright-core";
-import { screenshot } from "./browser";
+import { cspViolations, screenshot } from "./browser";
 
 const axePath = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
 
@@ -31,8 +31,9 @@ export async function seriousViolations(page: Page): Promise<Violation[]> {
 }
 
 /**
- * Every page the tests visit goes through this: no serious or critical accessibility violation, and a
- * screenshot at desktop width and at 375 px (phone), both in light and in dark mode for the desktop.
+ * Every page the tests visit goes through this: no serious or critical accessibility violation, nothing
+ * blocked by the content security policy, and a screenshot at desktop width and at 375 px (phone), both in
+ * light and in dark mode for the desktop.
  */
 export async function audit(page: Page, name: string): Promise<Violation[]> {
   // Toasts float over the page for a few seconds and would skew the contrast measured for what they
@@ -45,6 +46,9 @@ export async function audit(page: Page, name: string): Promise<Violation[]> {
     content: "*, *::before, *::after { transition: none !important; animation: none !important; }",
   });
   const violations = await seriousViolations(page);
+  for (const message of cspViolations(page)) {
+    violations.push({ id: "content-security-policy", impact: "critical", help: message, targets: [page.url()] });
+  }
   const size = page.viewportSize() ?? { width: 1280, height: 720 };
   await screenshot(page, `${name}`);
   await page.setViewportSize({ width: 375, height: 812 });

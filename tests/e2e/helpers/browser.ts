@@ -24,11 +24,57 @@ export async function launchBrowser(): Promise<Browser> {
   const found = inject("chromium");
   if ("error" in found) throw new Error(found.error);
   // Playwright adds --headless and a fresh temporary profile itself.
-  return chromium.launch({
-    executablePath: found.executablePath,
-    args: FLAGS,
-    env: { ...(process.env as Record<string, string>), ...found.env },
-  });
+  return watchForCspViolations(
+    await chromium.launch({
+      executablePath: found.executablePath,
+      args: FLAGS,
+      env: { ...(process.env as Record<string, string>), ...found.env },
+    }),
+  );
+}
+
+const violationsByPage = new WeakMap<Page, string[]>();
+
+/** What the page's console reported as blocked by the content security policy so far. */
+export function cspViolations(page: Page): string[] {
+  return violationsByPage.get(page) ?? [];
+}
+
+/**
+ * Every page of the browser records what Chromium reports as blocked by the content security policy (a
+ * script without the page's nonce, an inline handler); audit() fails the page that had any, and closing the
+ * browser fails the test file if any page had one, audited or not.
+ */
+function watchForCspViolations(browser: Browser): Browser {
+  const all: string[] = [];
+  const watch = (page: Page) => {
+    const seen: string[] = [];
+    violationsByPage.set(page, seen);
+    page.on("console", (message) => {
+      if (!/Content Security Policy/i.test(message.text())) return;
+      const entry = `${page.url()}: ${message.text()}`;
+      seen.push(entry);
+      all.push(entry);
+    });
+  };
+  const newPage = browser.newPage.bind(browser);
+  browser.newPage = async (options) => {
+    const page = await newPage(options);
+    watch(page);
+    return page;
+  };
+  const newContext = browser.newContext.bind(browser);
+  browser.newContext = async (options) => {
+    const context = await newContext(options);
+    context.on("page", watch);
+    return context;
+  };
+  const close = browser.close.bind(browser);
+  browser.close = async (options) => {
+    await close(options);
+    if (all.length > 0) throw new Error(`Content Security Policy violations:\n${all.join("\n")}`);
+  };
+  return browser;
 }
 
 export async function screenshot(page: Page, name: string, options: { fullPage?: boolean } = {}): Promise<void> {
