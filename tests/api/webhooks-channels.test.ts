@@ -77,7 +77,7 @@ describe("webhooks", () => {
     expect(error.message).toContain("colour");
     // One sentence per field, not "…from Clerk.; name: …".
     expect(error.message).toMatch(/^Invalid request\. /);
-    expect(error.message).toContain("copy the whole value from Clerk. ");
+    expect(error.message).toContain("→ Signing Secret. Unrecognized key");
     expect(error.message).not.toMatch(/[.!?][;.]/);
     for (const field of error.fields)
       expect(error.message).toContain(`${field.path}: ${field.message}`.replace(/^: /, ""));
