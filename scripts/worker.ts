@@ -6,12 +6,15 @@ import { migrateDatabase } from "../lib/db/migrate";
 import { describeEmailMode, startWorkerFromEnv } from "../lib/delivery/start-worker-from-env";
 import { EnvError, getEnv } from "../lib/env";
 import { startRetentionJob } from "../lib/retention/start-retention-job";
+import { prepareDataDir } from "../lib/server/prepare-data-dir";
 
 const log = (line: string) => console.log(`[hookbell worker] ${line}`);
 
 async function main() {
   nextEnv.loadEnvConfig(process.cwd(), false);
   const env = getEnv();
+  // The same private data folder as `npm start` makes: a worker may be the first to start on it.
+  prepareDataDir(env.HOOKBELL_DATA_DIR, env.DATABASE_URL);
   await migrateDatabase(env.DATABASE_URL);
   ensureKeyFile(env.HOOKBELL_DATA_DIR, log);
   const worker = startWorkerFromEnv();
