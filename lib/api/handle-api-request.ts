@@ -98,12 +98,15 @@ export async function handleApiRequest(request: Request, db: Db = getDb()): Prom
   }
 }
 
-/** A refused key spends from its address's budget (apiKeyFailuresPerIp); an accepted one does not. */
+/**
+ * A refused key (malformed, unknown, revoked, expired) spends from its address's budget
+ * (apiKeyFailuresPerIp); an accepted key does not, nor does a request without one (no lookup to pay for).
+ */
 async function authenticate(db: Db, authorization: string | null, address: string | undefined): Promise<ApiCaller> {
   try {
     return await authenticateApiKey(db, authorization);
   } catch (error) {
-    if (address && error instanceof AppError && error.code === "unauthorized") {
+    if (address && authorization && error instanceof AppError && error.code === "unauthorized") {
       limiters().apiKeyFailuresPerIp.take(address);
     }
     throw error;

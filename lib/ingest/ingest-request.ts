@@ -117,6 +117,10 @@ async function handleIngest(db: Db, store: IngestStore, input: IngestInput): Pro
   };
 
   const body = await readCappedBody(input.body, input.headers.get("content-length"), undefined, input.bodyDeadline);
+  if (!body.ok && body.reason === "aborted") {
+    // Nobody is left to read an answer, and nothing was sent that could be checked: not an error of ours.
+    return error(400, "request_aborted", "The connection closed before the whole body arrived.");
+  }
   if (!body.ok && body.reason === "timed_out") {
     const seconds = getEnv().HOOKBELL_BODY_TIMEOUT_SECONDS;
     return reject(408, "request_timeout", `The body did not arrive within ${seconds} s (${body.size} bytes came).`, {

@@ -8,9 +8,12 @@ export type CappedBody =
   | { ok: true; bytes: Buffer }
   /**
    * `head` holds what was read before reading stopped; `size` is a lower bound when it stopped early.
-   * `too_large`: past the limit. `timed_out`: the body had not all arrived by the deadline.
+   * `too_large`: past the limit. `timed_out`: the body had not all arrived by the deadline. `aborted`: the
+   * client closed the connection first (no one is left to answer).
    */
-  | { ok: false; reason: "too_large" | "timed_out"; head: Buffer; size: number };
+  | { ok: false; reason: StopReason; head: Buffer; size: number };
+
+type StopReason = "too_large" | "timed_out" | "aborted";
 
 /**
  * Reads a request body but never more than `limit` bytes: an oversized body is refused from its
@@ -35,7 +38,7 @@ export async function readCappedBody(
 
   const chunks: Buffer[] = [];
   let total = 0;
-  const stopped = (reason: "too_large" | "timed_out") =>
+  const stopped = (reason: StopReason) =>
     ({ ok: false, reason, head: Buffer.concat(chunks).subarray(0, HEAD_BYTES), size: total }) as const;
   const iterator = body[Symbol.asyncIterator]();
   let timer: NodeJS.Timeout | undefined;
@@ -47,7 +50,13 @@ export async function readCappedBody(
         });
   try {
     for (;;) {
-      const next = timedOut ? await Promise.race([iterator.next(), timedOut]) : await iterator.next();
+      let next: IteratorResult<Uint8Array> | "timed_out";
+      try {
+        next = timedOut ? await Promise.race([iterator.next(), timedOut]) : await iterator.next();
+      } catch {
+        // A request stream fails only when its connection does: the client went away mid-body.
+        return stopped("aborted");
+      }
       if (next === "timed_out") return stopped("timed_out");
       if (next.done) break;
       const chunk = next.value;
