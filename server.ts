@@ -1,5 +1,4 @@
 // `npm start`: prepares the data folder and database, builds the dashboard if needed, and serves it.
-import { createServer } from "node:http";
 import nextEnv from "@next/env";
 import { ensureKeyFile } from "./lib/crypto/key-ring";
 import { resealSecrets } from "./lib/crypto/reseal-secrets";
@@ -8,19 +7,13 @@ import { migrateDatabase } from "./lib/db/migrate";
 import type { DeliveryWorker } from "./lib/delivery/delivery-worker";
 import { describeEmailMode, startWorkerFromEnv } from "./lib/delivery/start-worker-from-env";
 import { EnvError, getEnv, resetEnvForTests } from "./lib/env";
-import { logUnexpected } from "./lib/errors";
-import { ingestWebhookId, serveIngest } from "./lib/ingest/serve-ingest";
 import { createLogger } from "./lib/logging/create-logger";
 import { routeConsoleToLogger } from "./lib/logging/route-console-to-logger";
 import { startRetentionJob } from "./lib/retention/start-retention-job";
 import { buildIfNeeded } from "./lib/server/build-if-needed";
-import { clientAddress } from "./lib/server/client-address";
-import { serveHealth } from "./lib/server/health";
-import { loadOrCreateAuthSecret } from "./lib/server/prepare-data-dir";
-import { proxyToDashboard, proxyUpgradeToDashboard } from "./lib/server/proxy-to-dashboard";
-import { refuseOversizedAction } from "./lib/server/refuse-oversized-action";
+import { createFrontServer } from "./lib/server/create-front-server";
+import { loadOrCreateAuthSecret, prepareDataDir } from "./lib/server/prepare-data-dir";
 import { securityHeaders } from "./lib/server/security-headers";
-import { setScriptNonce } from "./lib/server/set-script-nonce";
 import { startDashboardThread } from "./lib/server/start-dashboard-thread";
 
 const logger = createLogger("server");
@@ -32,6 +25,8 @@ async function main() {
   // An optional .env / .env.local is read before validation; real environment variables win.
   nextEnv.loadEnvConfig(process.cwd(), isDev);
   let env = getEnv();
+  // Before anything is written there: personal data, password hashes and keys are this user's alone.
+  prepareDataDir(env.HOOKBELL_DATA_DIR, env.DATABASE_URL);
   // next-auth reads these two from the process environment.
   process.env.NEXTAUTH_SECRET = loadOrCreateAuthSecret(env.HOOKBELL_DATA_DIR, env.NEXTAUTH_SECRET, log);
   process.env.NEXTAUTH_URL = env.APP_URL;
@@ -52,36 +47,22 @@ async function main() {
   // The dashboard (Next.js) runs on a thread of its own; this thread serves ingest, health and the
   // delivery worker, free of the per-request cost Next's process-wide hooks would add to them.
   const dashboard = await startDashboardThread(
-    { isDev, dir: root, hostname: env.HOST, port: env.PORT, dataDir: env.HOOKBELL_DATA_DIR },
+    { isDev, dir: root, hostname: env.HOST, port: env.PORT, dataDir: env.HOOKBELL_DATA_DIR, appUrl: env.APP_URL },
     (reason) => {
       logger.error(`${reason}; exiting.`);
       process.exit(1);
     },
   );
-  const headers = securityHeaders(env.APP_URL, isDev);
-  const db = getDb();
   const state = { isDraining: false };
-  const server = createServer((req, res) => {
-    for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
-    // Rate limits and the log key on the client address: never take it from a header the client wrote.
-    const address = clientAddress(req, env.HOOKBELL_TRUSTED_PROXIES);
-    const fail = (error: unknown) => {
-      logUnexpected("request failed", error);
-      if (!res.headersSent) res.writeHead(500).end();
-    };
-    // The ingest URL is the hot path: served without Next (see lib/ingest/serve-ingest.ts).
-    const webhookId = ingestWebhookId(req.url);
-    if (webhookId !== undefined) return void serveIngest(db, req, res, webhookId, address).catch(fail);
-    if (serveHealth(db, req, res, state)) return;
-    req.headers["x-forwarded-for"] = address;
-    if (refuseOversizedAction(req, res)) return;
-    setScriptNonce(req, res, isDev);
-    proxyToDashboard(dashboard.socketPath, req, res);
+  const proxyLogger = createLogger("proxy");
+  const server = createFrontServer({
+    db: getDb(),
+    dashboardSocket: dashboard.socketPath,
+    headers: securityHeaders(env.APP_URL, isDev),
+    state,
+    isDev,
+    log: (line) => proxyLogger.error(line),
   });
-  // Longer than a load balancer's idle timeout (60 s is common): the balancer, not this server, closes an
-  // idle keep-alive connection, so it never sends a request on a connection being closed here.
-  server.keepAliveTimeout = 65_000;
-  server.on("upgrade", (req, socket, head) => proxyUpgradeToDashboard(dashboard.socketPath, req, socket, head));
   let worker: DeliveryWorker | undefined;
   if (env.HOOKBELL_EMBEDDED_WORKER === "on") {
     worker = startWorkerFromEnv();

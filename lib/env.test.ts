@@ -132,3 +132,24 @@ describe("getEnv", () => {
     expect(getEnv().PORT).toBe(4200);
   });
 });
+
+describe("front-end limits for slow clients", () => {
+  it("gives one address a tenth of the ingest slots by default, with 10 s for headers and 30 s for a body", () => {
+    expect(parseEnv({})).toMatchObject({
+      HOOKBELL_INGEST_MAX_IN_FLIGHT_PER_ADDRESS: 100,
+      HOOKBELL_HEADERS_TIMEOUT_SECONDS: 10,
+      HOOKBELL_BODY_TIMEOUT_SECONDS: 30,
+    });
+    expect(parseEnv({ HOOKBELL_INGEST_MAX_IN_FLIGHT: "5" }).HOOKBELL_INGEST_MAX_IN_FLIGHT_PER_ADDRESS).toBe(1);
+    expect(parseEnv({ HOOKBELL_INGEST_MAX_IN_FLIGHT_PER_ADDRESS: "7" }).HOOKBELL_INGEST_MAX_IN_FLIGHT_PER_ADDRESS).toBe(
+      7,
+    );
+  });
+
+  it("refuses a per-address cap above the process-wide one, naming both", () => {
+    const error = envError({ HOOKBELL_INGEST_MAX_IN_FLIGHT: "50", HOOKBELL_INGEST_MAX_IN_FLIGHT_PER_ADDRESS: "60" });
+    expect(error.message).toContain(
+      "HOOKBELL_INGEST_MAX_IN_FLIGHT_PER_ADDRESS: must be at most HOOKBELL_INGEST_MAX_IN_FLIGHT (50)",
+    );
+  });
+});

@@ -35,6 +35,9 @@ const EnvSchema = z.object({
   HOOKBELL_INGEST_RATE_PER_WEBHOOK: z.coerce.number().positive().default(500),
   HOOKBELL_INGEST_RATE_PER_IP: z.coerce.number().positive().default(500),
   HOOKBELL_INGEST_MAX_IN_FLIGHT: z.coerce.number().int().min(1).default(1000),
+  HOOKBELL_INGEST_MAX_IN_FLIGHT_PER_ADDRESS: z.coerce.number().int().min(1).optional(),
+  HOOKBELL_HEADERS_TIMEOUT_SECONDS: z.coerce.number().positive().max(300).default(10),
+  HOOKBELL_BODY_TIMEOUT_SECONDS: z.coerce.number().positive().max(3600).default(30),
   HOOKBELL_API_RATE_PER_KEY: z.coerce.number().positive().default(10),
   HOOKBELL_ENCRYPTION_KEYS: z.string().min(10).optional(),
   HOOKBELL_SLACK_ORIGIN: z
@@ -50,6 +53,7 @@ const EnvSchema = z.object({
 export type Env = z.infer<typeof EnvSchema> & {
   DATABASE_URL: string;
   HOOKBELL_SLACK_MONTHLY_LIMIT: number;
+  HOOKBELL_INGEST_MAX_IN_FLIGHT_PER_ADDRESS: number;
   APP_URL: string;
   databaseProvider: "sqlite" | "postgresql";
 };
@@ -67,6 +71,12 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     throw new EnvError(`Invalid environment configuration:\n${lines.join("\n")}\nSee .env.example for every variable.`);
   }
   const parsed = result.data;
+  const perAddress = parsed.HOOKBELL_INGEST_MAX_IN_FLIGHT_PER_ADDRESS;
+  if (perAddress !== undefined && perAddress > parsed.HOOKBELL_INGEST_MAX_IN_FLIGHT) {
+    throw new EnvError(
+      `Invalid environment configuration:\n  - HOOKBELL_INGEST_MAX_IN_FLIGHT_PER_ADDRESS: must be at most HOOKBELL_INGEST_MAX_IN_FLIGHT (${parsed.HOOKBELL_INGEST_MAX_IN_FLIGHT})\nSee .env.example for every variable.`,
+    );
+  }
   const dataDir = path.resolve(parsed.HOOKBELL_DATA_DIR);
   const databaseUrl = parsed.DATABASE_URL ?? `file:${path.join(dataDir, "hookbell.db")}`;
   return {
@@ -78,6 +88,9 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     // Slack gets three times the email quota unless set on its own.
     HOOKBELL_SLACK_MONTHLY_LIMIT: parsed.HOOKBELL_SLACK_MONTHLY_LIMIT ?? parsed.HOOKBELL_EMAIL_MONTHLY_LIMIT * 3,
     HOOKBELL_SLACK_ORIGIN: parsed.HOOKBELL_SLACK_ORIGIN.replace(/\/+$/, ""),
+    // A tenth of the process-wide cap unless set: one address never holds every ingest slot.
+    HOOKBELL_INGEST_MAX_IN_FLIGHT_PER_ADDRESS:
+      perAddress ?? Math.max(1, Math.floor(parsed.HOOKBELL_INGEST_MAX_IN_FLIGHT / 10)),
   };
 }
 

@@ -8,6 +8,7 @@ import { EnvError, getEnv } from "../lib/env";
 import { createLogger } from "../lib/logging/create-logger";
 import { routeConsoleToLogger } from "../lib/logging/route-console-to-logger";
 import { startRetentionJob } from "../lib/retention/start-retention-job";
+import { prepareDataDir } from "../lib/server/prepare-data-dir";
 
 const logger = createLogger("worker");
 const log = (line: string) => logger.info(line);
@@ -16,6 +17,8 @@ routeConsoleToLogger("worker");
 async function main() {
   nextEnv.loadEnvConfig(process.cwd(), false);
   const env = getEnv();
+  // The same private data folder as `npm start` makes: a worker may be the first to start on it.
+  prepareDataDir(env.HOOKBELL_DATA_DIR, env.DATABASE_URL);
   await migrateDatabase(env.DATABASE_URL);
   ensureKeyFile(env.HOOKBELL_DATA_DIR, log);
   const worker = startWorkerFromEnv();

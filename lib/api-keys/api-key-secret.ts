@@ -3,7 +3,8 @@ import { randomBase62 } from "../ids";
 
 /** Secret scanners (GitHub, GitGuardian…) recognise Hookbell keys by this prefix. */
 export const API_KEY_PREFIX = "hb_live_";
-const RANDOM_LENGTH = 32; // 32 × 5.95 ≈ 190 bits
+export const API_KEY_RANDOM_LENGTH = 32; // 32 × 5.95 ≈ 190 bits
+const RANDOM_LENGTH = API_KEY_RANDOM_LENGTH;
 const DISPLAY_LENGTH = API_KEY_PREFIX.length + 4;
 const KEY_SHAPE = new RegExp(`^${API_KEY_PREFIX}[0-9A-Za-z]{${RANDOM_LENGTH}}$`);
 

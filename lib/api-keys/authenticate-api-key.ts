@@ -1,7 +1,7 @@
 import type { Tenant } from "../auth/tenant";
 import type { Db } from "../db/client";
 import { AppError } from "../errors";
-import { API_KEY_PREFIX, hashApiKey, isApiKeyShaped } from "./api-key-secret";
+import { API_KEY_PREFIX, API_KEY_RANDOM_LENGTH, hashApiKey, isApiKeyShaped } from "./api-key-secret";
 
 const LAST_USED_EVERY_MS = 60_000;
 // When this process last wrote each key's lastUsedAt: most requests then skip the write entirely.
@@ -20,9 +20,7 @@ export async function authenticateApiKey(db: Db, authorization: string | null, n
   const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization);
   if (!match) throw new AppError("unauthorized", "Malformed Authorization header: use `Bearer <API key>`.");
   const presented = match[1];
-  if (!isApiKeyShaped(presented)) {
-    throw new AppError("unauthorized", `Malformed API key: Hookbell keys start with ${API_KEY_PREFIX}.`);
-  }
+  if (!isApiKeyShaped(presented)) throw new AppError("unauthorized", malformedKeyMessage(presented));
   const key = await db.apiKey.findUnique({ where: { keyHash: hashApiKey(presented) } });
   if (!key) throw new AppError("unauthorized", "Unknown API key.");
   if (key.revokedAt) throw new AppError("unauthorized", "This API key has been revoked.");
@@ -39,6 +37,17 @@ export async function authenticateApiKey(db: Db, authorization: string | null, n
     projectId: key.projectId,
     apiKey: { id: key.id, name: key.name, displayPrefix: key.displayPrefix },
   };
+}
+
+/** Says which part of the key's shape is wrong (prefix, characters, length), never echoing the key. */
+function malformedKeyMessage(presented: string): string {
+  if (!presented.startsWith(API_KEY_PREFIX)) return `Malformed API key: Hookbell keys start with ${API_KEY_PREFIX}.`;
+  const rest = presented.slice(API_KEY_PREFIX.length);
+  const shape = `a Hookbell key is ${API_KEY_PREFIX} followed by ${API_KEY_RANDOM_LENGTH} letters and digits`;
+  if (/[^0-9A-Za-z]/.test(rest)) {
+    return `Malformed API key: ${shape}; this one has other characters after ${API_KEY_PREFIX} (quotes or punctuation copied with it?).`;
+  }
+  return `Malformed API key: ${shape}; this one has ${rest.length} after ${API_KEY_PREFIX} (was it copied whole?).`;
 }
 
 async function touchLastUsed(db: Db, keyId: string, now: Date): Promise<void> {

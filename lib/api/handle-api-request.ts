@@ -1,7 +1,8 @@
-import { authenticateApiKey } from "../api-keys/authenticate-api-key";
+import { type ApiCaller, authenticateApiKey } from "../api-keys/authenticate-api-key";
 import { type Db, getDb } from "../db/client";
-import { logUnexpected } from "../errors";
+import { AppError, logUnexpected } from "../errors";
 import { limiters } from "../rate-limit/limits";
+import { forwardedClientAddress } from "../server/client-address";
 import { apiErrorResponse, toApiErrorResponse } from "./api-error";
 import { API_OPERATIONS } from "./api-operations";
 import type { Operation } from "./operation";
@@ -56,9 +57,20 @@ export async function handleApiRequest(request: Request, db: Db = getDb()): Prom
     });
   }
   const { operation } = found;
+  const address = forwardedClientAddress(request.headers);
   try {
+    if (operation.auth !== false && address) {
+      const decision = limiters().apiKeyFailuresPerIp.peek(address);
+      if (!decision.ok) {
+        return apiErrorResponse(
+          "rate_limited",
+          `Too many requests with a missing or wrong API key from this address; retry in ${decision.retryAfterSeconds} s.`,
+          { headers: { "Retry-After": String(decision.retryAfterSeconds) } },
+        );
+      }
+    }
     const caller =
-      operation.auth === false ? undefined : await authenticateApiKey(db, request.headers.get("authorization"));
+      operation.auth === false ? undefined : await authenticate(db, request.headers.get("authorization"), address);
     if (caller) {
       const decision = limiters().apiPerKey.take(caller.apiKey.id);
       if (!decision.ok) {
@@ -83,5 +95,20 @@ export async function handleApiRequest(request: Request, db: Db = getDb()): Prom
     return Response.json(output.data, { status: operation.status });
   } catch (error) {
     return toApiErrorResponse(error);
+  }
+}
+
+/**
+ * A refused key (malformed, unknown, revoked, expired) spends from its address's budget
+ * (apiKeyFailuresPerIp); an accepted key does not, nor does a request without one (no lookup to pay for).
+ */
+async function authenticate(db: Db, authorization: string | null, address: string | undefined): Promise<ApiCaller> {
+  try {
+    return await authenticateApiKey(db, authorization);
+  } catch (error) {
+    if (address && authorization && error instanceof AppError && error.code === "unauthorized") {
+      limiters().apiKeyFailuresPerIp.take(address);
+    }
+    throw error;
   }
 }

@@ -30,6 +30,8 @@ export type IngestInput = {
   body: AsyncIterable<Uint8Array> | null;
   sourceIp?: string;
   now?: Date;
+  /** Epoch ms by which the whole body must have arrived (HOOKBELL_BODY_TIMEOUT_SECONDS); none: no limit. */
+  bodyDeadline?: number;
 };
 
 export type IngestOutput = {
@@ -116,7 +118,18 @@ async function handleIngest(db: Db, store: IngestStore, input: IngestInput): Pro
     return error(status, code, message);
   };
 
-  const body = await readCappedBody(input.body, input.headers.get("content-length"));
+  const body = await readCappedBody(input.body, input.headers.get("content-length"), undefined, input.bodyDeadline);
+  if (!body.ok && body.reason === "aborted") {
+    // Nobody is left to read an answer, and nothing was sent that could be checked: not an error of ours.
+    return error(400, "request_aborted", "The connection closed before the whole body arrived.");
+  }
+  if (!body.ok && body.reason === "timed_out") {
+    const seconds = getEnv().HOOKBELL_BODY_TIMEOUT_SECONDS;
+    return reject(408, "request_timeout", `The body did not arrive within ${seconds} s (${body.size} bytes came).`, {
+      bodyHead: body.head,
+      bodySize: body.size,
+    });
+  }
   if (!body.ok) {
     return reject(413, "payload_too_large", `The body is ${body.size} bytes or more; the limit is 256 KiB.`, {
       bodyHead: body.head,

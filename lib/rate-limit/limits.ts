@@ -11,6 +11,7 @@ type Limiters = {
   signInPerAccount: RateLimiter;
   signUpPerIp: RateLimiter;
   apiPerKey: RateLimiter;
+  apiKeyFailuresPerIp: RateLimiter;
 };
 
 const registry = globalThis as unknown as { hookbellLimiters?: Limiters };
@@ -39,6 +40,9 @@ export function limiters(): Limiters {
         perSecond: env.HOOKBELL_API_RATE_PER_KEY,
         burst: Math.max(1, env.HOOKBELL_API_RATE_PER_KEY * 5),
       }),
+      // Requests with a missing, malformed, unknown, revoked or expired key: 30 per address, then one every
+      // 2 s. Nobody guesses a 190-bit key, but each miss costs a lookup, and a flood of them should not.
+      apiKeyFailuresPerIp: new RateLimiter({ perSecond: 1 / 2, burst: 30 }),
     };
   }
   return registry.hookbellLimiters;

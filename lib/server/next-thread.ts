@@ -12,7 +12,15 @@ import { routeConsoleToLogger } from "../logging/route-console-to-logger";
 // Next installs process-wide hooks (async context tracking, patched Date, crypto and setImmediate) that
 // cost every request of the isolate they run in; on this thread they leave the ingest front end alone.
 
-export type DashboardThreadData = { isDev: boolean; dir: string; hostname: string; port: number; socketPath: string };
+export type DashboardThreadData = {
+  isDev: boolean;
+  dir: string;
+  hostname: string;
+  port: number;
+  socketPath: string;
+  /** APP_URL: the one origin whose server-action posts are accepted. */
+  appUrl: string;
+};
 
 export type DashboardThreadMessage =
   | { type: "ready" }
@@ -21,7 +29,7 @@ export type DashboardThreadMessage =
 
 const port = parentPort;
 if (!port) throw new Error("next-thread.ts runs as a worker thread.");
-const { isDev, dir, hostname, port: publicPort, socketPath } = workerData as DashboardThreadData;
+const { isDev, dir, hostname, port: publicPort, socketPath, appUrl } = workerData as DashboardThreadData;
 // Next prints with console.*: its lines go through the logger like Hookbell's own.
 routeConsoleToLogger("dashboard");
 const log = createLogger("dashboard");
@@ -34,7 +42,7 @@ onWebhookChange((webhookId) =>
   port.postMessage({ type: "webhook-changed", webhookId } satisfies DashboardThreadMessage),
 );
 
-if (!isDev) applyBuiltConfig(dir);
+if (!isDev) applyBuiltConfig(dir, appUrl);
 const app = next({ dev: isDev, dir, hostname, port: publicPort });
 await app.prepare();
 const handle = app.getRequestHandler();
@@ -59,10 +67,17 @@ server.listen(socketPath, () => port.postMessage({ type: "ready" } satisfies Das
  * standalone server does: Next then does not load next.config.ts, which it compiles with its SWC native
  * module (about 25 MB of memory for the life of the process). Without that file, Next reads next.config.ts.
  */
-function applyBuiltConfig(root: string): void {
+function applyBuiltConfig(root: string, appUrl: string): void {
   try {
     const built = JSON.parse(readFileSync(path.join(root, ".next", "required-server-files.json"), "utf8"));
     if (built?.config && typeof built.config === "object") {
+      // The build may have been made with another APP_URL (one build, several deployments): the origin
+      // server actions accept is the one this process serves.
+      built.config.experimental ??= {};
+      built.config.experimental.serverActions = {
+        ...built.config.experimental.serverActions,
+        allowedOrigins: [new URL(appUrl).host],
+      };
       process.env.__NEXT_PRIVATE_STANDALONE_CONFIG = JSON.stringify(built.config);
     }
   } catch {

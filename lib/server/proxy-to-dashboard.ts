@@ -14,14 +14,28 @@ const HOP_BY_HOP = new Set([
   "upgrade",
 ]);
 
+const FORWARDING = /^(forwarded|x-forwarded-.*|x-real-ip)$/i;
+
 const agent = new Agent({ keepAlive: true });
-const log = createLogger("proxy");
+/** Where a dashboard that fails to answer is reported (the process log). */
+export type ProxyLog = (line: string) => void;
+
+const proxyLogger = createLogger("proxy");
+const logToProcessLog: ProxyLog = (line) => proxyLogger.error(line);
 
 /**
  * Passes a request to the dashboard's server on its Unix socket and streams the answer back. Headers
  * already set on `res` (the security headers) stay unless the dashboard sets the same ones.
  */
-export function proxyToDashboard(socketPath: string, req: IncomingMessage, res: ServerResponse): void {
+export function proxyToDashboard(
+  socketPath: string,
+  req: IncomingMessage,
+  res: ServerResponse,
+  log: ProxyLog = logToProcessLog,
+): void {
+  // Set when the browser goes away first: the dashboard's request is then ended here on purpose, and its
+  // "socket hang up" is no failure of the dashboard's (a closed tab, a cancelled navigation).
+  let isClientGone = false;
   const upstream = request(
     { socketPath, agent, method: req.method, path: req.url, headers: forwardable(req.headers) },
     (answer) => {
@@ -35,8 +49,9 @@ export function proxyToDashboard(socketPath: string, req: IncomingMessage, res: 
     },
   );
   upstream.on("error", (error) => {
+    if (isClientGone) return;
     if (!res.headersSent) {
-      log.error(`the dashboard did not answer: ${error.message}`);
+      log(`the dashboard did not answer: ${error.message}`);
       res.writeHead(502, { "Content-Type": "text/plain; charset=utf-8" }).end("The dashboard is not available.");
     } else {
       res.destroy();
@@ -44,7 +59,10 @@ export function proxyToDashboard(socketPath: string, req: IncomingMessage, res: 
   });
   // A client that goes away ends the dashboard's work on its request too.
   res.on("close", () => {
-    if (!res.writableFinished || !req.complete) upstream.destroy();
+    if (!res.writableFinished || !req.complete) {
+      isClientGone = !res.writableFinished;
+      upstream.destroy();
+    }
   });
   req.pipe(upstream);
 }
@@ -54,7 +72,11 @@ export function proxyUpgradeToDashboard(socketPath: string, req: IncomingMessage
   const upstream = connect(socketPath, () => {
     const lines = [`${req.method} ${req.url} HTTP/${req.httpVersion}`];
     for (let index = 0; index < req.rawHeaders.length; index += 2) {
-      lines.push(`${req.rawHeaders[index]}: ${req.rawHeaders[index + 1]}`);
+      if (!FORWARDING.test(req.rawHeaders[index])) lines.push(`${req.rawHeaders[index]}: ${req.rawHeaders[index + 1]}`);
+    }
+    // The forwarding headers as the front end rewrote them (setForwardedHeaders), never as the client sent them.
+    for (const [name, value] of Object.entries(req.headers)) {
+      if (FORWARDING.test(name) && typeof value === "string") lines.push(`${name}: ${value}`);
     }
     upstream.write(`${lines.join("\r\n")}\r\n\r\n`);
     if (head.length > 0) upstream.write(head);

@@ -60,6 +60,8 @@ export async function startHookbell(options: {
       HOOKBELL_EMBEDDED_WORKER: options.worker ? "on" : "off",
       HOOKBELL_INGEST_RATE_PER_WEBHOOK: UNLIMITED,
       HOOKBELL_INGEST_RATE_PER_IP: UNLIMITED,
+      // The load generator is one address standing for many senders.
+      HOOKBELL_INGEST_MAX_IN_FLIGHT_PER_ADDRESS: "1000",
       HOOKBELL_EMAIL_MONTHLY_LIMIT: UNLIMITED,
       HOOKBELL_SLACK_MONTHLY_LIMIT: UNLIMITED,
       // Nothing leaves the machine: no SMTP (email goes to the Dev mailbox), Slack to a local stand-in.

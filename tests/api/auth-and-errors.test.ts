@@ -16,7 +16,8 @@ let api: ApiHarness;
 let document: OpenApi;
 
 beforeAll(async () => {
-  api = await startApiHarness({ HOOKBELL_API_RATE_PER_KEY: "5" }); // bursts of 25
+  // bursts of 25; one trusted proxy, so a test can send from another address with X-Forwarded-For
+  api = await startApiHarness({ HOOKBELL_API_RATE_PER_KEY: "5", HOOKBELL_TRUSTED_PROXIES: "1" });
   document = (await (await fetch(`${api.url}/api/v1/openapi.json`)).json()) as OpenApi;
 });
 
@@ -120,6 +121,13 @@ describe("API keys", () => {
     };
     expect(await message("Token abc")).toMatch(/^Malformed Authorization header/);
     expect(await message("Bearer sk_live_0123456789")).toMatch(/^Malformed API key/);
+    // A key that does start with hb_live_ is told what else is wrong with it.
+    expect(await message("Bearer hb_live_wrong")).toBe(
+      "Malformed API key: a Hookbell key is hb_live_ followed by 32 letters and digits; this one has 5 after hb_live_ (was it copied whole?).",
+    );
+    expect(await message(`Bearer hb_live_${"A".repeat(31)}"`)).toMatch(
+      /^Malformed API key: .*; this one has other characters after hb_live_/,
+    );
     expect(await message(`Bearer hb_live_${"A".repeat(32)}`)).toBe("Unknown API key.");
 
     const { tenant, key } = await api.newProject();
@@ -261,5 +269,34 @@ describe("HTTP-level errors", () => {
     expect(Number(refused[0].headers.get("retry-after"))).toBeGreaterThanOrEqual(1);
     expect((refused[0].json as Json).error.code).toBe("rate_limited");
     expect((await api.call("GET", "/templates", { key })).status).toBe(200);
+  });
+});
+
+describe("refused keys", () => {
+  it("are rate-limited per address: past 30, that address waits, while other addresses and valid keys elsewhere go on", async () => {
+    const wrongKey = `hb_live_${"B".repeat(32)}`;
+    const from = (address: string) => ({ "x-forwarded-for": address });
+    const answers = [];
+    for (let i = 0; i < 36; i++) {
+      answers.push(await api.call("GET", "/webhooks", { key: wrongKey, headers: from("198.51.100.7") }));
+    }
+    const statuses = answers.map((answer) => answer.status);
+    // The budget, plus what it regained while the requests ran (one every 2 s).
+    const unauthorized = statuses.filter((status) => status === 401).length;
+    expect(unauthorized).toBeGreaterThanOrEqual(30);
+    expect(unauthorized).toBeLessThanOrEqual(33);
+    expect(statuses.filter((status) => status === 429)).toHaveLength(36 - unauthorized);
+    const refused = answers[statuses.lastIndexOf(429)];
+    expect(Number(refused.headers.get("retry-after"))).toBeGreaterThanOrEqual(1);
+    expect((refused.json as Json).error).toEqual({
+      code: "rate_limited",
+      message: expect.stringMatching(/^Too many requests with a missing or wrong API key from this address/),
+    });
+    // A malformed key from the same address is refused before any lookup, too.
+    expect((await api.call("GET", "/webhooks", { key: "hb_live_x", headers: from("198.51.100.7") })).status).toBe(429);
+
+    const { key } = await api.newProject();
+    expect((await api.call("GET", "/webhooks", { key, headers: from("198.51.100.8") })).status).toBe(200);
+    expect((await api.call("GET", "/webhooks", { key: wrongKey, headers: from("198.51.100.8") })).status).toBe(401);
   });
 });

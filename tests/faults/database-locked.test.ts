@@ -1,37 +1,39 @@
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { POST } from "@/app/api/ingest/[webhookId]/route";
 import type { Db } from "@/lib/db/client";
 import { sqliteFilePath } from "@/lib/db/sqlite-path";
 import { getEnv } from "@/lib/env";
 import { Clock, deliveriesOf, testWorker, webhookWithChannels } from "../delivery/harness";
+import { type FrontServer, startFrontServer } from "../helpers/front-server";
 import { clerkEvent, signedHeaders } from "../helpers/signing";
 import { SlackStandIn } from "../helpers/slack-stand-in";
 import { SmtpSink } from "../helpers/smtp-sink";
 import { isPostgresRun, openTestDb, seedTenant } from "../helpers/test-db";
 
-// Another connection holds SQLite's write lock past the busy timeout. The route must answer 503 with
+// Another connection holds SQLite's write lock past the busy timeout. The server must answer 503 with
 // Retry-After and store nothing (no event, no outbox row), and the sender's retry after the lock is
 // released must produce exactly one event, its deliveries and one alert per channel.
 
 let db: Db;
 const smtp = new SmtpSink();
 const slack = new SlackStandIn();
+let front: FrontServer;
 
 beforeAll(async () => {
   db = await openTestDb();
+  front = await startFrontServer(db);
   await smtp.start();
   await slack.start();
 });
 
 afterAll(async () => {
+  await front.close();
   await smtp.stop();
   await slack.stop();
 });
 
 async function post(webhookId: string, body: string, headers: Record<string, string>) {
-  const request = new Request(`http://hookbell.test/api/ingest/${webhookId}`, { method: "POST", body, headers });
-  const response = await POST(request, { params: Promise.resolve({ webhookId }) });
+  const response = await fetch(`${front.url}/api/ingest/${webhookId}`, { method: "POST", body, headers });
   return { status: response.status, retryAfter: response.headers.get("retry-after"), json: await response.json() };
 }
 

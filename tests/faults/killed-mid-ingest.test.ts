@@ -18,6 +18,8 @@ const KILL_AFTER_ACKS = 50;
 // the kill is sent, so the rest meet a dead server however fast it was.
 const IN_FLIGHT = 200;
 const EMAIL_LIMIT = "100000";
+// The burst comes from one address (this test) but stands for a sender's many: one address may use every slot.
+const ALL_SLOTS = { HOOKBELL_INGEST_MAX_IN_FLIGHT_PER_ADDRESS: "1000" };
 
 let db: Db;
 let webhookId: string;
@@ -28,7 +30,11 @@ beforeAll(async () => {
   const tenant = await seedTenant(db);
   ({ webhookId } = await webhookWithChannels(db, tenant, { email: ["oncall@example.com"] }));
   // No worker in the first life of the server: only ingest is interrupted.
-  server = await startServer({ HOOKBELL_EMBEDDED_WORKER: "off", HOOKBELL_EMAIL_MONTHLY_LIMIT: EMAIL_LIMIT });
+  server = await startServer({
+    HOOKBELL_EMBEDDED_WORKER: "off",
+    HOOKBELL_EMAIL_MONTHLY_LIMIT: EMAIL_LIMIT,
+    ...ALL_SLOTS,
+  });
 });
 
 afterAll(async () => {
@@ -79,7 +85,11 @@ it("keeps every acknowledged event after a SIGKILL, and stores each svix-id exac
 
   // Second life, worker on (Dev mailbox). The sender retries what was not acknowledged, plus some
   // that were (duplicates).
-  server = await startServer({ HOOKBELL_EMBEDDED_WORKER: "on", HOOKBELL_EMAIL_MONTHLY_LIMIT: EMAIL_LIMIT });
+  server = await startServer({
+    HOOKBELL_EMBEDDED_WORKER: "on",
+    HOOKBELL_EMAIL_MONTHLY_LIMIT: EMAIL_LIMIT,
+    ...ALL_SLOTS,
+  });
   const duplicates = acknowledged.slice(0, 40);
   const resent = [...unanswered, ...duplicates];
   const retries = await Promise.all(resent.map((id) => send(server.url, id)));

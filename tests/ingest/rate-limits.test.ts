@@ -1,14 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { POST } from "@/app/api/ingest/[webhookId]/route";
 import type { Db } from "@/lib/db/client";
 import { resetEnvForTests } from "@/lib/env";
 import { resetLimitersForTests } from "@/lib/rate-limit/limits";
 import { createWebhook } from "@/lib/webhooks/create-webhook";
 import { saveSigningSecret } from "@/lib/webhooks/save-signing-secret";
+import { type FrontServer, startFrontServer } from "../helpers/front-server";
 import { CLERK_SECRET, clerkEvent, signedHeaders } from "../helpers/signing";
 import { openTestDb, seedTenant } from "../helpers/test-db";
 
 let db: Db;
+let front: FrontServer;
 
 beforeAll(async () => {
   process.env.HOOKBELL_INGEST_RATE_PER_WEBHOOK = "1"; // a burst of 5, then one a second
@@ -16,9 +17,12 @@ beforeAll(async () => {
   resetEnvForTests();
   resetLimitersForTests();
   db = await openTestDb();
+  // One trusted proxy: the requests below come from the addresses their X-Forwarded-For names.
+  front = await startFrontServer(db, { trustedProxies: 1 });
 });
 
-afterAll(() => {
+afterAll(async () => {
+  await front.close();
   delete process.env.HOOKBELL_INGEST_RATE_PER_WEBHOOK;
   delete process.env.HOOKBELL_INGEST_RATE_PER_IP;
   resetEnvForTests();
@@ -27,12 +31,11 @@ afterAll(() => {
 
 async function post(webhookId: string, ip: string) {
   const body = clerkEvent();
-  const request = new Request(`http://hookbell.test/api/ingest/${webhookId}`, {
+  return fetch(`${front.url}/api/ingest/${webhookId}`, {
     method: "POST",
     body,
     headers: { ...signedHeaders(body), "x-forwarded-for": ip },
   });
-  return POST(request, { params: Promise.resolve({ webhookId }) });
 }
 
 describe("ingest rate limits", () => {

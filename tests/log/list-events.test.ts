@@ -1,11 +1,11 @@
-import { beforeAll, describe, expect, it } from "vitest";
-import { POST } from "@/app/api/ingest/[webhookId]/route";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Tenant } from "@/lib/auth/tenant";
 import type { Db } from "@/lib/db/client";
 import { getEvent } from "@/lib/log/get-event";
 import { listEvents } from "@/lib/log/list-events";
 import { createWebhook } from "@/lib/webhooks/create-webhook";
 import { saveSigningSecret } from "@/lib/webhooks/save-signing-secret";
+import { type FrontServer, startFrontServer } from "../helpers/front-server";
 import { CLERK_SECRET, clerkEvent, signedHeaders } from "../helpers/signing";
 import { openTestDb, seedTenant } from "../helpers/test-db";
 
@@ -13,16 +13,19 @@ let db: Db;
 let tenant: Tenant;
 let first: string;
 let second: string;
+let front: FrontServer;
 
 async function send(webhookId: string, body: string, headers = signedHeaders(body)) {
-  const response = await POST(new Request(`http://x/api/ingest/${webhookId}`, { method: "POST", body, headers }), {
-    params: Promise.resolve({ webhookId }),
-  });
+  const response = await fetch(`${front.url}/api/ingest/${webhookId}`, { method: "POST", body, headers });
+  await response.arrayBuffer();
   return response.status;
 }
 
+afterAll(() => front?.close());
+
 beforeAll(async () => {
   db = await openTestDb();
+  front = await startFrontServer(db);
   tenant = await seedTenant(db);
   first = (await createWebhook(db, tenant, "first")).id;
   second = (await createWebhook(db, tenant, "second")).id;

@@ -1,10 +1,10 @@
-import { beforeAll, describe, expect, it } from "vitest";
-import { POST } from "@/app/api/ingest/[webhookId]/route";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Tenant } from "@/lib/auth/tenant";
 import type { Db } from "@/lib/db/client";
 import { createWebhook } from "@/lib/webhooks/create-webhook";
 import { SECRET_GRACE_MS, saveSigningSecret } from "@/lib/webhooks/save-signing-secret";
 import { setWebhookActive } from "@/lib/webhooks/update-webhook";
+import { type FrontServer, startFrontServer } from "../helpers/front-server";
 import { webhookSecrets } from "../helpers/secrets";
 import { CLERK_SECRET, clerkEvent, OTHER_SECRET, signedHeaders } from "../helpers/signing";
 import { openTestDb, seedTenant } from "../helpers/test-db";
@@ -13,18 +13,23 @@ const THIRD_SECRET = "whsec_dGhpcmQtc2VjcmV0LWZvci1ob29rYmVsbC10ZXN0cw==";
 
 let db: Db;
 let tenant: Tenant;
+let front: FrontServer;
 
 beforeAll(async () => {
   db = await openTestDb();
   tenant = await seedTenant(db);
+  front = await startFrontServer(db);
 });
+
+afterAll(() => front.close());
 
 async function sendSignedWith(webhookId: string, secret: string) {
   const body = clerkEvent();
-  const response = await POST(
-    new Request(`http://x/api/ingest/${webhookId}`, { method: "POST", body, headers: signedHeaders(body, { secret }) }),
-    { params: Promise.resolve({ webhookId }) },
-  );
+  const response = await fetch(`${front.url}/api/ingest/${webhookId}`, {
+    method: "POST",
+    body,
+    headers: signedHeaders(body, { secret }),
+  });
   return { status: response.status, body: (await response.json()) as { error?: { message: string } } };
 }
 
