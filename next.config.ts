@@ -8,6 +8,8 @@ const nextConfig: NextConfig = {
     "@prisma/adapter-pg",
     "pg",
     "@prisma/client",
+    // The render pool's threads are started by the main thread; the dashboard only hands renders to it.
+    "piscina",
   ],
   poweredByHeader: false,
   // Types are checked by `npm test` (tsc --noEmit over the whole tree, tests included); the build

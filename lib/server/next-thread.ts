@@ -5,6 +5,7 @@ import { parentPort, workerData } from "node:worker_threads";
 import next from "next";
 import { onWake } from "../delivery/wake-workers";
 import { onWebhookChange } from "../ingest/webhook-cache";
+import { forwardRenders, type RenderRequest } from "./render-bridge";
 
 // The dashboard's Next.js server, on a thread of its own (started by start-dashboard-thread.ts).
 // Next installs process-wide hooks (async context tracking, patched Date, crypto and setImmediate) that
@@ -15,7 +16,8 @@ export type DashboardThreadData = { isDev: boolean; dir: string; hostname: strin
 export type DashboardThreadMessage =
   | { type: "ready" }
   | { type: "wake" }
-  | { type: "webhook-changed"; webhookId: string };
+  | { type: "webhook-changed"; webhookId: string }
+  | RenderRequest;
 
 const port = parentPort;
 if (!port) throw new Error("next-thread.ts runs as a worker thread.");
@@ -28,6 +30,10 @@ onWake(() => port.postMessage({ type: "wake" } satisfies DashboardThreadMessage)
 onWebhookChange((webhookId) =>
   port.postMessage({ type: "webhook-changed", webhookId } satisfies DashboardThreadMessage),
 );
+
+// Templates never render on this thread (a tenant's heavy template would stall every page): the main
+// thread's render pool does it.
+forwardRenders(port);
 
 if (!isDev) applyBuiltConfig(dir);
 const app = next({ dev: isDev, dir, hostname, port: publicPort });

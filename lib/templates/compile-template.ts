@@ -1,6 +1,6 @@
 import { hb, RUNTIME_OPTIONS } from "./handlebars-instance";
 import { TEMPLATE_MAX_LENGTH } from "./limits";
-import { withRenderBudget } from "./render-guard";
+import { notePartStart, withRenderBudget } from "./render-guard";
 import { TemplateError, toTemplateError } from "./template-error";
 import { vetStatements } from "./vet-template";
 
@@ -17,6 +17,7 @@ const cache = new Map<string, Compiled>();
 
 /** Renders one template part against prepared template data; throws TemplateError naming `part`. */
 export function renderPart(part: string, source: string, mode: EscapeMode, data: Record<string, unknown>): string {
+  notePartStart(part);
   const compiled = compilePart(part, source, mode);
   try {
     return withRenderBudget(() => compiled(data));

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { RENDER_MAX_ITERATIONS, RENDER_MAX_LOOP_OUTPUT } from "./limits";
+import { RENDER_MAX_ITERATIONS, RENDER_MAX_OUTPUT } from "./limits";
 import { renderEmail } from "./render-email";
 import { renderSlack } from "./render-slack";
 import { sampleTemplateContext } from "./sample-context";
@@ -113,7 +113,7 @@ describe("template sandbox", () => {
     expect(text("{{#each event.data.items}}.{{/each}}", wide)).toHaveLength(2000);
     wide.event.data = { items: Array(100).fill(0), big: "x".repeat(40_000) };
     expect(() => text("{{#each event.data.items}}{{../event.data.big}}{{/each}}", wide)).toThrow(
-      `Loops produced more than ${RENDER_MAX_LOOP_OUTPUT} characters`,
+      `Loops and helpers produced more than ${RENDER_MAX_OUTPUT} characters`,
     );
   });
 
