@@ -11,7 +11,14 @@ import { BENCH_SECRET } from "./request-pool";
 // events alerting through an email template that repeats `{{json @root}}` inside an `{{#each}}` over the
 // event. The goal: A's figures under B's load within 1.5x of alone.
 
-export type IsolationFigures = { ingestP99: number; ingestP50: number; pageP50: number; pageP95: number };
+export type IsolationFigures = {
+  ingestP99: number;
+  ingestP50: number;
+  pageP50: number;
+  pageP95: number;
+  /** Requests that failed or took longer than TIMEOUT_MS (counted at TIMEOUT_MS). */
+  timedOut: number;
+};
 export type IsolationResult = {
   alone: IsolationFigures;
   loaded: IsolationFigures;
@@ -20,6 +27,8 @@ export type IsolationResult = {
 
 const PASSWORD = "correct horse battery staple";
 const GOAL = 1.5;
+/** A request slower than this counts as this long (and as timed out): the phase must end. */
+const TIMEOUT_MS = 30_000;
 const encryptionKeys = `bench:${randomBytes(32).toString("base64")}`;
 
 /** About 240 KB of JSON: a Clerk-like envelope whose data holds many entries (each one a loop iteration). */
@@ -66,10 +75,12 @@ export async function runIsolationBench(options: { measureS: number; log: (line:
     await measure(url, setup, cookie, 2); // warm-up: first renders compile and fill caches
     log(`Tenant A alone (${options.measureS} s)…`);
     const alone = await measure(url, setup, cookie, options.measureS);
+    log(`Alone: ${JSON.stringify(alone)}`);
     log("Tenant A while tenant B renders heavy templates…");
     const load = startTenantBLoad(url, setup);
     await new Promise((resolve) => setTimeout(resolve, 1000));
     const loaded = await measure(url, setup, cookie, options.measureS);
+    log(`While B renders: ${JSON.stringify(loaded)}`);
     const b = await load.stop();
     return { alone, loaded, b: { ...b, deliveries: await deliveryOutcomes(databaseUrl, setup.b.webhookId) } };
   } finally {
@@ -82,16 +93,24 @@ async function measure(url: string, setup: Seeded, cookie: string, seconds: numb
   const until = performance.now() + seconds * 1000;
   const ingest: number[] = [];
   const pages: number[] = [];
+  let timedOut = 0;
+  const timed = (work: (signal: AbortSignal) => Promise<void>) =>
+    timeIt(() => work(AbortSignal.timeout(TIMEOUT_MS))).catch(() => {
+      timedOut += 1;
+      return TIMEOUT_MS;
+    });
   const ingestLoop = (async () => {
     const pending: Promise<void>[] = [];
     for (let next = performance.now(); next < until; next += 50) {
       await sleepUntil(next);
-      pending.push(timeIt(() => sendSigned(url, setup.a.webhookId, smallEvent())).then((ms) => void ingest.push(ms)));
+      pending.push(
+        timed((signal) => sendSigned(url, setup.a.webhookId, smallEvent(), signal)).then((ms) => void ingest.push(ms)),
+      );
     }
     await Promise.all(pending);
   })();
   while (performance.now() < until) {
-    pages.push(await timeIt(() => fetchPage(url, "/webhooks", cookie)));
+    pages.push(await timed((signal) => fetchPage(url, "/webhooks", cookie, signal)));
   }
   await ingestLoop;
   return {
@@ -99,6 +118,7 @@ async function measure(url: string, setup: Seeded, cookie: string, seconds: numb
     ingestP99: quantile(ingest, 0.99),
     pageP50: quantile(pages, 0.5),
     pageP95: quantile(pages, 0.95),
+    timedOut,
   };
 }
 
@@ -124,6 +144,7 @@ function startTenantBLoad(url: string, setup: Seeded) {
         method: "POST",
         headers: { authorization: `Bearer ${setup.b.apiKey}`, "content-type": "application/json" },
         body: previewBody,
+        signal: AbortSignal.timeout(TIMEOUT_MS),
       })
         .then(async (response) => {
           await response.arrayBuffer();
@@ -143,7 +164,9 @@ function startTenantBLoad(url: string, setup: Seeded) {
   const eventLoop = (async () => {
     for (let next = performance.now(); !isStopped; next += 500) {
       await sleepUntil(next);
-      await sendSigned(url, setup.b.webhookId, bigEvent("user.created")).catch(() => undefined);
+      await sendSigned(url, setup.b.webhookId, bigEvent("user.created"), AbortSignal.timeout(TIMEOUT_MS)).catch(
+        () => undefined,
+      );
       events += 1;
     }
   })();
@@ -204,7 +227,7 @@ async function deliveryOutcomes(databaseUrl: string, webhookId: string): Promise
 const signer = new Webhook(BENCH_SECRET);
 let sent = 0;
 
-async function sendSigned(url: string, webhookId: string, body: string): Promise<void> {
+async function sendSigned(url: string, webhookId: string, body: string, signal?: AbortSignal): Promise<void> {
   const id = `msg_iso${Date.now()}${++sent}`;
   const now = new Date();
   const response = await fetch(`${url}/api/ingest/${webhookId}`, {
@@ -216,6 +239,7 @@ async function sendSigned(url: string, webhookId: string, body: string): Promise
       "svix-signature": signer.sign(id, now, body),
     },
     body,
+    signal,
   });
   await response.arrayBuffer();
   if (response.status >= 300) throw new Error(`ingest answered ${response.status}`);
@@ -225,8 +249,8 @@ function smallEvent(): string {
   return JSON.stringify({ object: "event", type: "session.created", timestamp: Date.now(), data: { id: "sess_a" } });
 }
 
-async function fetchPage(url: string, page: string, cookie: string): Promise<void> {
-  const response = await fetch(`${url}${page}`, { headers: { cookie }, redirect: "manual" });
+async function fetchPage(url: string, page: string, cookie: string, signal: AbortSignal): Promise<void> {
+  const response = await fetch(`${url}${page}`, { headers: { cookie }, redirect: "manual", signal });
   await response.arrayBuffer();
   if (response.status !== 200) throw new Error(`${page} answered ${response.status}`);
 }
@@ -264,6 +288,9 @@ export function formatIsolationReport(result: IsolationResult): { text: string; 
     );
   }
   const { b } = result;
+  lines.push(
+    `A's requests timed out (> ${TIMEOUT_MS / 1000} s): alone ${result.alone.timedOut}, B rendering ${result.loaded.timedOut}`,
+  );
   lines.push(
     `B: ${b.previews} preview calls (${Object.entries(b.previewStatuses)
       .map(([status, n]) => `${status}: ${n}`)
