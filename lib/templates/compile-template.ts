@@ -1,6 +1,6 @@
 import { hb, RUNTIME_OPTIONS } from "./handlebars-instance";
 import { TEMPLATE_MAX_LENGTH } from "./limits";
-import { notePartStart, withRenderBudget } from "./render-guard";
+import { notePartRender, withRenderBudget } from "./render-guard";
 import { TemplateError, toTemplateError } from "./template-error";
 import { vetStatements } from "./vet-template";
 
@@ -17,12 +17,14 @@ const cache = new Map<string, Compiled>();
 
 /** Renders one template part against prepared template data; throws TemplateError naming `part`. */
 export function renderPart(part: string, source: string, mode: EscapeMode, data: Record<string, unknown>): string {
-  notePartStart(part);
   const compiled = compilePart(part, source, mode);
+  notePartRender(part, "start");
   try {
     return withRenderBudget(() => compiled(data));
   } catch (error) {
     throw toTemplateError(part, error, source);
+  } finally {
+    notePartRender(part, "end");
   }
 }
 

@@ -42,6 +42,8 @@ export function cap(text: string, max: number): string {
  * terminates a thread still rendering past it (render-pool.ts).
  */
 export const RENDER_MAX_MS = 250;
+/** Ceiling of one render job, compiling its parts included (a thread starting up is not counted). */
+export const RENDER_JOB_MAX_MS = 5_000;
 
 /** Render threads per process, and how long an idle one lives; one project uses at most half of them. */
 export const RENDER_POOL_THREADS = 2;

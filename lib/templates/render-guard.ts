@@ -10,7 +10,13 @@ import { RenderProblem } from "./template-error";
 type Budget = { iterations: number; chars: number; startedAt: number };
 
 let current: Budget | undefined;
-let partListener: ((part: string) => void) | undefined;
+let partListener: ((event: PartEvent) => void) | undefined;
+
+/**
+ * A job beginning on its thread, or a part's render starting (after its compilation) or ending; the pool's
+ * deadline counts only between start and end.
+ */
+export type PartEvent = { part: string; phase: "begin" | "start" | "end" };
 
 export function withRenderBudget<T>(render: () => T): T {
   const previous = current;
@@ -22,13 +28,13 @@ export function withRenderBudget<T>(render: () => T): T {
   }
 }
 
-/** The render thread learns which part is rendering, so a render stopped at its deadline names the part. */
-export function onPartStart(listener: ((part: string) => void) | undefined): void {
+/** The render thread learns when each part renders, so the deadline counts rendering and names the part. */
+export function onPartRender(listener: ((event: PartEvent) => void) | undefined): void {
   partListener = listener;
 }
 
-export function notePartStart(part: string): void {
-  partListener?.(part);
+export function notePartRender(part: string, phase: PartEvent["phase"]): void {
+  partListener?.({ part, phase });
 }
 
 /** Characters the current render may still produce (Infinity outside a render). */

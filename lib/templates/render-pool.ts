@@ -2,12 +2,14 @@ import { MessageChannel } from "node:worker_threads";
 import { Piscina } from "piscina";
 import { threadModule } from "../start-thread";
 import {
+  RENDER_JOB_MAX_MS,
   RENDER_MAX_MS,
   RENDER_POOL_IDLE_MS,
   RENDER_POOL_THREADS,
   RENDER_QUEUE_PER_PROJECT,
   RENDER_THREAD_HEAP_MB,
 } from "./limits";
+import type { PartEvent } from "./render-guard";
 import type { RenderTask } from "./render-thread";
 import type { RenderJob, RenderResult } from "./run-render-job";
 
@@ -32,6 +34,7 @@ export class RenderPool {
   private readonly threads: number;
   private readonly perProject: number;
   private readonly deadlineMs: number;
+  private readonly jobMaxMs: number;
   private readonly maxQueued: number;
   /** Projects with waiting renders, in the order they take turns. */
   private readonly queues = new Map<string, Waiting[]>();
@@ -42,6 +45,7 @@ export class RenderPool {
     this.threads = options.threads ?? RENDER_POOL_THREADS;
     this.perProject = options.perProject ?? Math.ceil(this.threads / 2);
     this.deadlineMs = options.deadlineMs ?? RENDER_MAX_MS;
+    this.jobMaxMs = RENDER_JOB_MAX_MS;
     this.maxQueued = options.maxQueuedPerProject ?? RENDER_QUEUE_PER_PROJECT;
     this.piscina = new Piscina({
       ...threadModule(new URL("./render-thread.ts", import.meta.url)),
@@ -109,28 +113,45 @@ export class RenderPool {
     const { port1, port2 } = new MessageChannel();
     const controller = new AbortController();
     let part = firstPart(job);
+    let renderingSince = 0;
+    let usedMs = 0;
     let timer: NodeJS.Timeout | undefined;
-    let isLate = false;
-    // The deadline starts when the thread takes the job: a thread starting up is not the template's time.
-    port1.on("message", (message: string) => {
-      if (message) part = message;
-      timer ??= setTimeout(() => {
-        isLate = true;
-        controller.abort();
-      }, this.deadlineMs);
+    let stoppedFor: string | undefined;
+    const stop = (reason: string) => {
+      stoppedFor = reason;
+      controller.abort();
+    };
+    // The deadline counts the job's rendering, across its parts: not a thread starting up, nor compiling
+    // (bounded by the template's size, and by the job's own ceiling below).
+    let ceiling: NodeJS.Timeout | undefined;
+    port1.on("message", (event: PartEvent) => {
+      if (event.phase === "begin") {
+        ceiling = setTimeout(() => stop("The template took too long to prepare and was stopped."), this.jobMaxMs);
+        return;
+      }
+      clearTimeout(timer);
+      if (event.phase === "start") {
+        part = event.part;
+        renderingSince = performance.now();
+        timer = setTimeout(
+          () => stop(`The template took longer than ${this.deadlineMs} ms to render and was stopped.`),
+          Math.max(0, this.deadlineMs - usedMs),
+        );
+      } else {
+        usedMs += performance.now() - renderingSince;
+      }
     });
     try {
       return await this.piscina.run({ job, progress: port2 }, { transferList: [port2], signal: controller.signal });
     } catch (error) {
-      if (isLate) {
-        return failed(job, `The template took longer than ${this.deadlineMs} ms to render and was stopped.`, part);
-      }
+      if (stoppedFor) return failed(job, stoppedFor, part);
       if ((error as { code?: string }).code === "ERR_WORKER_OUT_OF_MEMORY") {
         return failed(job, "The template needed too much memory to render and was stopped.", part);
       }
       throw error;
     } finally {
       clearTimeout(timer);
+      clearTimeout(ceiling);
       port1.close();
     }
   }
