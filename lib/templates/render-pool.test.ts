@@ -13,7 +13,7 @@ context.event.big = "<&".repeat(25_000);
 const heavy: RenderJob = {
   op: "render",
   kind: "email",
-  template: { subject: "Heavy", html: "{{event.big}}".repeat(100), text: "" },
+  template: { subject: "Heavy", html: "{{event.big}}".repeat(300), text: "" },
   context,
 };
 const light: RenderJob = {

@@ -7,7 +7,8 @@ import { BENCH_SECRET } from "./request-pool";
 
 // Tenant isolation: tenant A's signed Clerk ingest (p99) and one of its dashboard pages, measured alone and
 // while tenant B renders heavy templates two ways at once: (a) the template preview API at B's API rate
-// limit, `{{json .}}` repeated up to the template size limit over B's latest ~240 KB event; (b) B's own
+// limit, `{{json .}}` repeated up to the template size limit over B's latest ~240 KB event (and, in turn,
+// a loop-free template that HTML-escapes a 50,000-character value of it 300 times); (b) B's own
 // events alerting through an email template that repeats `{{json @root}}` inside an `{{#each}}` over the
 // event. The goal: A's figures under B's load within 1.5x of alone.
 
@@ -31,10 +32,14 @@ const GOAL = 1.5;
 const TIMEOUT_MS = 30_000;
 const encryptionKeys = `bench:${randomBytes(32).toString("base64")}`;
 
-/** About 240 KB of JSON: a Clerk-like envelope whose data holds many entries (each one a loop iteration). */
+/**
+ * About 240 KB of JSON: a Clerk-like envelope whose data holds many entries (each one a loop iteration) and
+ * one 50,000-character value full of characters HTML escaping rewrites.
+ */
 function bigEvent(type: string): string {
-  const items = Array.from({ length: 1600 }, (_, i) => ({ id: `item_${i}`, note: "x".repeat(120) }));
-  return JSON.stringify({ object: "event", type, timestamp: Date.now(), data: { id: "user_b", items } });
+  const items = Array.from({ length: 1300 }, (_, i) => ({ id: `item_${i}`, note: "x".repeat(120) }));
+  const markup = "<&".repeat(25_000);
+  return JSON.stringify({ object: "event", type, timestamp: Date.now(), data: { id: "user_b", items, markup } });
 }
 
 export async function runIsolationBench(options: { measureS: number; log: (line: string) => void }) {
@@ -125,15 +130,20 @@ async function measure(url: string, setup: Seeded, cookie: string, seconds: numb
 function startTenantBLoad(url: string, setup: Seeded) {
   let isStopped = false;
   let previews = 0;
+  let sentPreviews = 0;
   let events = 0;
   const statuses: Record<string, number> = {};
-  const previewBody = JSON.stringify({
-    webhook_id: setup.b.webhookId,
-    kind: "email",
-    event_type: "user.updated",
-    source: "latest",
-    template: { subject: "Heavy", html: "{{json .}}".repeat(1638), text: "" },
-  });
+  // Two heavy previews in turn: {{json .}} repeated to the size limit, and a template with no loop that
+  // HTML-escapes the 50,000-character value 300 times (only a deadline can stop that one).
+  const previewBodies = ["{{json .}}".repeat(1638), "{{event.data.markup}}".repeat(300)].map((html) =>
+    JSON.stringify({
+      webhook_id: setup.b.webhookId,
+      kind: "email",
+      event_type: "user.updated",
+      source: "latest",
+      template: { subject: "Heavy", html, text: "" },
+    }),
+  );
   // (a) the preview API at B's rate limit (10 a second by default), never more than 10 in flight.
   const inFlight = new Set<Promise<void>>();
   const previewLoop = (async () => {
@@ -143,7 +153,7 @@ function startTenantBLoad(url: string, setup: Seeded) {
       const call = fetch(`${url}/api/v1/templates/preview`, {
         method: "POST",
         headers: { authorization: `Bearer ${setup.b.apiKey}`, "content-type": "application/json" },
-        body: previewBody,
+        body: previewBodies[sentPreviews++ % 2],
         signal: AbortSignal.timeout(TIMEOUT_MS),
       })
         .then(async (response) => {
