@@ -9,6 +9,8 @@ const nextConfig: NextConfig = {
     "@prisma/adapter-pg",
     "pg",
     "@prisma/client",
+    // The render pool's threads are started by the main thread; the dashboard only hands renders to it.
+    "piscina",
   ],
   poweredByHeader: false,
   experimental: {

@@ -18,3 +18,15 @@ export function startThread(moduleUrl: URL, options: WorkerOptions = {}): Worker
   const bootstrap = `import("tsx/esm/api").then((tsx) => { tsx.register(); return import(${JSON.stringify(moduleUrl.href)}); });`;
   return new Worker(bootstrap, { ...options, eval: true });
 }
+
+/**
+ * Where a thread pool (piscina) finds a thread module, as `startThread` runs one: the compiled `.mjs`
+ * beside the bundle, or from source the TypeScript file with tsx registered in each thread.
+ */
+export function threadModule(moduleUrl: URL): { filename: string; execArgv: string[] } {
+  const here = fileURLToPath(import.meta.url);
+  if (here.endsWith(".mjs")) {
+    return { filename: path.join(path.dirname(here), `${path.basename(moduleUrl.pathname, ".ts")}.mjs`), execArgv: [] };
+  }
+  return { filename: fileURLToPath(moduleUrl), execArgv: ["--import", "tsx"] };
+}

@@ -14,8 +14,9 @@ const SERVER = {
   server: "server.ts",
   "next-thread": "lib/server/next-thread.ts",
   "sqlite-writer-thread": "lib/ingest/sqlite-writer-thread.ts",
+  "render-thread": "lib/templates/render-thread.ts",
 };
-const WORKER = { worker: "scripts/worker.ts" };
+const WORKER = { worker: "scripts/worker.ts", "render-thread": "lib/templates/render-thread.ts" };
 const ENTRIES = {
   server: SERVER,
   worker: WORKER,

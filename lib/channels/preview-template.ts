@@ -1,12 +1,14 @@
 import type { Tenant } from "../auth/tenant";
 import type { Db } from "../db/client";
-import { templateContext } from "../delivery/template-context";
+import { templateFacts } from "../delivery/template-context";
 import { getEnv } from "../env";
 import { notFound } from "../errors";
-import { checkTemplate, type TemplateProblem } from "../templates/check-template";
-import type { EmailTemplate, SlackTemplate, TemplateContext } from "../templates/presets";
-import { type RenderedEmail, renderEmail } from "../templates/render-email";
-import { renderSlack, type SlackMessage } from "../templates/render-slack";
+import type { TemplateProblem } from "../templates/check-template";
+import type { EmailTemplate, SlackTemplate } from "../templates/presets";
+import type { RenderedEmail } from "../templates/render-email";
+import { renderInPool } from "../templates/render-in-pool";
+import type { SlackMessage } from "../templates/render-slack";
+import type { JobContext } from "../templates/run-render-job";
 import { sampleTemplateContext } from "../templates/sample-context";
 
 export type PreviewInput =
@@ -18,8 +20,9 @@ export type PreviewResult =
   | { ok: false; source: string; problems: TemplateProblem[] };
 
 /**
- * Renders a template the way the worker will: with a realistic sample of the chosen event type, or with
- * the latest real event this webhook accepted (of that type when there is one).
+ * Renders a template the way the worker will, on the render pool: with a realistic sample of the chosen
+ * event type, or with the latest real event this webhook accepted (of that type when there is one). A
+ * template that renders nothing usable for that event (an empty Slack message) is a problem, not an error.
  */
 export async function previewTemplate(
   db: Db,
@@ -32,13 +35,13 @@ export async function previewTemplate(
     select: { id: true, name: true, environment: true },
   });
   if (!webhook) throw notFound("Webhook");
-  let context: TemplateContext | undefined;
+  let context: JobContext | undefined;
   let source = `Sample ${input.eventType} event`;
   if (input.source === "latest") {
     const latest =
       (await latestEvent(db, tenant, webhookId, input.eventType)) ?? (await latestEvent(db, tenant, webhookId));
     if (latest) {
-      context = templateContext({ ...latest, eventId: latest.id, webhook });
+      context = { ...templateFacts({ ...latest, eventId: latest.id, webhook }), body: latest.body };
       source = `Latest real event: ${latest.eventType ?? "untyped"} received ${latest.receivedAt.toISOString()}`;
     } else {
       source = `No real event received yet; sample ${input.eventType} event`;
@@ -48,11 +51,14 @@ export async function previewTemplate(
     webhook,
     eventUrl: `${getEnv().APP_URL}/logs/evt_sample`,
   });
-  const problems = checkTemplate(input.kind, input.template, context);
+  const { problems, email, slack } = await renderInPool(
+    tenant.projectId,
+    input.kind === "email"
+      ? { op: "render", kind: "email", template: input.template, context, check: true }
+      : { op: "render", kind: "slack", template: input.template, context, check: true },
+  );
   if (problems.length > 0) return { ok: false, source, problems };
-  return input.kind === "email"
-    ? { ok: true, source, email: renderEmail(input.template, context) }
-    : { ok: true, source, slack: renderSlack(input.template, context) };
+  return email ? { ok: true, source, email } : { ok: true, source, slack };
 }
 
 function latestEvent(db: Db, tenant: Tenant, webhookId: string, eventType?: string) {

@@ -8,8 +8,9 @@ import { formatCount } from "../format/format-count";
 import { formatSlackChannel } from "../format/format-slack-channel";
 import { joinSentences } from "../format/join-sentences";
 import { newId } from "../ids";
-import { checkTemplate, type TemplateProblem } from "../templates/check-template";
+import type { TemplateProblem } from "../templates/check-template";
 import { AUTO_PRESET_ID, getPreset } from "../templates/presets";
+import { renderInPool } from "../templates/render-in-pool";
 import { sampleTemplateContext } from "../templates/sample-context";
 import { randomWebhookName } from "../webhooks/create-webhook";
 import { ChannelInput } from "./channel-input";
@@ -52,7 +53,13 @@ export async function saveChannel(db: Db, tenant: Tenant, webhookId: string, raw
     const sample = sampleTemplateContext(sampleType, {
       webhook: { id: webhook.id, name: webhook.name, environment: webhook.environment },
     });
-    const problems = checkTemplate(input.kind, input.template, sample);
+    // Rendered on the render pool: a template is tenant code, however small the sample.
+    const { problems } = await renderInPool(tenant.projectId, {
+      op: "check",
+      kind: input.kind,
+      template: input.template,
+      context: sample,
+    });
     if (problems.length > 0) throw new TemplateProblemsError(problems);
     template =
       "html" in input.template

@@ -7,12 +7,12 @@ import { open } from "../crypto/secret-box";
 import type { Db } from "../db/client";
 import { logUnexpected } from "../errors";
 import { newTimeOrderedId } from "../ids";
-import { renderEmail } from "../templates/render-email";
-import { renderSlack } from "../templates/render-slack";
+import { renderInPool } from "../templates/render-in-pool";
+import { describeTemplateProblem, type JobContext } from "../templates/run-render-job";
 import type { Claim } from "./claim-deliveries";
 import { MAX_ATTEMPTS, nextRetryDelay } from "./retry-schedule";
 import { holdSendSlots, isHeld, pacingKey, reserveSendSlot } from "./send-pacing";
-import { templateContext } from "./template-context";
+import { templateFacts } from "./template-context";
 import { type ChannelKind, releaseQuota, reserveQuota, usageMonth } from "./usage-quota";
 
 export type DeliveryDeps = {
@@ -35,6 +35,8 @@ type AttemptRecord = {
   retryAfterMs?: number;
   startedAt: Date;
   durationMs: number;
+  /** A render that failed was still an attempt: its alert stays counted against the quota. */
+  keepsQuota?: boolean;
 };
 
 function loadDelivery(db: Db, id: string) {
@@ -109,15 +111,18 @@ export async function processDelivery(deps: DeliveryDeps, claim: Claim): Promise
   }
 
   let send: () => Promise<SendResult>;
+  const renderedAt = deps.now();
   try {
-    send = prepareSend(deps, delivery);
+    send = await prepareSend(deps, delivery);
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
+    // An attempt like any send: it keeps its quota unit, or a failing template would render for free.
     return settle(deps, delivery, fence, attempts + 1, cycle + 1, {
       outcome: "failed",
       error: `The template could not be rendered: ${detail}`,
-      startedAt: deps.now(),
-      durationMs: 0,
+      startedAt: renderedAt,
+      durationMs: deps.now().getTime() - renderedAt.getTime(),
+      keepsQuota: true,
     });
   }
 
@@ -174,23 +179,36 @@ function keepLease(deps: DeliveryDeps, fence: { id: string; leaseToken: string; 
   );
 }
 
-function prepareSend(deps: DeliveryDeps, delivery: Loaded): () => Promise<SendResult> {
+/** Renders the alert on the render pool (its body parsed there too); throws when it cannot be rendered. */
+async function prepareSend(deps: DeliveryDeps, delivery: Loaded): Promise<() => Promise<SendResult>> {
   const { channel, event } = delivery;
-  const context = templateContext({
-    eventId: event.id,
-    eventType: event.eventType,
-    receivedAt: event.receivedAt,
+  const context: JobContext = {
+    ...templateFacts({
+      eventId: event.id,
+      eventType: event.eventType,
+      receivedAt: event.receivedAt,
+      webhook: event.webhook,
+    }),
     body: event.body,
-    webhook: event.webhook,
-  });
+  };
   if (delivery.kind === "slack") {
     if (!channel.slackUrl) throw new Error("the channel has no Slack URL; save one in its settings.");
-    const message = renderSlack(slackTemplateFor(channel, event.eventType), context);
+    const template = slackTemplateFor(channel, event.eventType);
+    const { problems, slack } = await renderInPool(delivery.projectId, {
+      op: "render",
+      kind: "slack",
+      template,
+      context,
+    });
+    if (!slack) throw new Error(problems.map(describeTemplateProblem).join("; "));
     const url = open(channel.slackUrl, slackUrlField(channel.id));
-    return () => sendSlack(url, message, deps.slackOrigin);
+    return () => sendSlack(url, slack, deps.slackOrigin);
   }
   const recipients = JSON.parse(channel.recipients ?? "[]") as string[];
-  const email = renderEmail(emailTemplateFor(channel, event.eventType), context);
+  const template = emailTemplateFor(channel, event.eventType);
+  const rendered = await renderInPool(delivery.projectId, { op: "render", kind: "email", template, context });
+  const email = rendered.email;
+  if (!email) throw new Error(rendered.problems.map(describeTemplateProblem).join("; "));
   const smtpUrl = deps.smtpUrl;
   if (smtpUrl) return () => sendEmail(smtpUrl, deps.smtpFrom, recipients, email);
   return async () => {
@@ -224,7 +242,8 @@ function attemptRow(deliveryId: string, number: number, record: AttemptRecord, n
 
 /**
  * Records an attempt and the delivery's next state in one transaction, only while this worker still holds
- * the lease. A delivery that failed for good gives its alert back to the quota: nobody was alerted.
+ * the lease. A send that failed for good gives its alert back to the quota (nobody was alerted); a render
+ * that failed keeps it (the render was the work the quota meters).
  */
 async function settle(
   deps: DeliveryDeps,
@@ -251,12 +270,12 @@ async function settle(
         pacedSlotAt: null,
         nextAttemptAt: retryDelay === null ? null : new Date(now.getTime() + retryDelay),
         completedAt: status === "retrying" ? null : now,
-        ...(status === "failed" ? { usageMonth: null } : {}),
+        ...(status === "failed" && !record.keepsQuota ? { usageMonth: null } : {}),
       },
     });
     if (count === 0) return;
     await tx.deliveryAttempt.create({ data: attemptRow(delivery.id, number, record, now) });
-    if (status === "failed" && delivery.usageMonth) {
+    if (status === "failed" && !record.keepsQuota && delivery.usageMonth) {
       await releaseQuota(tx as unknown as Db, delivery.projectId, delivery.kind, delivery.usageMonth);
     }
   });

@@ -9,8 +9,11 @@ export const RETRYABLE_STATUSES = ["failed", "retrying", "skipped"];
 export async function retryDelivery(db: Db, tenant: Tenant, deliveryId: string, now = new Date()): Promise<void> {
   const { count } = await db.delivery.updateMany({
     where: { id: deliveryId, projectId: tenant.projectId, status: { in: RETRYABLE_STATUSES } },
-    // A manual retry gets a fresh retry budget; the attempt history is kept and keeps counting.
+    // A manual retry gets a fresh retry budget; the attempt history is kept and keeps counting. It is a
+    // send like any other: it takes an alert from the quota again (usageMonth cleared), whatever the
+    // earlier attempts used.
     data: {
+      usageMonth: null,
       status: "pending",
       statusReason: null,
       nextAttemptAt: now,

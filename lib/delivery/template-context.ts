@@ -1,5 +1,6 @@
 import { getEnv } from "../env";
 import type { TemplateContext } from "../templates/presets";
+import { parseEventBody } from "../templates/template-data";
 
 export type ContextSource = {
   eventId: string;
@@ -11,23 +12,16 @@ export type ContextSource = {
 
 /** What a template sees: the received payload plus Hookbell's facts about it. */
 export function templateContext(source: ContextSource): TemplateContext {
+  return { event: parseEventBody(source.body), ...templateFacts(source) };
+}
+
+/** Hookbell's facts about an event, without its payload (a render thread parses that itself). */
+export function templateFacts(source: Omit<ContextSource, "body">): Omit<TemplateContext, "event"> {
   return {
-    event: parsePayload(source.body),
     eventId: source.eventId,
     eventType: source.eventType ?? "",
     receivedAt: source.receivedAt.toISOString(),
     eventUrl: `${getEnv().APP_URL}/logs/${source.eventId}`,
     webhook: source.webhook,
   };
-}
-
-function parsePayload(body: string): Record<string, unknown> {
-  try {
-    const value: unknown = JSON.parse(body);
-    return typeof value === "object" && value !== null && !Array.isArray(value)
-      ? (value as Record<string, unknown>)
-      : {};
-  } catch {
-    return {};
-  }
 }

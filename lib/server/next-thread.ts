@@ -7,6 +7,7 @@ import { onWake } from "../delivery/wake-workers";
 import { onWebhookChange } from "../ingest/webhook-cache";
 import { createLogger } from "../logging/create-logger";
 import { routeConsoleToLogger } from "../logging/route-console-to-logger";
+import { forwardRenders, type RenderRequest } from "./render-bridge";
 
 // The dashboard's Next.js server, on a thread of its own (started by start-dashboard-thread.ts).
 // Next installs process-wide hooks (async context tracking, patched Date, crypto and setImmediate) that
@@ -25,7 +26,8 @@ export type DashboardThreadData = {
 export type DashboardThreadMessage =
   | { type: "ready" }
   | { type: "wake" }
-  | { type: "webhook-changed"; webhookId: string };
+  | { type: "webhook-changed"; webhookId: string }
+  | RenderRequest;
 
 const port = parentPort;
 if (!port) throw new Error("next-thread.ts runs as a worker thread.");
@@ -41,6 +43,10 @@ onWake(() => port.postMessage({ type: "wake" } satisfies DashboardThreadMessage)
 onWebhookChange((webhookId) =>
   port.postMessage({ type: "webhook-changed", webhookId } satisfies DashboardThreadMessage),
 );
+
+// Templates never render on this thread (a tenant's heavy template would stall every page): the main
+// thread's render pool does it.
+forwardRenders(port);
 
 if (!isDev) applyBuiltConfig(dir, appUrl);
 const app = next({ dev: isDev, dir, hostname, port: publicPort });

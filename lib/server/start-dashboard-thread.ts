@@ -3,6 +3,7 @@ import { forgetIngestWebhook } from "../ingest/webhook-cache";
 import { startThread } from "../start-thread";
 import { prepareDashboardSocket } from "./dashboard-socket";
 import type { DashboardThreadData, DashboardThreadMessage } from "./next-thread";
+import { serveRender } from "./render-bridge";
 
 export type DashboardThread = {
   /** The Unix socket the dashboard listens on (see prepareDashboardSocket). */
@@ -32,6 +33,7 @@ export function startDashboardThread(
     worker.on("message", (message: DashboardThreadMessage) => {
       if (message.type === "wake") wakeWorkers();
       else if (message.type === "webhook-changed") forgetIngestWebhook(message.webhookId);
+      else if (message.type === "render") serveRender(worker, message);
       else if (message.type === "ready") {
         isReady = true;
         resolve({ socketPath, stop });

@@ -1,6 +1,6 @@
 import { hb, RUNTIME_OPTIONS } from "./handlebars-instance";
 import { TEMPLATE_MAX_LENGTH } from "./limits";
-import { withRenderBudget } from "./render-guard";
+import { notePartRender, withRenderBudget } from "./render-guard";
 import { TemplateError, toTemplateError } from "./template-error";
 import { vetStatements } from "./vet-template";
 
@@ -12,16 +12,32 @@ export type EscapeMode = "html" | "plain" | "slack";
 
 type Compiled = (data: Record<string, unknown>) => string;
 
+/** The two compiler stages Handlebars runs inside compile(), which its types do not declare. */
+type HandlebarsCompilers = {
+  Compiler: new () => { compile(ast: unknown, options: object): unknown };
+  JavaScriptCompiler: new () => {
+    compile(
+      environment: unknown,
+      options: object,
+      context: undefined,
+      asObject: true,
+    ): Parameters<typeof hb.template>[0];
+  };
+};
+
 const CACHE_LIMIT = 500;
 const cache = new Map<string, Compiled>();
 
 /** Renders one template part against prepared template data; throws TemplateError naming `part`. */
 export function renderPart(part: string, source: string, mode: EscapeMode, data: Record<string, unknown>): string {
   const compiled = compilePart(part, source, mode);
+  notePartRender(part, "start");
   try {
     return withRenderBudget(() => compiled(data));
   } catch (error) {
     throw toTemplateError(part, error, source);
+  } finally {
+    notePartRender(part, "end");
   }
 }
 
@@ -46,8 +62,12 @@ export function compilePart(part: string, source: string, mode: EscapeMode): Com
   try {
     const ast = hb.parseWithoutProcessing(source);
     vetStatements(ast.body, mode);
-    // Handlebars compiles the AST on the first call; the rare errors of that step surface in renderPart.
-    const template = hb.compile(ast, { noEscape: mode === "plain" });
+    // Compiled now, as hb.compile would on the first render: compiling is bounded by the template's size
+    // and must not count against the render's deadline (render-pool.ts).
+    const options = { data: true, noEscape: mode === "plain" };
+    const compilers = hb as unknown as HandlebarsCompilers;
+    const environment = new compilers.Compiler().compile(ast, options);
+    const template = hb.template(new compilers.JavaScriptCompiler().compile(environment, options, undefined, true));
     compiled = (data) => template(data, RUNTIME_OPTIONS);
   } catch (error) {
     throw toTemplateError(part, error, source);

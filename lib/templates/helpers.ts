@@ -1,24 +1,29 @@
 import type { HelperDelegate } from "handlebars";
+import { boundedJson } from "./bounded-json";
 import { fullName, primaryEmail } from "./clerk-fields";
 import { formatDate } from "./format-date";
 import { JSON_HELPER_MAX } from "./limits";
+import { chargeOutput, remainingOutput } from "./render-guard";
 
 // Handlebars calls every helper with its hash/options object as the last argument; the helpers
-// below take only their positional arguments, and a missing one is simply undefined.
+// below take only their positional arguments, and a missing one is simply undefined. What they return
+// is charged to the render's output budget as it is produced (render-guard.ts).
 function positional(fn: (...args: unknown[]) => unknown): HelperDelegate {
-  return (...args: unknown[]) => fn(...args.slice(0, -1));
+  return (...args: unknown[]) => {
+    const out = fn(...args.slice(0, -1));
+    if (typeof out === "string") chargeOutput(out.length);
+    return out;
+  };
 }
 
 export function toJson(value: unknown): string {
   if (value === undefined) return "";
-  let out: string | undefined;
   try {
-    out = JSON.stringify(value, null, 2);
+    // One past what the render may still produce, so a spent budget shows as the budget's own error.
+    return boundedJson(value, Math.min(JSON_HELPER_MAX, remainingOutput() + 1));
   } catch {
     return "";
   }
-  if (out === undefined) return "";
-  return out.length > JSON_HELPER_MAX ? `${out.slice(0, JSON_HELPER_MAX)}…` : out;
 }
 
 function isBlank(value: unknown): boolean {

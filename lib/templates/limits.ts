@@ -16,9 +16,12 @@ export const SLACK_FALLBACK_MAX = 3000;
 /** `{{json value}}` output beyond this is cut: a whole payload in an alert is rarely readable anyway. */
 export const JSON_HELPER_MAX = 20_000;
 
-/** Ceilings on one render: loop iterations, and characters produced inside loops. */
+/**
+ * Ceilings on one render: loop iterations, and characters produced by loops and helpers (counted as they
+ * are produced; a helper's output inside a loop counts again as part of that loop's output).
+ */
 export const RENDER_MAX_ITERATIONS = 10_000;
-export const RENDER_MAX_LOOP_OUTPUT = 1_000_000;
+export const RENDER_MAX_OUTPUT = 1_000_000;
 
 /** Event data copied into a render: nesting depth, characters per string, entries per object or array. */
 export const DATA_MAX_DEPTH = 32;
@@ -34,5 +37,18 @@ export function cap(text: string, max: number): string {
   return `${text.slice(0, end)}…`;
 }
 
-/** Wall-clock cap of one render, checked at every loop iteration. */
+/**
+ * Wall-clock cap of one render: checked at every loop iteration, and enforced by the render pool, which
+ * terminates a thread still rendering past it (render-pool.ts).
+ */
 export const RENDER_MAX_MS = 250;
+/** Ceiling of one render job, compiling its parts included (a thread starting up is not counted). */
+export const RENDER_JOB_MAX_MS = 5_000;
+
+/** Render threads per process, and how long an idle one lives; one project uses at most half of them. */
+export const RENDER_POOL_THREADS = 2;
+export const RENDER_POOL_IDLE_MS = 30_000;
+/** Renders one project may have waiting; past it, the render fails at once instead of queueing. */
+export const RENDER_QUEUE_PER_PROJECT = 200;
+/** Heap of a render thread: a render that needs more is stopped instead of growing the process. */
+export const RENDER_THREAD_HEAP_MB = 128;

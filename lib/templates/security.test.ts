@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { RENDER_MAX_ITERATIONS, RENDER_MAX_LOOP_OUTPUT } from "./limits";
+import { JSON_HELPER_MAX, RENDER_MAX_ITERATIONS, RENDER_MAX_OUTPUT } from "./limits";
 import { renderEmail } from "./render-email";
 import { renderSlack } from "./render-slack";
 import { sampleTemplateContext } from "./sample-context";
@@ -113,8 +113,22 @@ describe("template sandbox", () => {
     expect(text("{{#each event.data.items}}.{{/each}}", wide)).toHaveLength(2000);
     wide.event.data = { items: Array(100).fill(0), big: "x".repeat(40_000) };
     expect(() => text("{{#each event.data.items}}{{../event.data.big}}{{/each}}", wide)).toThrow(
-      `Loops produced more than ${RENDER_MAX_LOOP_OUTPUT} characters`,
+      `Loops and helpers produced more than ${RENDER_MAX_OUTPUT} characters`,
     );
+  });
+
+  it("charges {{json}} output to the render's budget as it is produced, stopping a repeated dump of a large event", () => {
+    const large = sampleTemplateContext("user.created");
+    // About 240 KB of JSON, dumped whole 1,000 times by a template without a loop.
+    large.event.data = { items: Array.from({ length: 1600 }, (_, i) => ({ id: `item_${i}`, note: "x".repeat(120) })) };
+    const repeated = "{{json @root}}".repeat(1000);
+    expect(() => renderEmail({ subject: "s", html: repeated, text: "" }, large)).toThrow(
+      `Loops and helpers produced more than ${RENDER_MAX_OUTPUT} characters`,
+    );
+    // One dump is cut at the helper's own limit, before the whole text is built.
+    const once = renderEmail({ subject: "s", html: "", text: "{{json @root}}" }, large).text;
+    expect(once.length).toBe(JSON_HELPER_MAX + 1);
+    expect(once.endsWith("…")).toBe(true);
   });
 
   it("isolates its helpers from the global Handlebars instance", async () => {

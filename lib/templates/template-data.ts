@@ -31,3 +31,15 @@ function copyValue(value: unknown, depth: number): unknown {
   }
   return out;
 }
+
+/** A received body as the event templates see: its JSON object, or {} for anything else. */
+export function parseEventBody(body: string): Record<string, unknown> {
+  try {
+    const value: unknown = JSON.parse(body);
+    return typeof value === "object" && value !== null && !Array.isArray(value)
+      ? (value as Record<string, unknown>)
+      : {};
+  } catch {
+    return {};
+  }
+}

@@ -84,7 +84,8 @@ async function timePage(url: string, page: string, cookie: string): Promise<Page
   };
 }
 
-async function signIn(url: string): Promise<string> {
+/** Signs in over HTTP as the dashboard's form does; answers the session cookie header. */
+export async function signIn(url: string, email = "bench@example.com", password = PASSWORD): Promise<string> {
   const jar = new Map<string, string>();
   const keep = (response: Response) => {
     for (const line of response.headers.getSetCookie()) {
@@ -100,7 +101,7 @@ async function signIn(url: string): Promise<string> {
   const response = await fetch(`${url}/api/auth/callback/credentials`, {
     method: "POST",
     headers: { "content-type": "application/x-www-form-urlencoded", cookie: header() },
-    body: new URLSearchParams({ csrfToken, email: "bench@example.com", password: PASSWORD, json: "true" }),
+    body: new URLSearchParams({ csrfToken, email, password, json: "true" }),
     redirect: "manual",
   });
   keep(response);

@@ -361,4 +361,15 @@ describe("templates", () => {
     });
     expect(missing.status).toBe(404);
   });
+
+  it("answers 422 with the reason when a Slack template renders nothing for the event", async () => {
+    const webhookId = ((await api.call("POST", "/webhooks", { key, body: { name: "Empty preview" } })).json as Json).id;
+    const empty = await api.call("POST", "/templates/preview", {
+      key,
+      body: { webhook_id: webhookId, kind: "slack", template: { text: "{{#if event.data.nothing}}x{{/if}}" } },
+    });
+    expect(empty.status).toBe(422);
+    expect((empty.json as Json).error.fields[0]).toMatchObject({ path: "template.text" });
+    expect((empty.json as Json).error.fields[0].message).toMatch(/empty/);
+  });
 });

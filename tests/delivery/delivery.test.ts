@@ -423,6 +423,31 @@ describe("the running worker", () => {
 });
 
 describe("retry and replay", () => {
+  it("counts a render that fails against the quota, and each Retry now as a send of its own", async () => {
+    const clock = new Clock();
+    // Renders for the sample (it has a first name), and nothing for an event without one.
+    const { webhookId } = await webhookWithChannels(db, tenant, {
+      slack: true,
+      slackTemplate: "{{event.data.first_name}}",
+    });
+    const used = async () =>
+      (await getUsage(db, tenant.projectId, clock.current)).find((u) => u.kind === "slack")?.used;
+    const before = (await used()) ?? 0;
+    await ingest(db, webhookId, clerkEvent("user.updated", { first_name: null }), { now: clock.current });
+    const work = worker(clock);
+    await work.drain();
+    let [row] = await deliveriesOf(db, webhookId);
+    expect(row.status).toBe("failed");
+    expect(row.statusReason).toContain("could not be rendered");
+    expect(await used()).toBe(before + 1);
+
+    await retryDelivery(db, tenant, row.id, clock.current);
+    await work.drain();
+    [row] = await deliveriesOf(db, webhookId);
+    expect(row.attempts.map((attempt) => attempt.outcome)).toEqual(["failed", "failed"]);
+    expect(await used()).toBe(before + 2);
+  });
+
   it("retries a failed delivery now, keeping its attempt history", async () => {
     const clock = new Clock();
     const { webhookId, slackUrl } = await webhookWithChannels(db, tenant, { slack: true });
