@@ -9,7 +9,11 @@ import { type ApiKeyView, toApiKeyView } from "./list-api-keys";
 export const EXPIRY_CHOICES = [7, 30, 90, 365] as const;
 
 export const CreateApiKeySchema = z.object({
-  name: z.string().trim().min(1, "Give the key a name, e.g. “CI deploy”.").max(80, "Keep the name to 80 characters."),
+  name: z
+    .string()
+    .trim()
+    .min(1, "Give the key a name, e.g. “CI deploy”.")
+    .max(80, "Keep the name to 80 characters or fewer."),
   // null: the key never expires.
   expiresInDays: z.coerce.number().int().min(1).max(365).nullable(),
 });

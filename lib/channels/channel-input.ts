@@ -43,7 +43,7 @@ export const SlackChannelInput = z.object({
   name: z
     .string()
     .transform(stripChannelHash)
-    .pipe(z.string().trim().min(1, "Give the channel a name.").max(80, "Keep the name under 80 characters.")),
+    .pipe(z.string().trim().min(1, "Give the channel a name.").max(80, "Keep the name to 80 characters or fewer.")),
   // Blank keeps the saved URL: it is never sent back to the browser to be resubmitted.
   slackUrl: z.union([z.literal(""), SlackUrlSchema]),
   ...Common,

@@ -34,12 +34,21 @@ describe("API keys in Settings", () => {
     await signUp(page, app.url, "keys@example.com");
     await page.goto(`${app.url}/settings`);
     expect(await page.getByText("No API keys yet.").count()).toBe(1);
+    // A name past 80 characters is kept whole, with the reason, and refused: nothing is cut silently.
+    const longName = `${"Deploys from the main branch ".repeat(3)}pipeline`;
+    await page.getByLabel("Key name").fill(longName);
+    expect(await page.getByText(`this one has ${longName.length}`).count()).toBe(1);
+    await page.getByRole("button", { name: "Create key" }).click();
+    expect(await reaches(page.getByText("Keep the name to 80 characters or fewer.", { exact: true }))).toBe(true);
+    expect(await page.getByLabel("Key name").inputValue()).toBe(longName);
+    expect(await page.getByText("No API keys yet.").count()).toBe(1);
     await page.getByLabel("Key name").fill("CI deploy");
     await page.getByLabel("Expires").selectOption("30");
     await page.getByRole("button", { name: "Create key" }).click();
     const shown = page.getByTestId("new-api-key");
     await shown.waitFor();
     key = (await shown.locator("code").textContent()) ?? "";
+    expect(await page.getByLabel("Key name").inputValue()).toBe("");
     expect(key).toMatch(/^hb_live_[0-9A-Za-z]{32}$/);
     const row = page.getByTestId("api-key-row");
     expect(await reaches(row.getByText(`${key.slice(0, 12)}…`))).toBe(true);

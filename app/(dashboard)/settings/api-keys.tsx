@@ -1,12 +1,13 @@
 "use client";
 
 import Link from "next/link";
-import { useActionState, useState, useTransition } from "react";
+import { useActionState, useEffect, useState, useTransition } from "react";
 import { Badge } from "@/components/badge";
 import { Button } from "@/components/button";
 import { CopyButton } from "@/components/copy-button";
 import { inputClass } from "@/components/field";
 import { FormMessage, type FormState } from "@/components/form-message";
+import { LengthHint } from "@/components/length-hint";
 import { SubmitButton } from "@/components/submit-button";
 import { createApiKeyAction, revokeApiKeyAction } from "./actions";
 
@@ -19,6 +20,9 @@ export type ApiKeyRow = {
   expiresAt: string | null;
   lastUsedAt: string | null;
 };
+
+/** As lib/api-keys/create-api-key.ts checks it. */
+const API_KEY_NAME_MAX_LENGTH = 80;
 
 const EXPIRY_OPTIONS = [
   { value: "", label: "Never" },
@@ -36,6 +40,11 @@ function utc(value: string | null): string {
 
 export function ApiKeys({ keys }: { keys: ApiKeyRow[] }) {
   const [state, action, pending] = useActionState(createApiKeyAction, undefined);
+  const [name, setName] = useState("");
+  // A key created: the field is empty for the next one (a refused name stays to be corrected).
+  useEffect(() => {
+    if (state?.key) setName("");
+  }, [state]);
   return (
     <div className="space-y-5">
       <form action={action} className="grid gap-3 sm:grid-cols-[1fr_auto_auto] sm:items-end">
@@ -43,7 +52,16 @@ export function ApiKeys({ keys }: { keys: ApiKeyRow[] }) {
           <label htmlFor="api-key-name" className="block text-sm font-medium">
             Key name
           </label>
-          <input id="api-key-name" name="name" required maxLength={80} placeholder="CI deploy" className={inputClass} />
+          <input
+            id="api-key-name"
+            name="name"
+            required
+            value={name}
+            onChange={(event) => setName(event.target.value)}
+            aria-describedby="api-key-name-length"
+            placeholder="CI deploy"
+            className={inputClass}
+          />
         </div>
         <div className="space-y-1.5">
           <label htmlFor="api-key-expiry" className="block text-sm font-medium">
@@ -60,6 +78,9 @@ export function ApiKeys({ keys }: { keys: ApiKeyRow[] }) {
         <SubmitButton pending={pending} pendingLabel="Creating…">
           Create key
         </SubmitButton>
+        <div className="sm:col-span-3">
+          <LengthHint id="api-key-name-length" length={name.length} max={API_KEY_NAME_MAX_LENGTH} what="name" />
+        </div>
       </form>
       <FormMessage state={state} />
       {state?.key ? (
