@@ -18,6 +18,7 @@ log.debug("not written at info");
 routeConsoleToLogger("dashboard");
 console.error("\\u001b[31m⨯\\u001b[39m", new Error("from a library ${SIGNING_SECRET}\\n${FORGED}"));
 console.log("plain %s\\r\\n${FORGED}", "text");
+console.log("\\u001b[32m✓\\u001b[39m Running next.config took 1.4ms");
 `;
 
 function runLogger(env: Record<string, string>): string[] {
@@ -74,7 +75,10 @@ describe("the structured logger", () => {
   });
 
   it("writes only lines at or above HOOKBELL_LOG_LEVEL", { timeout: 30_000 }, () => {
-    expect(runLogger({ HOOKBELL_LOG_LEVEL: "debug" })).toHaveLength(5);
+    const everything = runLogger({ HOOKBELL_LOG_LEVEL: "debug" });
+    expect(everything).toHaveLength(6);
+    // Next's start-up timing is written only at debug.
+    expect(JSON.parse(everything[5])).toMatchObject({ level: "debug", msg: "✓ Running next.config took 1.4ms" });
     const errorsOnly = runLogger({ HOOKBELL_LOG_LEVEL: "error" }).map((line) => JSON.parse(line).level);
     expect(errorsOnly).toEqual(["error", "error"]);
   });
