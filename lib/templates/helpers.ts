@@ -2,6 +2,7 @@ import type { HelperDelegate } from "handlebars";
 import { boundedJson } from "./bounded-json";
 import { fullName, primaryEmail } from "./clerk-fields";
 import { formatDate } from "./format-date";
+import { keyFields } from "./key-fields";
 import { JSON_HELPER_MAX } from "./limits";
 import { chargeOutput, remainingOutput } from "./render-guard";
 
@@ -12,6 +13,7 @@ function positional(fn: (...args: unknown[]) => unknown): HelperDelegate {
   return (...args: unknown[]) => {
     const out = fn(...args.slice(0, -1));
     if (typeof out === "string") chargeOutput(out.length);
+    else if (Array.isArray(out)) chargeOutput(JSON.stringify(out).length);
     return out;
   };
 }
@@ -39,4 +41,5 @@ export const TEMPLATE_HELPERS: Record<string, HelperDelegate> = {
   ne: positional((a, b) => a !== b),
   primaryEmail: positional((user) => primaryEmail(user)),
   fullName: positional((user) => fullName(user)),
+  keyFields: positional((value, max, ...exclude) => keyFields(value, max, exclude)),
 };
