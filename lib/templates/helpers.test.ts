@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { fullName, primaryEmail } from "./clerk-fields";
 import { formatDate } from "./format-date";
+import { keyFields } from "./key-fields";
+import { KEY_FIELD_VALUE_MAX, KEY_FIELDS_MAX, KEY_FIELDS_SCANNED } from "./limits";
 import type { TemplateContext } from "./presets";
 import { renderEmail } from "./render-email";
 import { sampleTemplateContext } from "./sample-context";
@@ -105,5 +107,57 @@ describe("primaryEmail and fullName", () => {
     expect(fullName({})).toBe("");
     expect(fullName(undefined)).toBe("");
     expect(render("[{{fullName nothing}}]")).toBe("[]");
+  });
+});
+
+describe("keyFields", () => {
+  const each = '{{#each (keyFields event.data 8 "id" "object")}}{{label}}={{value}};{{/each}}';
+
+  it("lists top-level scalar fields with readable labels, dates formatted, nested values and blanks left out", () => {
+    const data = {
+      id: "user_1",
+      object: "user",
+      email_address: "ada@example.com",
+      createdAt: "yes",
+      image_url: "https://img.example/1",
+      banned: false,
+      created_at: 1795442700000,
+      count: 3,
+      nested: { deep: true },
+      list: [1, 2],
+      nothing: null,
+      blank: " ",
+    };
+    expect(render(each, { data })).toBe(
+      "Email address=ada@example.com;Created at=yes;Image URL=https://img.example/1;Banned=no;" +
+        "Created at=23 Nov 2026, 14:05 UTC;Count=3;",
+    );
+  });
+
+  it("stops at the count asked for, never more than 20, and cuts long values", () => {
+    const data = Object.fromEntries(Array.from({ length: 100 }, (_, i) => [`k${i}`, `${i}`.repeat(i === 1 ? 500 : 1)]));
+    expect(keyFields(data, 3).map((field) => field.key)).toEqual(["k0", "k1", "k2"]);
+    expect(keyFields(data, 1000)).toHaveLength(KEY_FIELDS_MAX);
+    expect(keyFields(data, 3)[1].value).toHaveLength(KEY_FIELD_VALUE_MAX);
+    expect(keyFields(data, 3)[1].value.endsWith("…")).toBe(true);
+    expect(keyFields(data, "nonsense")).toEqual([]);
+    expect(keyFields("not an object", 8)).toEqual([]);
+    expect(keyFields([1, 2, 3], 8)).toEqual([]);
+  });
+
+  it("looks at a bounded number of keys, so a payload of objects with one scalar at the end costs little", () => {
+    const data: Record<string, unknown> = Object.fromEntries(
+      Array.from({ length: KEY_FIELDS_SCANNED + 50 }, (_, i) => [`k${i}`, {}]),
+    );
+    data.last = "found";
+    expect(keyFields(data, 8)).toEqual([]);
+  });
+
+  it("charges what it returns to the render's output budget", () => {
+    const data = Object.fromEntries(Array.from({ length: 20 }, (_, i) => [`k${i}`, "x".repeat(200)]));
+    const source = `{{#each event.list}}{{#each (keyFields ../event.data 20)}}{{/each}}{{/each}}`;
+    const list = Array.from({ length: 400 }, (_, i) => i);
+    // 400 calls × about 4,600 characters each passes the 1,000,000-character budget without printing a thing.
+    expect(() => render(source, { data, list })).toThrow(/more than 1000000 characters/);
   });
 });
