@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { fullName, primaryEmail } from "./clerk-fields";
+import { fullName, nameWithEmail, primaryEmail } from "./clerk-fields";
 import { formatDate } from "./format-date";
 import { keyFields } from "./key-fields";
 import { KEY_FIELD_VALUE_MAX, KEY_FIELDS_MAX, KEY_FIELDS_SCANNED } from "./limits";
@@ -107,6 +107,17 @@ describe("primaryEmail and fullName", () => {
     expect(fullName({})).toBe("");
     expect(fullName(undefined)).toBe("");
     expect(render("[{{fullName nothing}}]")).toBe("[]");
+  });
+});
+
+describe("nameWithEmail", () => {
+  it("puts the primary email beside the name, once, and falls back to whichever there is", () => {
+    const user = { first_name: "Ada", last_name: "Lovelace", email_addresses: [{ email_address: "ada@example.com" }] };
+    expect(render("{{nameWithEmail event.data}}", { data: user })).toBe("Ada Lovelace (ada@example.com)");
+    expect(nameWithEmail({ ...user, first_name: null, last_name: null })).toBe("ada@example.com");
+    expect(nameWithEmail({ first_name: "Ada" })).toBe("Ada");
+    expect(nameWithEmail({ public_user_data: { identifier: "grace@example.com" } })).toBe("grace@example.com");
+    expect(nameWithEmail(null)).toBe("");
   });
 });
 

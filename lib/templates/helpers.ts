@@ -1,6 +1,6 @@
 import type { HelperDelegate } from "handlebars";
 import { boundedJson } from "./bounded-json";
-import { fullName, primaryEmail } from "./clerk-fields";
+import { fullName, nameWithEmail, primaryEmail } from "./clerk-fields";
 import { formatDate } from "./format-date";
 import { keyFields } from "./key-fields";
 import { JSON_HELPER_MAX } from "./limits";
@@ -41,5 +41,6 @@ export const TEMPLATE_HELPERS: Record<string, HelperDelegate> = {
   ne: positional((a, b) => a !== b),
   primaryEmail: positional((user) => primaryEmail(user)),
   fullName: positional((user) => fullName(user)),
+  nameWithEmail: positional((user) => nameWithEmail(user)),
   keyFields: positional((value, max, ...exclude) => keyFields(value, max, exclude)),
 };
