@@ -38,7 +38,7 @@ const EXPECTED: Record<string, Expected> = {
     sentence: "Ada Lovelace (ada@example.com) was locked out",
     facts: [
       ["Email", "ada@example.com"],
-      ["Locked for", "3600 seconds"],
+      ["Locked for", "1 hour"],
       ["Attempts left", "0"],
     ],
   },

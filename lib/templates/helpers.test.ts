@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { fullName, nameWithEmail, primaryEmail } from "./clerk-fields";
 import { formatDate } from "./format-date";
+import { formatDuration } from "./format-duration";
 import { keyFields } from "./key-fields";
 import { KEY_FIELD_VALUE_MAX, KEY_FIELDS_MAX, KEY_FIELDS_SCANNED } from "./limits";
 import type { TemplateContext } from "./presets";
@@ -107,6 +108,26 @@ describe("primaryEmail and fullName", () => {
     expect(fullName({})).toBe("");
     expect(fullName(undefined)).toBe("");
     expect(render("[{{fullName nothing}}]")).toBe("[]");
+  });
+});
+
+describe("formatDuration", () => {
+  it("states seconds in the two largest whole units", () => {
+    expect(
+      render("{{formatDuration event.data.lockout_expires_in_seconds}}", {
+        data: { lockout_expires_in_seconds: 3600 },
+      }),
+    ).toBe("1 hour");
+    expect(formatDuration(5430)).toBe("1 hour 30 minutes");
+    expect(formatDuration(90_061)).toBe("1 day 1 hour");
+    expect(formatDuration(86_400 + 59)).toBe("1 day");
+    expect(formatDuration(45)).toBe("45 seconds");
+    expect(formatDuration("120")).toBe("2 minutes");
+    expect(formatDuration(0)).toBe("0 seconds");
+  });
+
+  it("gives nothing for what is not a duration", () => {
+    for (const value of [null, undefined, "", "soon", -5, Number.NaN, {}]) expect(formatDuration(value)).toBe("");
   });
 });
 

@@ -2,6 +2,7 @@ import type { HelperDelegate } from "handlebars";
 import { boundedJson } from "./bounded-json";
 import { fullName, nameWithEmail, primaryEmail } from "./clerk-fields";
 import { formatDate } from "./format-date";
+import { formatDuration } from "./format-duration";
 import { keyFields } from "./key-fields";
 import { JSON_HELPER_MAX } from "./limits";
 import { chargeOutput, remainingOutput } from "./render-guard";
@@ -35,6 +36,7 @@ function isBlank(value: unknown): boolean {
 /** The helpers every alert template can use, by name; see templates/README.md for examples. */
 export const TEMPLATE_HELPERS: Record<string, HelperDelegate> = {
   formatDate: positional((value, format) => formatDate(value, format ?? "datetime")),
+  formatDuration: positional((seconds) => formatDuration(seconds)),
   json: positional((value) => toJson(value)),
   default: positional((value, fallback) => (isBlank(value) ? (fallback ?? "") : value)),
   eq: positional((a, b) => a === b),
