@@ -50,3 +50,13 @@ export function fullName(user: unknown): string {
     text(publicData?.identifier)
   );
 }
+
+/**
+ * "Ada Lovelace (ada@example.com)": the full name with the primary email beside it, the address alone when
+ * the name is only the address (fullName falls back to it), else whichever of the two there is.
+ */
+export function nameWithEmail(user: unknown): string {
+  const name = fullName(user);
+  const email = primaryEmail(user);
+  return name && email && name !== email ? `${name} (${email})` : name || email;
+}

@@ -1,6 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { fullName, primaryEmail } from "./clerk-fields";
+import { fullName, nameWithEmail, primaryEmail } from "./clerk-fields";
 import { formatDate } from "./format-date";
+import { formatDuration } from "./format-duration";
+import { keyFields } from "./key-fields";
+import { KEY_FIELD_VALUE_MAX, KEY_FIELDS_MAX, KEY_FIELDS_SCANNED } from "./limits";
 import type { TemplateContext } from "./presets";
 import { renderEmail } from "./render-email";
 import { sampleTemplateContext } from "./sample-context";
@@ -105,5 +108,88 @@ describe("primaryEmail and fullName", () => {
     expect(fullName({})).toBe("");
     expect(fullName(undefined)).toBe("");
     expect(render("[{{fullName nothing}}]")).toBe("[]");
+  });
+});
+
+describe("formatDuration", () => {
+  it("states seconds in the two largest whole units", () => {
+    expect(
+      render("{{formatDuration event.data.lockout_expires_in_seconds}}", {
+        data: { lockout_expires_in_seconds: 3600 },
+      }),
+    ).toBe("1 hour");
+    expect(formatDuration(5430)).toBe("1 hour 30 minutes");
+    expect(formatDuration(90_061)).toBe("1 day 1 hour");
+    expect(formatDuration(86_400 + 59)).toBe("1 day");
+    expect(formatDuration(45)).toBe("45 seconds");
+    expect(formatDuration("120")).toBe("2 minutes");
+    expect(formatDuration(0)).toBe("0 seconds");
+  });
+
+  it("gives nothing for what is not a duration", () => {
+    for (const value of [null, undefined, "", "soon", -5, Number.NaN, {}]) expect(formatDuration(value)).toBe("");
+  });
+});
+
+describe("nameWithEmail", () => {
+  it("puts the primary email beside the name, once, and falls back to whichever there is", () => {
+    const user = { first_name: "Ada", last_name: "Lovelace", email_addresses: [{ email_address: "ada@example.com" }] };
+    expect(render("{{nameWithEmail event.data}}", { data: user })).toBe("Ada Lovelace (ada@example.com)");
+    expect(nameWithEmail({ ...user, first_name: null, last_name: null })).toBe("ada@example.com");
+    expect(nameWithEmail({ first_name: "Ada" })).toBe("Ada");
+    expect(nameWithEmail({ public_user_data: { identifier: "grace@example.com" } })).toBe("grace@example.com");
+    expect(nameWithEmail(null)).toBe("");
+  });
+});
+
+describe("keyFields", () => {
+  const each = '{{#each (keyFields event.data 8 "id" "object")}}{{label}}={{value}};{{/each}}';
+
+  it("lists top-level scalar fields with readable labels, dates formatted, nested values and blanks left out", () => {
+    const data = {
+      id: "user_1",
+      object: "user",
+      email_address: "ada@example.com",
+      createdAt: "yes",
+      image_url: "https://img.example/1",
+      banned: false,
+      created_at: 1795442700000,
+      count: 3,
+      nested: { deep: true },
+      list: [1, 2],
+      nothing: null,
+      blank: " ",
+    };
+    expect(render(each, { data })).toBe(
+      "Email address=ada@example.com;Created at=yes;Image URL=https://img.example/1;Banned=no;" +
+        "Created at=23 Nov 2026, 14:05 UTC;Count=3;",
+    );
+  });
+
+  it("stops at the count asked for, never more than 20, and cuts long values", () => {
+    const data = Object.fromEntries(Array.from({ length: 100 }, (_, i) => [`k${i}`, `${i}`.repeat(i === 1 ? 500 : 1)]));
+    expect(keyFields(data, 3).map((field) => field.key)).toEqual(["k0", "k1", "k2"]);
+    expect(keyFields(data, 1000)).toHaveLength(KEY_FIELDS_MAX);
+    expect(keyFields(data, 3)[1].value).toHaveLength(KEY_FIELD_VALUE_MAX);
+    expect(keyFields(data, 3)[1].value.endsWith("…")).toBe(true);
+    expect(keyFields(data, "nonsense")).toEqual([]);
+    expect(keyFields("not an object", 8)).toEqual([]);
+    expect(keyFields([1, 2, 3], 8)).toEqual([]);
+  });
+
+  it("looks at a bounded number of keys, so a payload of objects with one scalar at the end costs little", () => {
+    const data: Record<string, unknown> = Object.fromEntries(
+      Array.from({ length: KEY_FIELDS_SCANNED + 50 }, (_, i) => [`k${i}`, {}]),
+    );
+    data.last = "found";
+    expect(keyFields(data, 8)).toEqual([]);
+  });
+
+  it("charges what it returns to the render's output budget", () => {
+    const data = Object.fromEntries(Array.from({ length: 20 }, (_, i) => [`k${i}`, "x".repeat(200)]));
+    const source = `{{#each event.list}}{{#each (keyFields ../event.data 20)}}{{/each}}{{/each}}`;
+    const list = Array.from({ length: 400 }, (_, i) => i);
+    // 400 calls × about 4,600 characters each passes the 1,000,000-character budget without printing a thing.
+    expect(() => render(source, { data, list })).toThrow(/more than 1000000 characters/);
   });
 });

@@ -1,7 +1,9 @@
 import type { HelperDelegate } from "handlebars";
 import { boundedJson } from "./bounded-json";
-import { fullName, primaryEmail } from "./clerk-fields";
+import { fullName, nameWithEmail, primaryEmail } from "./clerk-fields";
 import { formatDate } from "./format-date";
+import { formatDuration } from "./format-duration";
+import { keyFields } from "./key-fields";
 import { JSON_HELPER_MAX } from "./limits";
 import { chargeOutput, remainingOutput } from "./render-guard";
 
@@ -12,6 +14,7 @@ function positional(fn: (...args: unknown[]) => unknown): HelperDelegate {
   return (...args: unknown[]) => {
     const out = fn(...args.slice(0, -1));
     if (typeof out === "string") chargeOutput(out.length);
+    else if (Array.isArray(out)) chargeOutput(JSON.stringify(out).length);
     return out;
   };
 }
@@ -33,10 +36,13 @@ function isBlank(value: unknown): boolean {
 /** The helpers every alert template can use, by name; see templates/README.md for examples. */
 export const TEMPLATE_HELPERS: Record<string, HelperDelegate> = {
   formatDate: positional((value, format) => formatDate(value, format ?? "datetime")),
+  formatDuration: positional((seconds) => formatDuration(seconds)),
   json: positional((value) => toJson(value)),
   default: positional((value, fallback) => (isBlank(value) ? (fallback ?? "") : value)),
   eq: positional((a, b) => a === b),
   ne: positional((a, b) => a !== b),
   primaryEmail: positional((user) => primaryEmail(user)),
   fullName: positional((user) => fullName(user)),
+  nameWithEmail: positional((user) => nameWithEmail(user)),
+  keyFields: positional((value, max, ...exclude) => keyFields(value, max, exclude)),
 };

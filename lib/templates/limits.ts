@@ -23,6 +23,14 @@ export const JSON_HELPER_MAX = 20_000;
 export const RENDER_MAX_ITERATIONS = 10_000;
 export const RENDER_MAX_OUTPUT = 1_000_000;
 
+/** `{{#each (keyFields value n)}}`: fields listed at most, keys looked at at most, characters per value. */
+export const KEY_FIELDS_MAX = 20;
+export const KEY_FIELDS_SCANNED = 200;
+export const KEY_FIELD_VALUE_MAX = 200;
+
+/** The one-line statement of an event's alert (summarizeEvent): at most this many characters. */
+export const SUMMARY_MAX = 200;
+
 /** Event data copied into a render: nesting depth, characters per string, entries per object or array. */
 export const DATA_MAX_DEPTH = 32;
 export const DATA_MAX_STRING = 50_000;

@@ -12,6 +12,7 @@ const EXPECTED: Record<string, string[]> = {
   generic: ["user.updated", "user_2pXq7YbKf3nR9tLmW4cVz8HsJ1d"],
   "user-created": ["Ada Lovelace", "ada@example.com", "user_2pXq7YbKf3nR9tLmW4cVz8HsJ1d", "23 Nov 2026, 14:05 UTC"],
   "user-deleted": ["user_2pXq7YbKf3nR9tLmW4cVz8HsJ1d"],
+  "user-locked": ["Ada Lovelace", "ada@example.com", "user_2pXq7YbKf3nR9tLmW4cVz8HsJ1d"],
   "session-created": ["Ada Lovelace", "ada@example.com", "Chrome"],
   "organization-created": ["Analytical Engines", "org_2pXq8Lr3Tm6Wv9Yb2Kc5Nd8Pf1g"],
   "organization-membership-created": ["Ada Lovelace", "Analytical Engines", "Member"],
@@ -53,9 +54,8 @@ describe("presets", () => {
         expect(email.text, `${preset.id} text`).toContain(fact);
       }
       expect(email.html).toContain(`href="${context.eventUrl}"`);
-      expect(email.html).toContain("View in Hookbell");
+      expect(email.html).toContain("View event in Hookbell");
       expect(email.html).toContain("Production Clerk");
-      expect(email.html).not.toMatch(/<table/i);
       expect(email.subject.length).toBeGreaterThan(5);
       expect(email.subject).not.toMatch(/[\r\n]/);
     }

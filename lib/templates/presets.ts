@@ -47,6 +47,7 @@ const PRESETS: readonly Omit<Preset, "kind" | "template">[] = [
   { id: GENERIC_ID, name: "Event alert", description: "Any event: its type, object and a link", eventType: null },
   { id: "user-created", name: "New signup", description: "A user signed up", eventType: "user.created" },
   { id: "user-deleted", name: "User deleted", description: "A user was deleted", eventType: "user.deleted" },
+  { id: "user-locked", name: "User locked out", description: "A user was locked out", eventType: "user.locked" },
   { id: "session-created", name: "New sign-in", description: "A user signed in", eventType: "session.created" },
   {
     id: "organization-created",

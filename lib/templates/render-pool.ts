@@ -158,6 +158,7 @@ export class RenderPool {
 }
 
 function firstPart(job: RenderJob): string {
+  if (job.op === "summary") return "summary";
   return job.kind === "email" ? "subject" : "text";
 }
 

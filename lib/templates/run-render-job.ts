@@ -2,6 +2,7 @@ import { checkTemplate, type TemplateProblem } from "./check-template";
 import type { ChannelKind, EmailTemplate, SlackTemplate, TemplateContext } from "./presets";
 import { type RenderedEmail, renderEmail } from "./render-email";
 import { renderSlack, type SlackMessage } from "./render-slack";
+import { summarizeEvent } from "./summarize-event";
 import { parseEventBody } from "./template-data";
 import { TemplateError } from "./template-error";
 
@@ -16,12 +17,20 @@ export type RenderJob =
   | { op: "check"; kind: ChannelKind; template: EmailTemplate | SlackTemplate; context: JobContext }
   /** Problems, else the rendered alert: previews, and the worker's render before a send. */
   | { op: "render"; kind: "email"; template: EmailTemplate; context: JobContext; check?: boolean }
-  | { op: "render"; kind: "slack"; template: SlackTemplate; context: JobContext; check?: boolean };
+  | { op: "render"; kind: "slack"; template: SlackTemplate; context: JobContext; check?: boolean }
+  /** The alert in one line, from the preset for the event's type: the event page. */
+  | { op: "summary"; context: JobContext };
 
-export type RenderResult = { problems: TemplateProblem[]; email?: RenderedEmail; slack?: SlackMessage };
+export type RenderResult = {
+  problems: TemplateProblem[];
+  email?: RenderedEmail;
+  slack?: SlackMessage;
+  summary?: string;
+};
 
 export function runRenderJob(job: RenderJob): RenderResult {
   const context = toContext(job.context);
+  if (job.op === "summary") return { problems: [], summary: summarizeEvent(context) };
   if (job.op === "check" || job.check) {
     const problems = checkTemplate(job.kind, job.template, context);
     if (job.op === "check" || problems.length > 0) return { problems };

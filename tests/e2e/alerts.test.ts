@@ -127,7 +127,7 @@ it("sets up email and Slack, previews and edits a template, sends a test event a
   await rows.first().getByRole("link").click();
   await page.waitForURL(/\/mailbox\/msg_/);
   expect(await page.getByTestId("mail-subject").textContent()).toContain("[edited]");
-  expect(await page.getByTestId("mail-text").textContent()).toContain("View in Hookbell");
+  expect(await page.getByTestId("mail-text").textContent()).toContain("View event in Hookbell");
   await screenshot(page, "mailbox-message");
 
   // The log shows the event with both deliveries sent, each with its attempt.

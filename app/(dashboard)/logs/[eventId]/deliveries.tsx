@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { DeliveryStatusBadge } from "@/components/delivery-status";
 import { Timestamp } from "@/components/time-ago";
 import { RETRYABLE_STATUSES } from "@/lib/delivery/retry-delivery";
@@ -7,7 +8,16 @@ import type { DeliveryListItem } from "@/lib/log/list-deliveries";
 import { RetryDeliveryButton } from "./delivery-actions";
 
 /** Every alert of an event: channel, status, and each attempt with its time, duration and answer. */
-export function Deliveries({ eventId, deliveries }: { eventId: string; deliveries: DeliveryListItem[] }) {
+export function Deliveries({
+  eventId,
+  deliveries,
+  mailboxCopies,
+}: {
+  eventId: string;
+  deliveries: DeliveryListItem[];
+  /** Delivery id → its Dev mailbox message, for emails stored there instead of sent over SMTP. */
+  mailboxCopies: Map<string, string>;
+}) {
   if (deliveries.length === 0) {
     return (
       <p className="rounded-xl border border-dashed border-slate-300 bg-surface p-6 text-center text-sm text-slate-600">
@@ -36,6 +46,15 @@ export function Deliveries({ eventId, deliveries }: { eventId: string; deliverie
               <span className="text-xs text-slate-500">
                 next <Timestamp value={delivery.nextAttemptAt} />
               </span>
+            ) : null}
+            {mailboxCopies.has(delivery.id) ? (
+              <Link
+                href={`/mailbox/${mailboxCopies.get(delivery.id)}`}
+                className="text-sm text-brand-700 hover:underline"
+                data-testid="mailbox-link"
+              >
+                Open in Dev mailbox
+              </Link>
             ) : null}
             {RETRYABLE_STATUSES.includes(delivery.status) ? (
               <div className="ml-auto">

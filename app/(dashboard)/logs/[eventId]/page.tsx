@@ -9,6 +9,8 @@ import { formatCount } from "@/lib/format/format-count";
 import { explainRejection } from "@/lib/log/explain-rejection";
 import { getEvent } from "@/lib/log/get-event";
 import { listDeliveries } from "@/lib/log/list-deliveries";
+import { summarizeLoggedEvent } from "@/lib/log/summarize-logged-event";
+import { findMailboxCopies } from "@/lib/mailbox/find-mailbox-copies";
 import { orNotFound } from "../../or-not-found";
 import { Deliveries } from "./deliveries";
 import { ReplayEventButton } from "./delivery-actions";
@@ -22,6 +24,12 @@ export default async function EventPage({ params }: Props) {
   const tenant = await requireTenant();
   const event = await orNotFound(getEvent(getDb(), tenant, eventId));
   const deliveries = await listDeliveries(getDb(), tenant, eventId);
+  const emailIds = deliveries.filter((delivery) => delivery.kind === "email").map((delivery) => delivery.id);
+  const [mailboxCopies, summary] = await Promise.all([
+    findMailboxCopies(getDb(), tenant, emailIds),
+    // Rejected requests never alert, so they have no alert to state.
+    event.outcome === "accepted" ? summarizeLoggedEvent(tenant.projectId, eventToContext(event)) : null,
+  ]);
   const explanation = event.outcome === "rejected" ? explainRejection(event.reasonCode) : null;
   const facts: [string, React.ReactNode][] = [
     ["Received", <Timestamp key="t" value={event.receivedAt} />],
@@ -47,6 +55,11 @@ export default async function EventPage({ params }: Props) {
         <h1 className="text-2xl font-semibold tracking-tight">{event.eventType ?? "Request"}</h1>
         <OutcomeBadge outcome={event.outcome} />
       </div>
+      {summary ? (
+        <p className="text-base text-slate-800" data-testid="alert-summary">
+          <span className="font-medium text-slate-500">The alert:</span> {summary}
+        </p>
+      ) : null}
       {event.reasonMessage ? (
         <div
           role="note"
@@ -95,7 +108,7 @@ export default async function EventPage({ params }: Props) {
               <ReplayEventButton eventId={event.id} />
             </div>
           </div>
-          <Deliveries eventId={event.id} deliveries={deliveries} />
+          <Deliveries eventId={event.id} deliveries={deliveries} mailboxCopies={mailboxCopies} />
         </section>
       ) : null}
       <section aria-labelledby="payload-heading" className="space-y-2">
@@ -130,4 +143,9 @@ export default async function EventPage({ params }: Props) {
       </section>
     </div>
   );
+}
+
+function eventToContext(event: Awaited<ReturnType<typeof getEvent>>) {
+  const { id, eventType, receivedAt, body, webhook } = event;
+  return { eventId: id, eventType, receivedAt, body, webhook };
 }
