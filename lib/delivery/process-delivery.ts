@@ -276,7 +276,7 @@ async function settle(
     if (count === 0) return;
     await tx.deliveryAttempt.create({ data: attemptRow(delivery.id, number, record, now) });
     if (status === "failed" && !record.keepsQuota && delivery.usageMonth) {
-      await releaseQuota(tx as unknown as Db, delivery.projectId, delivery.kind, delivery.usageMonth);
+      await releaseQuota(tx, delivery.projectId, delivery.kind, delivery.usageMonth);
     }
   });
 }
@@ -302,7 +302,7 @@ async function finishWithoutSending(
       },
     });
     if (count === 1 && delivery.usageMonth) {
-      await releaseQuota(tx as unknown as Db, delivery.projectId, delivery.kind, delivery.usageMonth);
+      await releaseQuota(tx, delivery.projectId, delivery.kind, delivery.usageMonth);
     }
   });
 }

@@ -1,4 +1,4 @@
-import { type Db, isUniqueViolation } from "../db/client";
+import { type Db, type DbOrTx, isUniqueViolation } from "../db/client";
 import { getEnv } from "../env";
 
 export type ChannelKind = "email" | "slack";
@@ -34,7 +34,7 @@ export async function reserveQuota(db: Db, projectId: string, kind: ChannelKind,
 }
 
 /** A delivery that failed for good gives its alert back: nobody was alerted. */
-export async function releaseQuota(db: Db, projectId: string, kind: string, month: string): Promise<void> {
+export async function releaseQuota(db: DbOrTx, projectId: string, kind: string, month: string): Promise<void> {
   await db.usage.updateMany({ where: { projectId, month, kind, count: { gt: 0 } }, data: { count: { decrement: 1 } } });
 }
 
