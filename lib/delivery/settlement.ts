@@ -33,7 +33,12 @@ export function settlementFor(
   attempt: Omit<Attempt, "outcome" | "statusCode" | "response" | "error">,
   now: Date,
 ): Settlement {
-  const recorded: Attempt = { ...attempt, ...result };
+  const recorded: Attempt = {
+    ...attempt,
+    outcome: result.outcome,
+    statusCode: result.statusCode,
+    ...(result.outcome === "sent" ? { response: result.response } : { error: result.error }),
+  };
   if (result.outcome === "sent") return { kind: "sent", attempt: recorded };
   if (result.outcome === "failed")
     return { kind: "failed", reason: result.error, attempt: recorded, keepsQuota: false };
