@@ -5,6 +5,8 @@ import type { Db } from "../db/client";
 import { logUnexpected } from "../errors";
 import type { JobContext } from "../templates/run-render-job";
 import type { Claim } from "./claim-deliveries";
+import { keepLease } from "./keep-lease";
+import { type LoadedDelivery, loadDelivery } from "./load-delivery";
 import { MAX_ATTEMPTS } from "./retry-schedule";
 import { holdSendSlots, isHeld, pacingKey, reserveSendSlot } from "./send-pacing";
 import { attemptRow, type Fence, settleDelivery } from "./settle-delivery";
@@ -18,8 +20,6 @@ export type DeliveryDeps = ChannelSettings & {
   /** How long a claim lasts; renewed while a send is in progress. */
   leaseMs: number;
 };
-
-type LoadedDelivery = NonNullable<Awaited<ReturnType<typeof loadDelivery>>>;
 
 /** What every stage reads: the claimed delivery, its lease fence, and how far its attempts have come. */
 type DeliveryBase = {
@@ -135,17 +135,8 @@ async function render(ctx: DeliveryContext): Promise<Prepared | Settlement> {
   const { channelKind, delivery, deps } = ctx;
   const { channel, event } = delivery;
   const startedAt = deps.now();
-  let config: unknown;
-  try {
-    const parsed = channelKind.configSchema.safeParse(channelKind.readConfig(channel));
-    if (!parsed.success) throw new Error(parsed.error.issues.map((issue) => issue.message).join("; "));
-    config = parsed.data;
-  } catch (error) {
-    const reason = `The channel cannot send: ${describe(error)}`;
-    return failedAttempt(ctx, startedAt, reason, false);
-  }
-  // One lookup for every kind: the channel's template for this event type.
-  const template = channelKind.templateFor(channel, event.eventType);
+  const config = checkConfig(ctx);
+  if (!config.ok) return failedAttempt(ctx, startedAt, `The channel cannot send: ${config.problem}`, false);
   const context: JobContext = {
     ...templateFacts({
       eventId: event.id,
@@ -155,14 +146,31 @@ async function render(ctx: DeliveryContext): Promise<Prepared | Settlement> {
     }),
     body: event.body,
   };
+  let rendered: unknown;
   try {
-    const rendered = await channelKind.render(delivery.projectId, template, context);
-    const pacing = channelKind.pacing;
-    const paceKey = pacing ? pacingKey(channelKind.kind, pacing.destination(config)) : null;
-    return { kind: "prepared", config, rendered, paceKey };
+    // One lookup for every kind: the channel's template for this event type.
+    const template = channelKind.templateFor(channel, event.eventType);
+    rendered = await channelKind.render(delivery.projectId, template, context);
   } catch (error) {
     // An attempt like any send: it keeps its quota unit, or a failing template would render for free.
     return failedAttempt(ctx, startedAt, `The template could not be rendered: ${describe(error)}`, true);
+  }
+  const { pacing } = channelKind;
+  const paceKey = pacing ? pacingKey(channelKind.kind, pacing.destination(config.value)) : null;
+  return { kind: "prepared", config: config.value, rendered, paceKey };
+}
+
+function checkConfig({
+  channelKind,
+  delivery,
+}: DeliveryContext): { ok: true; value: unknown } | { ok: false; problem: string } {
+  try {
+    const parsed = channelKind.configSchema.safeParse(channelKind.readConfig(delivery.channel));
+    if (parsed.success) return { ok: true, value: parsed.data };
+    return { ok: false, problem: parsed.error.issues.map((issue) => issue.message).join("; ") };
+  } catch (error) {
+    // A sealed secret that cannot be opened (its key is gone from the key ring).
+    return { ok: false, problem: describe(error) };
   }
 }
 
@@ -213,18 +221,6 @@ async function send(ctx: DeliveryContext, prepared: Prepared): Promise<Settlemen
   return settlementFor(result, attempt, deps.now());
 }
 
-/** Renews the claim while a send is in progress, so a slow but live send is never taken over. */
-function keepLease(deps: DeliveryDeps, fence: Fence) {
-  return setInterval(
-    () => {
-      deps.db.delivery
-        .updateMany({ where: fence, data: { nextAttemptAt: new Date(deps.now().getTime() + deps.leaseMs) } })
-        .catch((error) => logUnexpected("lease renewal", error));
-    },
-    Math.max(500, Math.floor(deps.leaseMs / 3)),
-  );
-}
-
 function failedAttempt(ctx: DeliveryBase, startedAt: Date, reason: string, keepsQuota: boolean): Settlement {
   const attempt = {
     number: ctx.attempts + 1,
@@ -239,22 +235,4 @@ function failedAttempt(ctx: DeliveryBase, startedAt: Date, reason: string, keeps
 
 function describe(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
-}
-
-function loadDelivery(db: Db, id: string) {
-  return db.delivery.findUnique({
-    where: { id },
-    include: {
-      channel: true,
-      event: {
-        select: {
-          id: true,
-          eventType: true,
-          receivedAt: true,
-          body: true,
-          webhook: { select: { id: true, name: true, environment: true } },
-        },
-      },
-    },
-  });
 }
