@@ -1,5 +1,5 @@
 import type { Tenant } from "../auth/tenant";
-import type { Db } from "../db/client";
+import type { DbOrTx } from "../db/client";
 import { newTimeOrderedId } from "../ids";
 
 export type AuditAction =
@@ -24,10 +24,11 @@ export type AuditAction =
 
 /**
  * One line in the project's audit log. Summaries are written by the callers and never carry a secret:
- * secrets appear only masked (whsec_…abcd), Slack URLs only as "replaced".
+ * secrets appear only masked (whsec_…abcd), Slack URLs only as "replaced". Takes a transaction's client
+ * too, so a change and its audit entry commit together.
  */
 export async function recordAudit(
-  db: Db,
+  db: DbOrTx,
   tenant: Tenant,
   entry: { action: AuditAction; targetType: string; targetId?: string; summary: string },
 ): Promise<void> {

@@ -2,7 +2,7 @@ import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { getEnv } from "../env";
 import { PrismaClient as PostgresClient } from "./generated/postgresql/client";
-import { PrismaClient as SqliteClient } from "./generated/sqlite/client";
+import { type Prisma, PrismaClient as SqliteClient } from "./generated/sqlite/client";
 import { serializeSqliteAdapter } from "./serialized-sqlite-adapter";
 import { SqliteLock } from "./sqlite-lock";
 import { sqliteFilePath } from "./sqlite-path";
@@ -10,6 +10,15 @@ import { sqliteFilePath } from "./sqlite-path";
 // Both generated clients come from one schema (scripts/generate-prisma.ts), so their APIs are identical;
 // the SQLite one's type stands for both.
 export type Db = InstanceType<typeof SqliteClient>;
+
+/** The client an interactive transaction hands its callback (`db.$transaction(async (tx) => …)`). */
+export type Tx = Prisma.TransactionClient;
+
+/**
+ * What a helper takes when it may run inside a transaction or outside one (trigger.dev's
+ * PrismaClientOrTransaction): a transaction's client lacks only $connect, $transaction and the like.
+ */
+export type DbOrTx = Db | Tx;
 
 /** What a client was made from: the ingest fast path opens its own connection to the same database. */
 export type DbOrigin =
@@ -31,7 +40,9 @@ export function createDb(databaseUrl: string): Db {
   // A transaction waits for one of the pool's connections. Prisma gives up after 2 s by default, which a
   // burst of a few hundred requests (a sender catching up after an outage) exceeds: they would be refused
   // with 503 although the database is fine. A database that is down still fails at once (connect error).
-  const db = new PostgresClient({ adapter, transactionOptions: { maxWait: 15_000 } }) as unknown as Db;
+  // A checked cast (the types must overlap), not `as unknown`: the PostgreSQL client only adds what SQLite
+  // lacks (isolation levels, case-insensitive mode, skipDuplicates), which code typed with Db cannot use.
+  const db = new PostgresClient({ adapter, transactionOptions: { maxWait: 15_000 } }) as Db;
   origins.set(db, { provider: "postgresql", url: databaseUrl });
   return db;
 }

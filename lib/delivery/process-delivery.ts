@@ -1,187 +1,142 @@
-import { emailTemplateFor, slackTemplateFor } from "../channels/channel-template";
-import { sendEmail } from "../channels/email";
-import type { SendResult } from "../channels/send-result";
-import { sendSlack } from "../channels/slack";
-import { slackUrlField } from "../crypto/sealed-fields";
-import { open } from "../crypto/secret-box";
+import type { AnyChannelKind, ChannelSettings } from "../channels/kinds/channel-kind";
+import { channelKindFor } from "../channels/kinds/channel-kinds";
+import type { SendResult } from "../channels/kinds/send-result";
 import type { Db } from "../db/client";
 import { logUnexpected } from "../errors";
-import { newTimeOrderedId } from "../ids";
-import { renderInPool } from "../templates/render-in-pool";
-import { describeTemplateProblem, type JobContext } from "../templates/run-render-job";
+import type { JobContext } from "../templates/run-render-job";
 import type { Claim } from "./claim-deliveries";
-import { MAX_ATTEMPTS, nextRetryDelay } from "./retry-schedule";
+import { keepLease } from "./keep-lease";
+import { type LoadedDelivery, loadDelivery } from "./load-delivery";
+import { MAX_ATTEMPTS } from "./retry-schedule";
 import { holdSendSlots, isHeld, pacingKey, reserveSendSlot } from "./send-pacing";
+import { attemptRow, type Fence, settleDelivery } from "./settle-delivery";
+import { type Settlement, settlementFor } from "./settlement";
 import { templateFacts } from "./template-context";
-import { type ChannelKind, releaseQuota, reserveQuota, usageMonth } from "./usage-quota";
+import { releaseQuota, reserveQuota as takeQuotaUnit, usageMonth } from "./usage-quota";
 
-export type DeliveryDeps = {
+export type DeliveryDeps = ChannelSettings & {
   db: Db;
   now: () => Date;
   /** How long a claim lasts; renewed while a send is in progress. */
   leaseMs: number;
-  /** Unset: email goes to the built-in Dev mailbox. */
-  smtpUrl?: string;
-  smtpFrom: string;
-  slackOrigin: string;
 };
 
-type Loaded = NonNullable<Awaited<ReturnType<typeof loadDelivery>>>;
-type AttemptRecord = {
-  outcome: SendResult["outcome"];
-  statusCode?: number;
-  response?: string;
-  error?: string;
-  retryAfterMs?: number;
-  startedAt: Date;
-  durationMs: number;
-  /** A render that failed was still an attempt: its alert stays counted against the quota. */
-  keepsQuota?: boolean;
+/** What every stage reads: the claimed delivery, its lease fence, and how far its attempts have come. */
+type DeliveryBase = {
+  deps: DeliveryDeps;
+  delivery: LoadedDelivery;
+  fence: Fence;
+  /** Attempt rows so far, over the delivery's whole history. */
+  attempts: number;
+  /** Attempts in the current retry cycle (Retry now and replays start a new one). */
+  cycle: number;
+  /** The month whose quota unit the delivery holds, once reserved. */
+  usageMonth: string | null;
 };
 
-function loadDelivery(db: Db, id: string) {
-  return db.delivery.findUnique({
-    where: { id },
-    include: {
-      channel: true,
-      event: {
-        select: {
-          id: true,
-          eventType: true,
-          receivedAt: true,
-          body: true,
-          webhook: { select: { id: true, name: true, environment: true } },
-        },
-      },
-    },
-  });
+/**
+ * One delivery's run through the pipeline, shared by its stages and then by settleDelivery. The stages
+ * move it on: a lost lease counts an attempt, a reserved quota unit sets usageMonth.
+ */
+type DeliveryContext = DeliveryBase & { channelKind: AnyChannelKind };
+
+/** The alert ready to go: the channel's config, checked, and the message rendered from it. */
+type Prepared = { kind: "prepared"; config: unknown; rendered: unknown; paceKey: string | null };
+
+/**
+ * One claimed delivery: reserve quota, render, wait for the pacing slot, send, settle. Nothing is sent
+ * inside a transaction, and the settlement is written fenced by the claim's lease token.
+ */
+export async function processDelivery(deps: DeliveryDeps, claim: Claim): Promise<void> {
+  const delivery = await loadDelivery(deps.db, claim.id);
+  if (!delivery || delivery.leaseToken !== claim.token) return;
+  const base: DeliveryBase = {
+    deps,
+    delivery,
+    fence: { id: delivery.id, leaseToken: claim.token, status: "sending" },
+    attempts: await deps.db.deliveryAttempt.count({ where: { deliveryId: delivery.id } }),
+    cycle: delivery.attemptCount,
+    usageMonth: delivery.usageMonth,
+  };
+  const channelKind = channelKindFor(delivery.kind);
+  if (!channelKind) return settleDelivery(base, unknownKind(base));
+  const ctx: DeliveryContext = { ...base, channelKind };
+  await settleDelivery(ctx, await runStages(ctx, claim));
+}
+
+async function runStages(ctx: DeliveryContext, claim: Claim): Promise<Settlement> {
+  if (claim.lostSince) {
+    const gaveUp = await recordLostLease(ctx, claim.lostSince);
+    if (gaveUp) return gaveUp;
+  }
+  if (!ctx.delivery.channel.isEnabled) {
+    return { kind: "skipped", reason: "Skipped: the channel was turned off before this alert was sent." };
+  }
+  const quota = await reserveQuota(ctx);
+  if (quota) return quota;
+  const prepared = await render(ctx);
+  if (prepared.kind !== "prepared") return prepared;
+  const slot = await waitForPacingSlot(ctx, prepared);
+  if (slot) return slot;
+  return send(ctx, prepared);
+}
+
+/** A kind written by a newer Hookbell (during a rolling upgrade): failed, so Retry now can send it later. */
+function unknownKind(base: DeliveryBase): Settlement {
+  const reason = `This version of Hookbell cannot send ${base.delivery.kind} alerts; upgrade every worker, then retry.`;
+  return failedAttempt(base, base.deps.now(), reason, false);
 }
 
 /**
- * One claimed delivery: quota, render, pace, send, and record the attempt. Nothing is sent inside a
- * transaction, and every write that settles the delivery is fenced by the claim's lease token: a worker
- * whose lease ran out (and whose row another worker took over) changes nothing.
+ * The worker that had this delivery stopped mid-send (its lease ran out): that counts as an attempt, so a
+ * delivery that keeps killing workers is given up on like one that keeps failing.
  */
-export async function processDelivery(deps: DeliveryDeps, claim: Claim): Promise<void> {
-  const { db } = deps;
-  const delivery = await loadDelivery(db, claim.id);
-  if (!delivery || delivery.leaseToken !== claim.token) return;
-  const fence = { id: delivery.id, leaseToken: claim.token, status: "sending" };
-  let attempts = await db.deliveryAttempt.count({ where: { deliveryId: delivery.id } });
-  let cycle = delivery.attemptCount;
-
-  if (claim.lostSince) {
-    attempts += 1;
-    cycle += 1;
-    const now = deps.now();
-    const error = "The worker sending this alert stopped before it finished (its lease expired); sending again.";
-    const lost = { outcome: "retry" as const, error, startedAt: claim.lostSince, durationMs: 0 };
-    if (cycle >= MAX_ATTEMPTS) {
-      return settle(deps, delivery, fence, attempts, cycle, { ...lost, outcome: "failed", error: `Gave up: ${error}` });
-    }
-    await db.$transaction(async (tx) => {
-      const { count } = await tx.delivery.updateMany({ where: fence, data: { attemptCount: cycle } });
-      if (count === 1) await tx.deliveryAttempt.create({ data: attemptRow(delivery.id, attempts, lost, now) });
-    });
+async function recordLostLease(ctx: DeliveryContext, lostSince: Date): Promise<Settlement | null> {
+  ctx.attempts += 1;
+  ctx.cycle += 1;
+  const error = "The worker sending this alert stopped before it finished (its lease expired); sending again.";
+  const attempt = { number: ctx.attempts, cycle: ctx.cycle, startedAt: lostSince, durationMs: 0 };
+  if (ctx.cycle >= MAX_ATTEMPTS) {
+    const reason = `Gave up: ${error}`;
+    return { kind: "failed", reason, attempt: { ...attempt, outcome: "failed", error: reason }, keepsQuota: false };
   }
-
-  if (!delivery.channel.isEnabled) {
-    return finishWithoutSending(
-      deps,
-      delivery,
-      fence,
-      "skipped",
-      "Skipped: the channel was turned off before this alert was sent.",
-    );
-  }
-  if (!delivery.usageMonth) {
-    const month = usageMonth(deps.now());
-    if (!(await reserveQuota(db, delivery.projectId, delivery.kind as ChannelKind, month))) {
-      return finishWithoutSending(
-        deps,
-        { ...delivery, usageMonth: null },
-        fence,
-        "skipped",
-        `Skipped (quota): this project has used all its ${delivery.kind} alerts for ${month}.`,
-      );
-    }
-    const { count } = await db.delivery.updateMany({ where: fence, data: { usageMonth: month } });
-    if (count === 0) return releaseQuota(db, delivery.projectId, delivery.kind, month);
-    delivery.usageMonth = month;
-  }
-
-  let send: () => Promise<SendResult>;
-  const renderedAt = deps.now();
-  try {
-    send = await prepareSend(deps, delivery);
-  } catch (error) {
-    const detail = error instanceof Error ? error.message : String(error);
-    // An attempt like any send: it keeps its quota unit, or a failing template would render for free.
-    return settle(deps, delivery, fence, attempts + 1, cycle + 1, {
-      outcome: "failed",
-      error: `The template could not be rendered: ${detail}`,
-      startedAt: renderedAt,
-      durationMs: deps.now().getTime() - renderedAt.getTime(),
-      keepsQuota: true,
-    });
-  }
-
-  // Paced by the URL itself (not its ciphertext, which differs per save): channels sharing a URL share a pace.
-  const slackUrl =
-    delivery.kind === "slack" && delivery.channel.slackUrl
-      ? open(delivery.channel.slackUrl, slackUrlField(delivery.channel.id))
-      : null;
-  const slackKey = slackUrl ? pacingKey("slack", slackUrl) : null;
-  const hasReservedSlot =
-    slackKey !== null &&
-    delivery.pacedSlotAt !== null &&
-    delivery.pacedSlotAt <= deps.now() &&
-    !(await isHeld(db, slackKey, deps.now()));
-  if (slackKey && !hasReservedSlot) {
-    const slot = await reserveSendSlot(db, slackKey, deps.now());
-    if (slot > deps.now()) {
-      // Not an attempt: the message waits for its own slot behind others to the same Slack URL.
-      await db.delivery.updateMany({
-        where: fence,
-        data: { status: cycle > 0 ? "retrying" : "pending", nextAttemptAt: slot, pacedSlotAt: slot, leaseToken: null },
+  const { db, now } = ctx.deps;
+  await db.$transaction(async (tx) => {
+    const { count } = await tx.delivery.updateMany({ where: ctx.fence, data: { attemptCount: ctx.cycle } });
+    if (count === 1) {
+      await tx.deliveryAttempt.create({
+        data: attemptRow(ctx.delivery.id, { ...attempt, outcome: "retry", error }, now()),
       });
-      return;
     }
-  }
-
-  const startedAt = deps.now();
-  const heartbeat = keepLease(deps, fence);
-  let result: SendResult;
-  try {
-    result = await send();
-  } catch (error) {
-    logUnexpected(`delivery ${delivery.id}`, error);
-    result = { outcome: "retry", error: "Unexpected error while sending; will retry." };
-  } finally {
-    clearInterval(heartbeat);
-  }
-  if (slackKey && result.outcome === "retry" && result.retryAfterMs !== undefined) {
-    await holdSendSlots(db, slackKey, new Date(deps.now().getTime() + result.retryAfterMs));
-  }
-  const durationMs = deps.now().getTime() - startedAt.getTime();
-  await settle(deps, delivery, fence, attempts + 1, cycle + 1, { ...result, startedAt, durationMs });
+  });
+  return null;
 }
 
-/** Renews the claim while a send is in progress, so a slow but live send is never taken over. */
-function keepLease(deps: DeliveryDeps, fence: { id: string; leaseToken: string; status: string }) {
-  return setInterval(
-    () => {
-      deps.db.delivery
-        .updateMany({ where: fence, data: { nextAttemptAt: new Date(deps.now().getTime() + deps.leaseMs) } })
-        .catch((error) => logUnexpected("lease renewal", error));
-    },
-    Math.max(500, Math.floor(deps.leaseMs / 3)),
-  );
+/** Takes this delivery's unit of the project's monthly quota, once per delivery (a retry keeps it). */
+async function reserveQuota(ctx: DeliveryContext): Promise<Settlement | null> {
+  if (ctx.usageMonth) return null;
+  const { db, now } = ctx.deps;
+  const { projectId, kind } = ctx.delivery;
+  const month = usageMonth(now());
+  if (!(await takeQuotaUnit(db, projectId, ctx.channelKind.kind, month))) {
+    return { kind: "skipped", reason: `Skipped (quota): this project has used all its ${kind} alerts for ${month}.` };
+  }
+  const { count } = await db.delivery.updateMany({ where: ctx.fence, data: { usageMonth: month } });
+  if (count === 0) {
+    await releaseQuota(db, projectId, kind, month);
+    return { kind: "superseded" };
+  }
+  ctx.usageMonth = month;
+  return null;
 }
 
-/** Renders the alert on the render pool (its body parsed there too); throws when it cannot be rendered. */
-async function prepareSend(deps: DeliveryDeps, delivery: Loaded): Promise<() => Promise<SendResult>> {
+/** Checks the channel's config and renders the alert on the render pool (its body parsed there too). */
+async function render(ctx: DeliveryContext): Promise<Prepared | Settlement> {
+  const { channelKind, delivery, deps } = ctx;
   const { channel, event } = delivery;
+  const startedAt = deps.now();
+  const config = checkConfig(ctx);
+  if (!config.ok) return failedAttempt(ctx, startedAt, `The channel cannot send: ${config.problem}`, false);
   const context: JobContext = {
     ...templateFacts({
       eventId: event.id,
@@ -191,118 +146,93 @@ async function prepareSend(deps: DeliveryDeps, delivery: Loaded): Promise<() => 
     }),
     body: event.body,
   };
-  if (delivery.kind === "slack") {
-    if (!channel.slackUrl) throw new Error("the channel has no Slack URL; save one in its settings.");
-    const template = slackTemplateFor(channel, event.eventType);
-    const { problems, slack } = await renderInPool(delivery.projectId, {
-      op: "render",
-      kind: "slack",
-      template,
-      context,
-    });
-    if (!slack) throw new Error(problems.map(describeTemplateProblem).join("; "));
-    const url = open(channel.slackUrl, slackUrlField(channel.id));
-    return () => sendSlack(url, slack, deps.slackOrigin);
+  let rendered: unknown;
+  try {
+    // One lookup for every kind: the channel's template for this event type.
+    const template = channelKind.templateFor(channel, event.eventType);
+    rendered = await channelKind.render(delivery.projectId, template, context);
+  } catch (error) {
+    // An attempt like any send: it keeps its quota unit, or a failing template would render for free.
+    return failedAttempt(ctx, startedAt, `The template could not be rendered: ${describe(error)}`, true);
   }
-  const recipients = JSON.parse(channel.recipients ?? "[]") as string[];
-  const template = emailTemplateFor(channel, event.eventType);
-  const rendered = await renderInPool(delivery.projectId, { op: "render", kind: "email", template, context });
-  const email = rendered.email;
-  if (!email) throw new Error(rendered.problems.map(describeTemplateProblem).join("; "));
-  const smtpUrl = deps.smtpUrl;
-  if (smtpUrl) return () => sendEmail(smtpUrl, deps.smtpFrom, recipients, email);
-  return async () => {
-    await deps.db.mailboxMessage.create({
-      data: {
-        id: newTimeOrderedId("msg", deps.now().getTime()),
-        projectId: delivery.projectId,
-        deliveryId: delivery.id,
-        recipients: JSON.stringify(recipients),
-        createdAt: deps.now(),
-        ...email,
-      },
-    });
-    return { outcome: "sent", response: "Stored in the Dev mailbox (no SMTP server is configured)." };
-  };
+  const { pacing } = channelKind;
+  const paceKey = pacing ? pacingKey(channelKind.kind, pacing.destination(config.value)) : null;
+  return { kind: "prepared", config: config.value, rendered, paceKey };
 }
 
-function attemptRow(deliveryId: string, number: number, record: AttemptRecord, now: Date) {
-  return {
-    id: newTimeOrderedId("att", now.getTime()),
-    deliveryId,
-    number,
-    startedAt: record.startedAt,
-    durationMs: record.durationMs,
-    outcome: record.outcome,
-    statusCode: record.statusCode ?? null,
-    response: record.outcome === "sent" ? (record.response ?? null) : null,
-    error: record.outcome === "sent" ? null : (record.error ?? null),
-  };
+function checkConfig({
+  channelKind,
+  delivery,
+}: DeliveryContext): { ok: true; value: unknown } | { ok: false; problem: string } {
+  try {
+    const parsed = channelKind.configSchema.safeParse(channelKind.readConfig(delivery.channel));
+    if (parsed.success) return { ok: true, value: parsed.data };
+    return { ok: false, problem: parsed.error.issues.map((issue) => issue.message).join("; ") };
+  } catch (error) {
+    // A sealed secret that cannot be opened (its key is gone from the key ring).
+    return { ok: false, problem: describe(error) };
+  }
 }
 
 /**
- * Records an attempt and the delivery's next state in one transaction, only while this worker still holds
- * the lease. A send that failed for good gives its alert back to the quota (nobody was alerted); a render
- * that failed keeps it (the render was the work the quota meters).
+ * Destinations with a pace (Slack: one message a second per URL) hand out send slots; a delivery whose
+ * slot lies ahead waits for it instead of sending now. A slot reserved earlier is used, unless a 429 has
+ * held the destination since.
  */
-async function settle(
-  deps: DeliveryDeps,
-  delivery: Loaded,
-  fence: { id: string; leaseToken: string; status: string },
-  number: number,
-  cycle: number,
-  record: AttemptRecord,
-): Promise<void> {
-  const now = deps.now();
-  const retryDelay = record.outcome === "retry" ? nextRetryDelay(cycle, record.retryAfterMs) : null;
-  const error = record.outcome === "sent" ? null : (record.error ?? null);
-  const status = record.outcome === "sent" ? "sent" : retryDelay === null ? "failed" : "retrying";
-  const statusReason =
-    status === "failed" && record.outcome === "retry" ? `Gave up after ${cycle} attempts. ${error}` : error;
-  await deps.db.$transaction(async (tx) => {
-    const { count } = await tx.delivery.updateMany({
-      where: fence,
-      data: {
-        status,
-        statusReason,
-        attemptCount: cycle,
-        leaseToken: null,
-        pacedSlotAt: null,
-        nextAttemptAt: retryDelay === null ? null : new Date(now.getTime() + retryDelay),
-        completedAt: status === "retrying" ? null : now,
-        ...(status === "failed" && !record.keepsQuota ? { usageMonth: null } : {}),
-      },
-    });
-    if (count === 0) return;
-    await tx.deliveryAttempt.create({ data: attemptRow(delivery.id, number, record, now) });
-    if (status === "failed" && !record.keepsQuota && delivery.usageMonth) {
-      await releaseQuota(tx as unknown as Db, delivery.projectId, delivery.kind, delivery.usageMonth);
-    }
-  });
+async function waitForPacingSlot(ctx: DeliveryContext, prepared: Prepared): Promise<Settlement | null> {
+  const key = prepared.paceKey;
+  const pacing = ctx.channelKind.pacing;
+  if (!key || !pacing) return null;
+  const { db, now } = ctx.deps;
+  const reserved = ctx.delivery.pacedSlotAt;
+  if (reserved !== null && reserved <= now() && !(await isHeld(db, key, now()))) return null;
+  const slot = await reserveSendSlot(db, key, now(), pacing.intervalMs);
+  return slot > now() ? { kind: "deferred", until: slot } : null;
 }
 
-async function finishWithoutSending(
-  deps: DeliveryDeps,
-  delivery: Loaded,
-  fence: { id: string; leaseToken: string; status: string },
-  status: "skipped",
-  statusReason: string,
-): Promise<void> {
-  await deps.db.$transaction(async (tx) => {
-    const { count } = await tx.delivery.updateMany({
-      where: fence,
-      data: {
-        status,
-        statusReason,
-        nextAttemptAt: null,
-        leaseToken: null,
-        pacedSlotAt: null,
-        completedAt: deps.now(),
-        usageMonth: null,
-      },
+/** Sends while renewing the lease, then reads the answer as the delivery's next state. */
+async function send(ctx: DeliveryContext, prepared: Prepared): Promise<Settlement> {
+  const { deps, delivery, channelKind } = ctx;
+  const startedAt = deps.now();
+  const heartbeat = keepLease(deps, ctx.fence);
+  let result: SendResult;
+  try {
+    const answer = await channelKind.send(prepared.rendered, prepared.config, {
+      ...deps,
+      projectId: delivery.projectId,
+      deliveryId: delivery.id,
     });
-    if (count === 1 && delivery.usageMonth) {
-      await releaseQuota(tx as unknown as Db, delivery.projectId, delivery.kind, delivery.usageMonth);
-    }
-  });
+    result = channelKind.classify(answer);
+  } catch (error) {
+    logUnexpected(`delivery ${delivery.id}`, error);
+    result = { outcome: "retry", error: "Unexpected error while sending; will retry." };
+  } finally {
+    clearInterval(heartbeat);
+  }
+  if (prepared.paceKey && result.outcome === "retry" && result.retryAfterMs !== undefined) {
+    await holdSendSlots(deps.db, prepared.paceKey, new Date(deps.now().getTime() + result.retryAfterMs));
+  }
+  const attempt = {
+    number: ctx.attempts + 1,
+    cycle: ctx.cycle + 1,
+    startedAt,
+    durationMs: deps.now().getTime() - startedAt.getTime(),
+  };
+  return settlementFor(result, attempt, deps.now());
+}
+
+function failedAttempt(ctx: DeliveryBase, startedAt: Date, reason: string, keepsQuota: boolean): Settlement {
+  const attempt = {
+    number: ctx.attempts + 1,
+    cycle: ctx.cycle + 1,
+    outcome: "failed" as const,
+    error: reason,
+    startedAt,
+    durationMs: ctx.deps.now().getTime() - startedAt.getTime(),
+  };
+  return { kind: "failed", reason, attempt, keepsQuota };
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }

@@ -4,9 +4,9 @@ import { isUniqueViolation } from "../db/client";
 import { reserveSendSlotUpsert } from "../db/reserve-send-slot-upsert";
 import { getEnv } from "../env";
 
-// Slack accepts about one message per second per incoming webhook. The queue of slots lives in the
-// database so that every worker process shares it; the key is a hash, so the credential is not stored twice.
-export const SLACK_INTERVAL_MS = 1000;
+// Destinations that limit their pace (a channel kind's `pacing`: Slack accepts about one message per second
+// per incoming webhook) hand out send slots. The queue of slots lives in the database so that every worker
+// process shares it; the key is a hash, so the credential is not stored twice.
 
 export function pacingKey(kind: string, destination: string): string {
   return `${kind}:${createHash("sha256").update(destination).digest("hex").slice(0, 32)}`;
@@ -17,7 +17,7 @@ export function pacingKey(kind: string, destination: string): string {
  * after those already handed out. Each caller gets its own slot, so a queue drains one per interval, in order.
  * PostgreSQL reserves in one atomic upsert; SQLite (one writer) compares and sets on the value read.
  */
-export async function reserveSendSlot(db: Db, key: string, now: Date, intervalMs = SLACK_INTERVAL_MS): Promise<Date> {
+export async function reserveSendSlot(db: Db, key: string, now: Date, intervalMs: number): Promise<Date> {
   if (getEnv().databaseProvider === "postgresql") return reserveSendSlotUpsert(db, key, now, intervalMs);
   for (let attempt = 0; attempt < 50; attempt++) {
     const row = await db.sendPacing.findUnique({ where: { key } });

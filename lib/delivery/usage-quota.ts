@@ -1,15 +1,21 @@
-import { type Db, isUniqueViolation } from "../db/client";
-import { getEnv } from "../env";
+import type { ChannelKindId } from "../channels/kinds/channel-kind";
+import { type Db, type DbOrTx, isUniqueViolation } from "../db/client";
+import { type Env, getEnv } from "../env";
 
-export type ChannelKind = "email" | "slack";
+export type ChannelKind = ChannelKindId;
+
+// Each kind's monthly allowance per project; a new kind of channel adds its setting (lib/env.ts) here.
+const MONTHLY_LIMITS: Record<ChannelKind, (env: Env) => number> = {
+  email: (env) => env.HOOKBELL_EMAIL_MONTHLY_LIMIT,
+  slack: (env) => env.HOOKBELL_SLACK_MONTHLY_LIMIT,
+};
 
 export function usageMonth(now: Date): string {
   return now.toISOString().slice(0, 7);
 }
 
 export function monthlyLimit(kind: ChannelKind): number {
-  const env = getEnv();
-  return kind === "email" ? env.HOOKBELL_EMAIL_MONTHLY_LIMIT : env.HOOKBELL_SLACK_MONTHLY_LIMIT;
+  return MONTHLY_LIMITS[kind](getEnv());
 }
 
 /**
@@ -34,7 +40,7 @@ export async function reserveQuota(db: Db, projectId: string, kind: ChannelKind,
 }
 
 /** A delivery that failed for good gives its alert back: nobody was alerted. */
-export async function releaseQuota(db: Db, projectId: string, kind: string, month: string): Promise<void> {
+export async function releaseQuota(db: DbOrTx, projectId: string, kind: string, month: string): Promise<void> {
   await db.usage.updateMany({ where: { projectId, month, kind, count: { gt: 0 } }, data: { count: { decrement: 1 } } });
 }
 
@@ -42,7 +48,7 @@ export type UsageSummary = { kind: ChannelKind; used: number; limit: number }[];
 
 export async function getUsage(db: Db, projectId: string, now = new Date()): Promise<UsageSummary> {
   const rows = await db.usage.findMany({ where: { projectId, month: usageMonth(now) } });
-  return (["email", "slack"] as const).map((kind) => ({
+  return (Object.keys(MONTHLY_LIMITS) as ChannelKind[]).map((kind) => ({
     kind,
     used: rows.find((row) => row.kind === kind)?.count ?? 0,
     limit: monthlyLimit(kind),

@@ -49,3 +49,29 @@ async function readBody(request: IncomingMessage): Promise<string> {
   for await (const chunk of request) chunks.push(chunk as Buffer);
   return Buffer.concat(chunks).toString("utf8");
 }
+
+/**
+ * The status Slack sends with each plain-text error code of an incoming webhook (Slack's "Handling errors"
+ * table for incoming webhooks), so a test answers exactly as Slack would: `slack.answerNext(slackError("no_service"))`.
+ */
+export const SLACK_ERROR_STATUS = {
+  invalid_payload: 400,
+  invalid_blocks: 400,
+  no_text: 400,
+  user_not_found: 400,
+  action_prohibited: 403,
+  invalid_token: 403,
+  posting_to_general_channel_denied: 403,
+  channel_not_found: 404,
+  no_active_hooks: 404,
+  no_service: 404,
+  no_team: 404,
+  team_disabled: 404,
+  channel_is_archived: 410,
+  rate_limited: 429,
+  rollup_error: 500,
+} as const;
+
+export function slackError(code: keyof typeof SLACK_ERROR_STATUS, headers?: Record<string, string>): SlackAnswer {
+  return { status: SLACK_ERROR_STATUS[code], body: code, headers };
+}
