@@ -10,6 +10,7 @@ export type AuditAction =
   | "webhook.deleted"
   | "webhook.secret_saved"
   | "webhook.secret_replaced"
+  | "channel.created"
   | "channel.saved"
   | "channel.turned_on"
   | "channel.turned_off"
@@ -27,7 +28,8 @@ export type AuditAction =
  * secrets appear only masked (whsec_…abcd), Slack URLs only as "replaced".
  */
 export async function recordAudit(
-  db: Db,
+  // Any client with these tables, a transaction's included: a change and its entry commit together.
+  db: Pick<Db, "user" | "auditEntry">,
   tenant: Tenant,
   entry: { action: AuditAction; targetType: string; targetId?: string; summary: string },
 ): Promise<void> {

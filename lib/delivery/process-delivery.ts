@@ -1,7 +1,7 @@
-import { emailTemplateFor, slackTemplateFor } from "../channels/channel-template";
 import { sendEmail } from "../channels/email";
 import type { SendResult } from "../channels/send-result";
 import { sendSlack } from "../channels/slack";
+import { loadTemplateFor } from "../channels/template-for";
 import { slackUrlField } from "../crypto/sealed-fields";
 import { open } from "../crypto/secret-box";
 import type { Db } from "../db/client";
@@ -193,7 +193,7 @@ async function prepareSend(deps: DeliveryDeps, delivery: Loaded): Promise<() => 
   };
   if (delivery.kind === "slack") {
     if (!channel.slackUrl) throw new Error("the channel has no Slack URL; save one in its settings.");
-    const template = slackTemplateFor(channel, event.eventType);
+    const template = await loadTemplateFor(deps.db, channel, event.eventType);
     const { problems, slack } = await renderInPool(delivery.projectId, {
       op: "render",
       kind: "slack",
@@ -205,7 +205,7 @@ async function prepareSend(deps: DeliveryDeps, delivery: Loaded): Promise<() => 
     return () => sendSlack(url, slack, deps.slackOrigin);
   }
   const recipients = JSON.parse(channel.recipients ?? "[]") as string[];
-  const template = emailTemplateFor(channel, event.eventType);
+  const template = await loadTemplateFor(deps.db, channel, event.eventType);
   const rendered = await renderInPool(delivery.projectId, { op: "render", kind: "email", template, context });
   const email = rendered.email;
   if (!email) throw new Error(rendered.problems.map(describeTemplateProblem).join("; "));

@@ -1,3 +1,4 @@
+import type { AlertTemplate } from "./alert-template";
 import { checkTemplate, type TemplateProblem } from "./check-template";
 import type { ChannelKind, EmailTemplate, SlackTemplate, TemplateContext } from "./presets";
 import { type RenderedEmail, renderEmail } from "./render-email";
@@ -13,27 +14,39 @@ export type JobContext = Omit<TemplateContext, "event"> & ({ event: Record<strin
 
 export type RenderJob =
   /** Problems only: the channel form's check before saving. */
-  | { op: "check"; kind: ChannelKind; template: EmailTemplate | SlackTemplate; context: JobContext }
+  | { op: "check"; kind: ChannelKind; template: AlertTemplate; context: JobContext }
   /** Problems, else the rendered alert: previews, and the worker's render before a send. */
-  | { op: "render"; kind: "email"; template: EmailTemplate; context: JobContext; check?: boolean }
-  | { op: "render"; kind: "slack"; template: SlackTemplate; context: JobContext; check?: boolean };
+  | { op: "render"; kind: ChannelKind; template: AlertTemplate; context: JobContext; check?: boolean };
 
 export type RenderResult = { problems: TemplateProblem[]; email?: RenderedEmail; slack?: SlackMessage };
 
 export function runRenderJob(job: RenderJob): RenderResult {
   const context = toContext(job.context);
   if (job.op === "check" || job.check) {
-    const problems = checkTemplate(job.kind, job.template, context);
+    const problems = checkTemplate(job.kind, rendererInput(job.kind, job.template), context);
     if (job.op === "check" || problems.length > 0) return { problems };
   }
   try {
     return job.kind === "email"
-      ? { problems: [], email: renderEmail(job.template, context) }
-      : { problems: [], slack: renderSlack(job.template, context) };
+      ? { problems: [], email: renderEmail(emailParts(job.template), context) }
+      : { problems: [], slack: renderSlack(slackParts(job.template), context) };
   } catch (error) {
     if (!(error instanceof TemplateError)) throw error;
     return { problems: [toProblem(error)] };
   }
+}
+
+// The renderers still take their own shapes; these shims go once they take an AlertTemplate.
+function emailParts(template: AlertTemplate): EmailTemplate {
+  return { subject: template.title, html: template.body, text: template.text };
+}
+
+function slackParts(template: AlertTemplate): SlackTemplate {
+  return { text: template.body };
+}
+
+function rendererInput(kind: ChannelKind, template: AlertTemplate): EmailTemplate | SlackTemplate {
+  return kind === "email" ? emailParts(template) : slackParts(template);
 }
 
 export function toProblem({ part, detail, line, column }: TemplateError): TemplateProblem {

@@ -86,7 +86,7 @@ async function createWebhooks(databaseUrl: string, count: number): Promise<Bench
   const { signUp } = await import("../../lib/auth/sign-up");
   const { createWebhook } = await import("../../lib/webhooks/create-webhook");
   const { saveSigningSecret } = await import("../../lib/webhooks/save-signing-secret");
-  const { saveChannel } = await import("../../lib/channels/save-channel");
+  const { createChannel } = await import("../../lib/channels/create-channel");
   const { randomBase62 } = await import("../../lib/ids");
 
   await migrateDatabase(databaseUrl);
@@ -101,13 +101,11 @@ async function createWebhooks(databaseUrl: string, count: number): Promise<Bench
       const webhook = await createWebhook(db, tenant, `bench-${i}`);
       await saveSigningSecret(db, tenant, webhook.id, { provider: "clerk", secret: BENCH_SECRET });
       const slackPath = `/services/T0${randomBase62(8)}/B0${randomBase62(8)}/${randomBase62(24)}`;
-      const common = { templatePreset: "auto", eventTypes: null, template: null };
-      await saveChannel(db, tenant, webhook.id, { kind: "email", recipients: "ops@example.com", ...common });
-      await saveChannel(db, tenant, webhook.id, {
+      await createChannel(db, tenant, webhook.id, { kind: "email", recipients: "ops@example.com" });
+      await createChannel(db, tenant, webhook.id, {
         kind: "slack",
         name: "alerts",
         slackUrl: `https://hooks.slack.com${slackPath}`,
-        ...common,
       });
       webhooks.push({ id: webhook.id, slackPath });
     }
