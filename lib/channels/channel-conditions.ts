@@ -1,4 +1,5 @@
-import { type ConditionDocument, conditionDocumentSchema, evaluateCondition } from "./condition-contract";
+import { type ConditionDocument, conditionDocumentSchema } from "../conditions/condition";
+import { evaluateCondition } from "../conditions/evaluate-condition";
 
 /** A channel's conditions as the API and the dialog send them: a filter document, or null for none. */
 export const ConditionsField = conditionDocumentSchema.nullable();
