@@ -34,7 +34,7 @@ export async function vetTemplates(
     if (change.template === null) continue;
     if (kind === "email" && /[\r\n]/.test(change.template.title)) {
       // The subject is a mail header: a line break in it could start a header of its own.
-      throw new TemplateProblemsError([{ part: "subject", message: "The subject must be a single line." }]);
+      throw new TemplateProblemsError([{ part: "title", message: "The subject must be a single line." }]);
     }
     const sampleType = change.eventType === "*" ? (eventTypes?.[0] ?? "user.created") : change.eventType;
     const row = { ...change, ...change.template };

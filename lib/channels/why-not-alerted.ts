@@ -29,5 +29,6 @@ export function whyNotAlerted(
       : `Not alerted: ${eventType} is not in this channel's event types.`;
   }
   const failed = failedCondition(conditionsOf(channel.conditions), channel.conditions === null ? null : payload());
-  return failed === null ? null : `Not alerted: condition failed — ${failed}`;
+  if (failed === null) return null;
+  return `Not alerted: condition failed — ${failed}${/[.!?]$/.test(failed) ? "" : "."}`;
 }

@@ -70,6 +70,6 @@ describe("the render pool", () => {
       context,
     });
     expect(result.problems).toHaveLength(1);
-    expect(result.problems[0]).toMatchObject({ part: "text", line: 2 });
+    expect(result.problems[0]).toMatchObject({ part: "body", line: 2 });
   }, 30_000);
 });

@@ -24,7 +24,7 @@ export function runRenderJob(job: RenderJob): RenderResult {
   const context = toContext(job.context);
   if (job.op === "check" || job.check) {
     const problems = checkTemplate(job.kind, rendererInput(job.kind, job.template), context);
-    if (job.op === "check" || problems.length > 0) return { problems };
+    if (job.op === "check" || problems.length > 0) return { problems: problems.map((p) => inAlertTerms(job.kind, p)) };
   }
   try {
     return job.kind === "email"
@@ -32,7 +32,7 @@ export function runRenderJob(job: RenderJob): RenderResult {
       : { problems: [], slack: renderSlack(slackParts(job.template), context) };
   } catch (error) {
     if (!(error instanceof TemplateError)) throw error;
-    return { problems: [toProblem(error)] };
+    return { problems: [inAlertTerms(job.kind, toProblem(error))] };
   }
 }
 
@@ -43,6 +43,15 @@ function emailParts(template: AlertTemplate): EmailTemplate {
 
 function slackParts(template: AlertTemplate): SlackTemplate {
   return { text: template.body };
+}
+
+/** A problem named by the AlertTemplate part it is in (the renderers name their own parts). */
+function inAlertTerms(kind: ChannelKind, problem: TemplateProblem): TemplateProblem {
+  const part =
+    kind === "email"
+      ? ({ subject: "title", html: "body" } as Record<string, string>)[problem.part]
+      : ({ text: "body" } as Record<string, string>)[problem.part];
+  return part ? { ...problem, part } : problem;
 }
 
 function rendererInput(kind: ChannelKind, template: AlertTemplate): EmailTemplate | SlackTemplate {

@@ -136,7 +136,7 @@ describe("email channels", () => {
     }).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(TemplateProblemsError);
     const [problem] = (error as TemplateProblemsError).problems;
-    expect(problem.part).toBe("html");
+    expect(problem.part).toBe("body");
     expect(problem.line).toBeGreaterThanOrEqual(2);
     expect(problem.column).toBeGreaterThanOrEqual(1);
     expect(await listChannels(db, tenant, webhookId)).toEqual([]);
@@ -150,7 +150,7 @@ describe("email channels", () => {
         recipients: "a@example.com",
         templates: asDefault({ title: "Hi\r\nBcc: attacker@example.com", body: "<p>x</p>", text: "x", facts: "" }),
       }),
-    ).rejects.toThrow(/subject: The subject must be a single line/);
+    ).rejects.toThrow(/title: The subject must be a single line/);
   });
 
   it("keeps another project's webhook out of reach", async () => {
@@ -221,6 +221,6 @@ describe("template preview", () => {
       source: "sample",
     });
     expect(result.ok).toBe(false);
-    expect(!result.ok && result.problems[0]).toMatchObject({ part: "text", line: 2 });
+    expect(!result.ok && result.problems[0]).toMatchObject({ part: "body", line: 2 });
   });
 });
