@@ -79,7 +79,7 @@ it("sets up email and Slack, previews and edits a template, sends a test event a
   await message.fill(`${original}\n{{#if event.data}}`);
   await dialog.getByRole("button", { name: "Save Configuration" }).click();
   await dialog.getByTestId("template-problems").waitFor();
-  expect(await dialog.getByTestId("template-problems").textContent()).toMatch(/text, line \d+, column \d+/);
+  expect(await dialog.getByTestId("template-problems").textContent()).toMatch(/body, line \d+, column \d+/);
   await screenshot(page, "channel-slack-template-error");
   await message.fill(original);
   await dialog.getByRole("button", { name: "Preview Template" }).click();

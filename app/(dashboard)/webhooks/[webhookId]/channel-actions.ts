@@ -34,7 +34,7 @@ export async function createChannelAction(webhookId: string, input: CreateChanne
     return failed(error);
   }
   revalidatePath(`/webhooks/${webhookId}`);
-  return { ok: input.kind === "email" ? "Email channel added and on." : "Slack channel added and on." };
+  return { ok: input.kind === "email" ? "Email notifications saved and on." : "Slack notifications saved and on." };
 }
 
 /** One save of the dialog, or one switch flip: a single transaction with a single audit entry. */

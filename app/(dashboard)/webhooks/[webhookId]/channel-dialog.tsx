@@ -79,7 +79,11 @@ export function ChannelDialog({
 
   const conditions = parseConditions(conditionsText);
   const edit = (next: AlertTemplate) => {
-    setDrafts({ ...drafts, [rowKey]: next });
+    const { [rowKey]: _previous, ...rest } = drafts;
+    // Typed back to the preset exactly: no edit to save, so the type keeps following its preset.
+    const isPreset =
+      !savedRow && JSON.stringify(next) === JSON.stringify(presetTemplate(kindPresets, presetId, editType));
+    setDrafts(isPreset ? rest : { ...rest, [rowKey]: next });
     setResets(resets.filter((type) => type !== rowKey));
   };
   const resetRow = () => {

@@ -29,9 +29,8 @@ type Editing = { kind: "email" | "slack"; channel?: ChannelView };
 
 function templateSummary(channel: ChannelView): string {
   const overrides = channel.templates.filter((row) => row.eventType !== "*").length;
-  const base = channel.templates.some((row) => row.eventType === "*")
-    ? "Custom default template"
-    : "Automatic templates";
+  const fallback = channel.templates.find((row) => row.eventType === "*");
+  const base = fallback ? (fallback.isEdited ? "Custom template" : "Preset template") : "Automatic templates";
   return overrides > 0 ? `${base} · ${formatCount(overrides, "override")}` : base;
 }
 
