@@ -165,6 +165,12 @@ describe("email channels", () => {
       }),
     ).rejects.toThrow(/not found/);
     await expect(updateChannel(db, stranger, webhookId, channelId, { isEnabled: false })).rejects.toThrow(/not found/);
+    await expect(
+      updateChannel(db, stranger, webhookId, channelId, {
+        templates: [{ eventType: "user.created", presetId: null, template: emailPreset() }],
+      }),
+    ).rejects.toThrow(/not found/);
+    expect(await db.channelTemplate.count({ where: { channelId } })).toBe(0);
     expect((await listChannels(db, tenant, webhookId))[0].isEnabled).toBe(true);
     await expect(
       previewTemplate(db, stranger, webhookId, {
