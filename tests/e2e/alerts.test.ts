@@ -179,3 +179,45 @@ it("sets up email and Slack, previews and edits a template, sends a test event a
   expect(app.logs()).not.toContain("e2eSecretPart");
   expect(app.logs()).not.toContain(CLERK_SECRET.slice("whsec_".length));
 }, 120_000);
+
+it("an edit under Automatic changes only the alert of the event type it names", async () => {
+  const page = await browser.newPage();
+  await signUp(page, app.url, "automatic@example.com");
+  await connectClerk(page);
+
+  // Email on, template left on Automatic, "🔔 " added to the subject the editor shows, saved.
+  await page.getByRole("switch", { name: "Email Notifications" }).click();
+  const dialog = page.getByRole("dialog");
+  await dialog.getByLabel("Recipients").fill("bell@example.com");
+  expect(await dialog.getByLabel("Template", { exact: true }).inputValue()).toBe("auto");
+  expect(await dialog.getByTestId("template-editing").textContent()).toMatch(
+    /^Editing user\.created · \d+ other types use their presets$/,
+  );
+  const subject = dialog.getByLabel("Subject");
+  await subject.fill(`🔔 ${await subject.inputValue()}`);
+  await dialog.getByRole("button", { name: "Save Configuration" }).click();
+  await page.getByText("Email notifications saved and on.").waitFor();
+  expect(await reaches(page.getByTestId("channel-email").getByText(/1 override/))).toBe(true);
+
+  for (const type of ["session.created", "organization.created", "user.created"]) {
+    await page.getByLabel("Event type").selectOption(type);
+    await page.getByRole("button", { name: "Send test event" }).click();
+    await page.getByText(new RegExp(`Sent a signed ${type.replace(".", "\\.")} test event .* answered 200`)).waitFor();
+  }
+
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Dev mailbox" }).click();
+  await page.waitForURL(`${app.url}/mailbox`);
+  let rows = page.getByTestId("mailbox-row");
+  for (let i = 0; i < 40 && (await rows.count()) < 3; i++) {
+    await page.waitForTimeout(250);
+    await page.reload();
+    rows = page.getByTestId("mailbox-row");
+  }
+  const subjects = await rows.allTextContents();
+  expect(subjects).toHaveLength(3);
+  expect(subjects.filter((text) => text.includes("🔔"))).toHaveLength(1);
+  expect(subjects.find((text) => text.includes("🔔"))).toContain("New signup");
+  expect(subjects.some((text) => text.includes("New sign-in"))).toBe(true);
+  expect(subjects.some((text) => text.includes("New organization"))).toBe(true);
+  await page.close();
+}, 90_000);
