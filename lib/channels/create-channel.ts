@@ -60,7 +60,8 @@ export async function createChannel(
       isEnabled: input.isEnabled ?? true,
       recipients: input.kind === "email" ? input.recipients : undefined,
       eventTypes: input.eventTypes ?? null,
-      conditions: input.conditions,
+      // Only worth a mention when there are some.
+      conditions: input.conditions ?? undefined,
       templates,
     });
     await recordAudit(tx, tenant, {

@@ -72,10 +72,16 @@ export function ChannelDialog({
   ]);
   overrides.delete(DEFAULT_TYPE);
   const othersOnPresets = scope.filter((type) => type !== editType && !overrides.has(type)).length;
+  // A default row (an edited copy from before template sets) is what types without an override render.
+  const hasDefault =
+    Boolean(channel?.templates.some((row) => row.eventType === DEFAULT_TYPE)) && !resets.includes(DEFAULT_TYPE);
+  const others = `${othersOnPresets} other type${othersOnPresets === 1 ? "" : "s"}`;
   const editingLine =
-    presetId === AUTO
-      ? `Editing ${editType} · ${othersOnPresets} other type${othersOnPresets === 1 ? "" : "s"} use${othersOnPresets === 1 ? "s its preset" : " their presets"}`
-      : `Editing the default for every event type (preview: ${editType})`;
+    presetId !== AUTO
+      ? `Editing the default for every event type (preview: ${editType})`
+      : hasDefault
+        ? `Editing ${editType} · ${others} use this channel's default`
+        : `Editing ${editType} · ${others} use${othersOnPresets === 1 ? "s its preset" : " their presets"}`;
 
   const conditions = parseConditions(conditionsText);
   const edit = (next: AlertTemplate) => {
