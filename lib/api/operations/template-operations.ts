@@ -61,8 +61,8 @@ export const templateOperations = [
     tag: "Templates",
     summary: "List template presets",
     description:
-      "The presets Hookbell ships, for email and Slack. A channel's `template_preset` is one of these ids or " +
-      "auto, which picks the preset written for each event's type, else the generic alert.",
+      "The presets Hookbell ships, for email and Slack. A channel template row's `preset_id` is one of these " +
+      "ids; with no row for an event's type, the channel renders the preset written for it, else the generic alert.",
     status: 200,
     response: PresetList,
     responseName: "PresetList",
