@@ -5,6 +5,7 @@ import { listChannels } from "@/lib/channels/list-channels";
 import { updateChannel } from "@/lib/channels/update-channel";
 import { wouldAlert } from "@/lib/channels/would-alert";
 import type { Db } from "@/lib/db/client";
+import { replayEvent } from "@/lib/delivery/replay-events";
 import { randomBase62 } from "@/lib/ids";
 import { presetForEvent } from "@/lib/templates/presets";
 import { createWebhook } from "@/lib/webhooks/create-webhook";
@@ -174,6 +175,15 @@ describe("routing to many channels", () => {
     expect(reason(ids.security, 3)).toBe("Not alerted: session.created is not in this channel's event types.");
     expect(rows.filter((row) => row.status === "filtered")).toHaveLength(bodies.length * 5 - 6);
     expect(rows.filter((row) => row.status === "sent")).toHaveLength(6);
+
+    // A replay is planned the same way: the small organization still reaches #orgs only.
+    const replayed = await replayEvent(db, tenant, events[5].id, clock.current);
+    expect(replayed).toEqual({ events: 1, deliveries: 1 });
+    const replays = (await deliveriesOf(db, webhookId)).filter((row) => row.trigger === "replay");
+    expect(replays.find((row) => row.channelId === ids.orgs)?.status).toBe("pending");
+    expect(replays.find((row) => row.channelId === ids.founders)?.statusReason).toBe(
+      "Not alerted: condition failed — data.members_count is 4, not greater than 10.",
+    );
   });
 
   it("answers “would this have alerted?” for a draft the way ingest planned it", async () => {
