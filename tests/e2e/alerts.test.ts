@@ -219,5 +219,33 @@ it("an edit under Automatic changes only the alert of the event type it names", 
   expect(subjects.find((text) => text.includes("🔔"))).toContain("New signup");
   expect(subjects.some((text) => text.includes("New sign-in"))).toBe(true);
   expect(subjects.some((text) => text.includes("New organization"))).toBe(true);
+
+  // Any number of channels of a kind: two Slack channels side by side, one turned off, then deleted.
+  await page.goBack();
+  await page.waitForURL(/\/webhooks\/wh_/);
+  for (const [name, url] of [
+    ["signups", "https://hooks.slack.com/services/T0E2E0001/B0E2E0001/e2eSecretPartSignups01"],
+    ["security", "https://hooks.slack.com/services/T0E2E0002/B0E2E0002/e2eSecretPartSecurity1"],
+  ]) {
+    await page.getByRole("button", { name: "Add a Slack channel" }).click();
+    await dialog.getByLabel("Slack webhook URL").fill(url);
+    await dialog.getByLabel("Channel name").fill(name);
+    await dialog.getByLabel("Conditions (optional)").fill('{"data": {"public_metadata": {"members": {"$gt": 10}}}}');
+    await dialog.getByRole("button", { name: "Save Configuration" }).click();
+    await page.getByText("Slack notifications saved and on.").first().waitFor();
+  }
+  const slackCard = page.getByTestId("channel-slack");
+  expect(await reaches(slackCard.getByText("#security"))).toBe(true);
+  expect(await slackCard.textContent()).toMatch(/#signups.*#security/);
+  expect(await slackCard.getByText("All events · Conditions").count()).toBe(2);
+  await page.getByRole("switch", { name: "#security" }).click();
+  expect(await reaches(page.getByRole("switch", { name: "#security", checked: false }))).toBe(true);
+  expect(await reaches(page.getByRole("switch", { name: "Slack Notifications", checked: true }))).toBe(true);
+  await screenshot(page, "webhook-many-channels");
+  page.once("dialog", (question) => void question.accept());
+  await page.getByRole("button", { name: "Delete #security" }).click();
+  await page.getByText("Channel deleted.").waitFor();
+  expect(await reaches(slackCard.getByText("#security"), "hidden")).toBe(true);
+  expect(await slackCard.textContent()).toContain("#signups");
   await page.close();
 }, 90_000);

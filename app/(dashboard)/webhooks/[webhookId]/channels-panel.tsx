@@ -8,7 +8,7 @@ import { Switch } from "@/components/switch";
 import type { ChannelView } from "@/lib/channels/list-channels";
 import { formatCount } from "@/lib/format/format-count";
 import { formatSlackChannel } from "@/lib/format/format-slack-channel";
-import { updateChannelAction } from "./channel-actions";
+import { deleteChannelAction, updateChannelAction } from "./channel-actions";
 import { ChannelDialog } from "./channel-dialog";
 import type { ChannelPanelProps } from "./channel-types";
 
@@ -40,6 +40,11 @@ export function ChannelsPanel(props: ChannelPanelProps) {
   const [pending, startTransition] = useTransition();
   const toggle = (channel: ChannelView, isEnabled: boolean) =>
     startTransition(async () => setState(await updateChannelAction(props.webhookId, channel.id, { isEnabled })));
+  const remove = (channel: ChannelView) => {
+    // Turning a channel off keeps everything; deleting takes its alert history with it, so it asks first.
+    if (!window.confirm(`Delete the channel “${channel.name}” and the history of its alerts?`)) return;
+    startTransition(async () => setState(await deleteChannelAction(props.webhookId, channel.id)));
+  };
 
   return (
     <div className="space-y-3">
@@ -91,11 +96,21 @@ export function ChannelsPanel(props: ChannelPanelProps) {
                         {channel.eventTypes ? formatCount(channel.eventTypes.length, "event type") : "All events"}
                         {channel.conditions ? " · Conditions" : ""} · {templateSummary(channel)}
                       </p>
-                      <Button variant="secondary" className="mt-1" onClick={() => setEditing({ kind, channel })}>
-                        {index === 0
-                          ? `Edit ${kind === "email" ? "email" : "Slack"} settings`
-                          : `Edit ${kind === "slack" ? formatSlackChannel(channel.name) : channel.name}`}
-                      </Button>
+                      <div className="mt-1 flex flex-wrap gap-2">
+                        <Button variant="secondary" onClick={() => setEditing({ kind, channel })}>
+                          {index === 0
+                            ? `Edit ${kind === "email" ? "email" : "Slack"} settings`
+                            : `Edit ${kind === "slack" ? formatSlackChannel(channel.name) : channel.name}`}
+                        </Button>
+                        <Button
+                          variant="ghost"
+                          disabled={pending}
+                          onClick={() => remove(channel)}
+                          aria-label={`Delete ${kind === "slack" ? formatSlackChannel(channel.name) : channel.name}`}
+                        >
+                          Delete
+                        </Button>
+                      </div>
                     </li>
                   ))}
                 </ul>
