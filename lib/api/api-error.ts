@@ -1,5 +1,5 @@
 import { ZodError } from "zod";
-import { TemplateProblemsError } from "../channels/save-channel";
+import { TemplateProblemsError } from "../channels/vet-templates";
 import { AppError, type ErrorCode, logUnexpected } from "../errors";
 import { joinSentences } from "../format/join-sentences";
 

@@ -10,6 +10,7 @@ export type AuditAction =
   | "webhook.deleted"
   | "webhook.secret_saved"
   | "webhook.secret_replaced"
+  | "channel.created"
   | "channel.saved"
   | "channel.turned_on"
   | "channel.turned_off"

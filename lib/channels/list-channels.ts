@@ -1,9 +1,15 @@
 import type { Tenant } from "../auth/tenant";
 import type { Db } from "../db/client";
+import type { AlertTemplate } from "../templates/alert-template";
+import { type ConditionDocument, parseStoredConditions } from "./channel-conditions";
 import { parseEventFilter } from "./event-filter";
 import { maskSlackUrl } from "./slack-url";
+import { templateFor } from "./template-for";
 
-/** A channel as the dashboard sees it: the Slack URL only ever masked. */
+/** One row of a channel's template set, with the parts it renders (the preset's where it has none). */
+export type TemplateView = { eventType: string; presetId: string | null; template: AlertTemplate; isEdited: boolean };
+
+/** A channel as the dashboard and the API see it: the Slack URL only ever masked. */
 export type ChannelView = {
   id: string;
   kind: "email" | "slack";
@@ -11,28 +17,38 @@ export type ChannelView = {
   name: string;
   recipients: string[];
   slackUrlMasked: string | null;
-  templatePreset: string;
-  template: { subject: string; body: string; text: string } | null;
   eventTypes: string[] | null;
+  conditions: ConditionDocument | null;
+  /** "*" (the default) first, then overrides by event type; empty: "Automatic". */
+  templates: TemplateView[];
+  /** The version an editor opened: sent back as expectedUpdatedAt, so a stale save is refused. */
+  updatedAt: string;
 };
 
 export async function listChannels(db: Db, tenant: Tenant, webhookId: string): Promise<ChannelView[]> {
   const rows = await db.channel.findMany({
     where: { webhookId, projectId: tenant.projectId },
-    orderBy: { kind: "asc" },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    include: { templates: { where: { projectId: tenant.projectId }, orderBy: { eventType: "asc" } } },
   });
-  return rows.map((row) => ({
-    id: row.id,
-    kind: row.kind === "slack" ? "slack" : "email",
-    isEnabled: row.isEnabled,
-    name: row.name,
-    recipients: row.recipients ? (JSON.parse(row.recipients) as string[]) : [],
-    slackUrlMasked: row.slackUrl ? maskSlackUrl(row.slackUrlHint) : null,
-    templatePreset: row.templatePreset,
-    template:
-      row.templateBody === null
-        ? null
-        : { subject: row.templateSubject ?? "", body: row.templateBody, text: row.templateText ?? "" },
-    eventTypes: parseEventFilter(row.eventTypes),
-  }));
+  return rows.map((row) => {
+    const kind = row.kind === "slack" ? "slack" : "email";
+    return {
+      id: row.id,
+      kind,
+      isEnabled: row.isEnabled,
+      name: row.name,
+      recipients: row.recipients ? (JSON.parse(row.recipients) as string[]) : [],
+      slackUrlMasked: row.slackUrl ? maskSlackUrl(row.slackUrlHint) : null,
+      eventTypes: parseEventFilter(row.eventTypes),
+      conditions: parseStoredConditions(row.conditions),
+      templates: row.templates.map((template) => ({
+        eventType: template.eventType,
+        presetId: template.presetId,
+        template: templateFor({ kind, templates: [template] }, template.eventType).template,
+        isEdited: template.body !== null || template.title !== null || template.text !== null,
+      })),
+      updatedAt: row.updatedAt.toISOString(),
+    };
+  });
 }

@@ -3,17 +3,20 @@ import type { Db } from "../db/client";
 import { templateFacts } from "../delivery/template-context";
 import { getEnv } from "../env";
 import { notFound } from "../errors";
+import type { AlertTemplate } from "../templates/alert-template";
 import type { TemplateProblem } from "../templates/check-template";
-import type { EmailTemplate, SlackTemplate } from "../templates/presets";
 import type { RenderedEmail } from "../templates/render-email";
 import { renderInPool } from "../templates/render-in-pool";
 import type { SlackMessage } from "../templates/render-slack";
 import type { JobContext } from "../templates/run-render-job";
 import { sampleTemplateContext } from "../templates/sample-context";
 
-export type PreviewInput =
-  | { kind: "email"; template: EmailTemplate; eventType: string; source: "sample" | "latest" }
-  | { kind: "slack"; template: SlackTemplate; eventType: string; source: "sample" | "latest" };
+export type PreviewInput = {
+  kind: "email" | "slack";
+  template: AlertTemplate;
+  eventType: string;
+  source: "sample" | "latest";
+};
 
 export type PreviewResult =
   | { ok: true; source: string; email?: RenderedEmail; slack?: SlackMessage }
@@ -51,12 +54,13 @@ export async function previewTemplate(
     webhook,
     eventUrl: `${getEnv().APP_URL}/logs/evt_sample`,
   });
-  const { problems, email, slack } = await renderInPool(
-    tenant.projectId,
-    input.kind === "email"
-      ? { op: "render", kind: "email", template: input.template, context, check: true }
-      : { op: "render", kind: "slack", template: input.template, context, check: true },
-  );
+  const { problems, email, slack } = await renderInPool(tenant.projectId, {
+    op: "render",
+    kind: input.kind,
+    template: input.template,
+    context,
+    check: true,
+  });
   if (problems.length > 0) return { ok: false, source, problems };
   return email ? { ok: true, source, email } : { ok: true, source, slack };
 }

@@ -30,7 +30,7 @@ const INSERT_DELIVERIES = {
         "nextAttemptAt", "completedAt", "createdAt")`,
 };
 const LOCK_WEBHOOKS = {
-  text: `SELECT w."id" AS "webhookId", c."id", c."kind", c."eventTypes"
+  text: `SELECT w."id" AS "webhookId", c."id", c."kind", c."eventTypes", c."conditions"
     FROM "Webhook" w LEFT JOIN "Channel" c ON c."webhookId" = w."id" AND c."isEnabled"
     WHERE w."id" = ANY($1::text[]) ORDER BY w."id", c."kind" FOR KEY SHARE OF w`,
 };
@@ -131,15 +131,21 @@ async function storeInTransaction(
 
 /** The enabled channels of each webhook that still exists, which stays so until the commit. */
 async function lockWebhooks(tx: Tx, webhookIds: string[]): Promise<Map<string, PlannedChannel[]>> {
-  const { rows } = await tx.query<{ webhookId: string; id: string | null; kind: string; eventTypes: string }>({
+  const { rows } = await tx.query<{
+    webhookId: string;
+    id: string | null;
+    kind: string;
+    eventTypes: string;
+    conditions: string | null;
+  }>({
     ...LOCK_WEBHOOKS,
     values: [webhookIds],
   });
   const channelsOf = new Map<string, PlannedChannel[]>();
-  for (const { webhookId, id, kind, eventTypes } of rows) {
+  for (const { webhookId, id, kind, eventTypes, conditions } of rows) {
     const channels = channelsOf.get(webhookId) ?? [];
     channelsOf.set(webhookId, channels);
-    if (id !== null) channels.push({ id, kind, eventTypes });
+    if (id !== null) channels.push({ id, kind, eventTypes, conditions });
   }
   return channelsOf;
 }

@@ -1,13 +1,25 @@
-import { matchesFilter, parseEventFilter } from "../channels/event-filter";
+import { whyNotAlerted } from "../channels/why-not-alerted";
 import { newTimeOrderedId } from "../ids";
+import { parseEventBody } from "../templates/template-data";
 
-export type PlannedEvent = { id: string; projectId: string; webhookId: string; eventType: string | null };
-export type PlannedChannel = { id: string; kind: string; eventTypes: string | null };
+/**
+ * The event being planned. `payload` is the parsed body when the caller already has it (ingest's
+ * verification parsed it); otherwise `body` is parsed, once, and only if a channel's conditions need it.
+ */
+export type PlannedEvent = {
+  id: string;
+  projectId: string;
+  webhookId: string;
+  eventType: string | null;
+  payload?: unknown;
+  body?: string;
+};
+export type PlannedChannel = { id: string; kind: string; eventTypes: string | null; conditions: string | null };
 export type DeliveryTrigger = "event" | "replay";
 
 /**
- * One outbox row per enabled channel. A channel whose filter leaves the event out still gets a row, marked
- * "filtered", so the log says why nobody was alerted.
+ * One outbox row per enabled channel. A channel whose event types or conditions leave the event out still
+ * gets a row, marked "filtered" with the reason, so the log says per channel why nobody was alerted.
  */
 export function planDeliveries(
   event: PlannedEvent,
@@ -15,8 +27,14 @@ export function planDeliveries(
   now: Date,
   trigger: DeliveryTrigger = "event",
 ) {
+  let payload = event.payload;
+  const readPayload = () => {
+    if (payload === undefined) payload = parseEventBody(event.body ?? "");
+    return payload;
+  };
   return channels.map((channel) => {
-    const isWanted = matchesFilter(parseEventFilter(channel.eventTypes), event.eventType);
+    const reason = whyNotAlerted(channel, event.eventType, readPayload);
+    const isWanted = reason === null;
     return {
       id: newTimeOrderedId("dlv", now.getTime()),
       projectId: event.projectId,
@@ -26,9 +44,7 @@ export function planDeliveries(
       kind: channel.kind,
       trigger,
       status: isWanted ? "pending" : "filtered",
-      statusReason: isWanted
-        ? null
-        : `Not alerted (filtered): ${event.eventType ?? "this event"} is not in this channel's event filter.`,
+      statusReason: reason,
       nextAttemptAt: isWanted ? now : null,
       completedAt: isWanted ? null : now,
       createdAt: now,

@@ -1,6 +1,7 @@
 import type { AnyChannelKind, ChannelSettings } from "../channels/kinds/channel-kind";
 import { channelKindFor } from "../channels/kinds/channel-kinds";
 import type { SendResult } from "../channels/kinds/send-result";
+import { loadTemplateFor } from "../channels/template-for";
 import type { Db } from "../db/client";
 import { logUnexpected } from "../errors";
 import type { JobContext } from "../templates/run-render-job";
@@ -148,8 +149,9 @@ async function render(ctx: DeliveryContext): Promise<Prepared | Settlement> {
   };
   let rendered: unknown;
   try {
-    // One lookup for every kind: the channel's template for this event type.
-    const template = channelKind.templateFor(channel, event.eventType);
+    // One lookup for every kind: the channel's template for this event type (its override, its
+    // default, else the type's preset).
+    const template = await loadTemplateFor(deps.db, channel, event.eventType);
     rendered = await channelKind.render(delivery.projectId, template, context);
   } catch (error) {
     // An attempt like any send: it keeps its quota unit, or a failing template would render for free.

@@ -63,7 +63,7 @@ async function replay(
       where: { ...where, webhookId, projectId: tenant.projectId, outcome: "accepted" },
       orderBy: { id: "asc" },
       take: MAX_REPLAY_EVENTS + 1,
-      select: { id: true, projectId: true, webhookId: true, eventType: true },
+      select: { id: true, projectId: true, webhookId: true, eventType: true, body: true },
     });
     if (events.length > MAX_REPLAY_EVENTS) {
       throw new AppError(
@@ -73,7 +73,7 @@ async function replay(
     }
     const channels = await tx.channel.findMany({
       where: { webhookId, projectId: tenant.projectId, isEnabled: true },
-      select: { id: true, kind: true, eventTypes: true },
+      select: { id: true, kind: true, eventTypes: true, conditions: true },
     });
     if (channels.length === 0) {
       throw new AppError("conflict", "This webhook has no channel turned on; turn on email or Slack first.");

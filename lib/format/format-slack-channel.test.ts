@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { SlackChannelInput } from "../channels/channel-input";
+import { ChannelName } from "../channels/channel-input";
 import { formatSlackChannel } from "./format-slack-channel";
 
 describe("Slack channel names", () => {
@@ -10,9 +10,8 @@ describe("Slack channel names", () => {
   });
 
   it("stores a typed #alerts as alerts, and refuses a name that is only a #", () => {
-    const input = { kind: "slack", slackUrl: "", templatePreset: "auto", eventTypes: null, template: null };
-    expect(SlackChannelInput.parse({ ...input, name: "  #alerts " }).name).toBe("alerts");
-    const onlyHash = SlackChannelInput.safeParse({ ...input, name: "#" });
+    expect(ChannelName.parse("  #alerts ")).toBe("alerts");
+    const onlyHash = ChannelName.safeParse("#");
     expect(onlyHash.success).toBe(false);
     expect(onlyHash.error?.issues[0].message).toBe("Give the channel a name.");
   });

@@ -163,6 +163,7 @@ async function handleIngest(db: Db, store: IngestStore, input: IngestInput): Pro
     body: text,
     bodySize: body.bytes.length,
     sourceIp: input.sourceIp === undefined ? null : storableText(input.sourceIp),
+    payload: verified.payload,
   });
   if (stored === "gone") {
     forgetIngestWebhook(input.webhookId);

@@ -30,6 +30,8 @@ export type AcceptedEvent = {
   body: string;
   bodySize: number;
   sourceIp: string | null;
+  /** The parsed body, as verification left it: channel conditions are evaluated on it, not on a second parse. */
+  payload?: unknown;
 };
 
 /**
@@ -94,11 +96,12 @@ export class PrismaIngestStore implements IngestStore {
           data: { eventCount: { increment: 1 }, lastEventAt: event.receivedAt },
         });
         if (count === 0) return false;
-        await tx.event.create({ data: acceptedRow(event) });
+        const { payload: _payload, ...row } = event;
+        await tx.event.create({ data: acceptedRow(row) });
         // The transactional outbox: the alerts to send commit with the event or not at all.
         const channels = await tx.channel.findMany({
           where: { webhookId: event.webhookId, isEnabled: true },
-          select: { id: true, kind: true, eventTypes: true },
+          select: { id: true, kind: true, eventTypes: true, conditions: true },
         });
         const deliveries = planDeliveries(event, channels, event.receivedAt);
         if (deliveries.length > 0) await tx.delivery.createMany({ data: deliveries });
@@ -120,7 +123,7 @@ export class PrismaIngestStore implements IngestStore {
 }
 
 /** The Event row of an accepted request; the svix-id doubles as the per-webhook idempotency key. */
-export function acceptedRow(event: AcceptedEvent) {
+export function acceptedRow(event: Omit<AcceptedEvent, "payload">) {
   return {
     ...event,
     outcome: "accepted",

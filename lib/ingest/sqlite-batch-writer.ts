@@ -96,7 +96,7 @@ function prepare(db: Database.Database) {
   return {
     webhookExists: db.prepare(`SELECT 1 FROM "Webhook" WHERE "id" = ?`),
     enabledChannels: db.prepare(
-      `SELECT "id", "kind", "eventTypes" FROM "Channel" WHERE "webhookId" = ? AND "isEnabled" = 1`,
+      `SELECT "id", "kind", "eventTypes", "conditions" FROM "Channel" WHERE "webhookId" = ? AND "isEnabled" = 1`,
     ),
     insertEvent: db.prepare(
       `INSERT INTO "Event" ("id", "projectId", "webhookId", "receivedAt", "outcome", "httpStatus", "svixId",

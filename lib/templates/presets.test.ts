@@ -1,9 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { CLERK_EVENT_TYPES } from "../providers/clerk-events";
+import type { AlertTemplate } from "./alert-template";
 import { AUTO_PRESET_ID, getPreset, listPresets, presetForEvent } from "./presets";
 import { renderEmail } from "./render-email";
 import { renderSlack } from "./render-slack";
 import { sampleTemplateContext } from "./sample-context";
+
+// The renderer still takes its own shape (until it takes an AlertTemplate).
+const emailParts = (t: AlertTemplate) => ({ subject: t.title, html: t.body, text: t.text });
 
 const NOW = new Date("2026-11-23T14:05:00Z");
 
@@ -41,14 +45,14 @@ describe("presets", () => {
   it("hands out copies that callers may edit", () => {
     const preset = getPreset("email", "generic");
     if (!preset) throw new Error("generic preset missing");
-    preset.template.subject = "changed";
-    expect(getPreset("email", "generic")?.template.subject).not.toBe("changed");
+    preset.template.title = "changed";
+    expect(getPreset("email", "generic")?.template.title).not.toBe("changed");
   });
 
   it("renders every preset with the sample of its event type, showing its key facts", () => {
     for (const preset of listPresets("email")) {
       const context = sampleTemplateContext(preset.eventType ?? "user.updated", { now: NOW });
-      const email = renderEmail(preset.template, context);
+      const email = renderEmail(emailParts(preset.template), context);
       for (const fact of EXPECTED[preset.id]) {
         expect(email.html, `${preset.id} html`).toContain(fact);
         expect(email.text, `${preset.id} text`).toContain(fact);
@@ -61,7 +65,7 @@ describe("presets", () => {
     }
     for (const preset of listPresets("slack")) {
       const context = sampleTemplateContext(preset.eventType ?? "user.updated", { now: NOW });
-      const message = renderSlack(preset.template, context);
+      const message = renderSlack({ text: preset.template.body }, context);
       for (const fact of EXPECTED[preset.id]) expect(message.text, preset.id).toContain(fact);
       expect(message.text).toContain(`<${context.eventUrl}|View in Hookbell>`);
     }
@@ -73,15 +77,15 @@ describe("presets", () => {
     if (!email || !slack) throw new Error("generic preset missing");
     for (const type of CLERK_EVENT_TYPES) {
       const context = sampleTemplateContext(type, { now: NOW });
-      expect(renderEmail(email.template, context).subject).toContain(type);
-      expect(renderSlack(slack.template, context).text).toContain(type);
+      expect(renderEmail(emailParts(email.template), context).subject).toContain(type);
+      expect(renderSlack({ text: slack.template.body }, context).text).toContain(type);
     }
   });
 
   it("starts the New signup Slack message with name and email", () => {
     const preset = getPreset("slack", "user-created");
     if (!preset) throw new Error("user-created preset missing");
-    const { text } = renderSlack(preset.template, sampleTemplateContext("user.created", { now: NOW }));
+    const { text } = renderSlack({ text: preset.template.body }, sampleTemplateContext("user.created", { now: NOW }));
     expect(text.split("\n")[0]).toBe(":tada: *New signup*: Ada Lovelace (ada@example.com)");
   });
 });

@@ -1,14 +1,15 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
+import type { AlertTemplate } from "./alert-template";
 
 // The built-in alert templates. Their text lives in templates/ at the repository root (one
 // Handlebars file per part) so it can be read and edited as plain files; this module pairs each
 // file set with its metadata.
 
 export type ChannelKind = "email" | "slack";
+/** The renderers' own input until they take an AlertTemplate; everything else speaks AlertTemplate. */
 export type EmailTemplate = { subject: string; html: string; text: string };
 export type SlackTemplate = { text: string };
-export type TemplateFor<K extends ChannelKind> = K extends "email" ? EmailTemplate : SlackTemplate;
 
 export type Preset<K extends ChannelKind = ChannelKind> = {
   id: string;
@@ -17,7 +18,7 @@ export type Preset<K extends ChannelKind = ChannelKind> = {
   /** The event type the preset is written for; null for the generic preset that fits any event. */
   eventType: string | null;
   kind: K;
-  template: TemplateFor<K>;
+  template: AlertTemplate;
 };
 
 /** What alert templates see: `{{event.data.first_name}}`, `{{eventUrl}}`, `{{webhook.name}}`… */
@@ -74,14 +75,15 @@ function load<K extends ChannelKind>(kind: K): Preset<K>[] {
   let presets = loaded.get(kind);
   if (!presets) {
     presets = PRESETS.map((meta): Preset => {
-      const template: EmailTemplate | SlackTemplate =
+      const template: AlertTemplate =
         kind === "email"
           ? {
-              subject: readPart("email", `${meta.id}.subject.hbs`),
-              html: readPart("email", `${meta.id}.html.hbs`),
+              title: readPart("email", `${meta.id}.subject.hbs`),
+              body: readPart("email", `${meta.id}.html.hbs`),
               text: readPart("email", `${meta.id}.text.hbs`),
+              facts: "",
             }
-          : { text: readPart("slack", `${meta.id}.hbs`) };
+          : { title: "", body: readPart("slack", `${meta.id}.hbs`), text: "", facts: "" };
       return { ...meta, kind, template } as Preset;
     });
     loaded.set(kind, presets);

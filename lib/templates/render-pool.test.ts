@@ -13,13 +13,13 @@ context.event.big = "<&".repeat(25_000);
 const heavy: RenderJob = {
   op: "render",
   kind: "email",
-  template: { subject: "Heavy", html: "{{event.big}}".repeat(300), text: "" },
+  template: { title: "Heavy", body: "{{event.big}}".repeat(300), text: "", facts: "" },
   context,
 };
 const light: RenderJob = {
   op: "render",
   kind: "email",
-  template: { subject: "Hi {{event.data.first_name}}", html: "<p>{{eventType}}</p>", text: "" },
+  template: { title: "Hi {{event.data.first_name}}", body: "<p>{{eventType}}</p>", text: "", facts: "" },
   context,
 };
 
@@ -66,10 +66,10 @@ describe("the render pool", () => {
     const result = await pool.render("prj_a", {
       op: "check",
       kind: "slack",
-      template: { text: "line one\n{{#if}}" },
+      template: { title: "", body: "line one\n{{#if}}", text: "", facts: "" },
       context,
     });
     expect(result.problems).toHaveLength(1);
-    expect(result.problems[0]).toMatchObject({ part: "text", line: 2 });
+    expect(result.problems[0]).toMatchObject({ part: "body", line: 2 });
   }, 30_000);
 });

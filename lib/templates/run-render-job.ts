@@ -1,3 +1,4 @@
+import type { AlertTemplate } from "./alert-template";
 import { checkTemplate, type TemplateProblem } from "./check-template";
 import type { ChannelKind, EmailTemplate, SlackTemplate, TemplateContext } from "./presets";
 import { type RenderedEmail, renderEmail } from "./render-email";
@@ -14,10 +15,9 @@ export type JobContext = Omit<TemplateContext, "event"> & ({ event: Record<strin
 
 export type RenderJob =
   /** Problems only: the channel form's check before saving. */
-  | { op: "check"; kind: ChannelKind; template: EmailTemplate | SlackTemplate; context: JobContext }
+  | { op: "check"; kind: ChannelKind; template: AlertTemplate; context: JobContext }
   /** Problems, else the rendered alert: previews, and the worker's render before a send. */
-  | { op: "render"; kind: "email"; template: EmailTemplate; context: JobContext; check?: boolean }
-  | { op: "render"; kind: "slack"; template: SlackTemplate; context: JobContext; check?: boolean }
+  | { op: "render"; kind: ChannelKind; template: AlertTemplate; context: JobContext; check?: boolean }
   /** The alert in one line, from the preset for the event's type: the event page. */
   | { op: "summary"; context: JobContext };
 
@@ -32,17 +32,39 @@ export function runRenderJob(job: RenderJob): RenderResult {
   const context = toContext(job.context);
   if (job.op === "summary") return { problems: [], summary: summarizeEvent(context) };
   if (job.op === "check" || job.check) {
-    const problems = checkTemplate(job.kind, job.template, context);
-    if (job.op === "check" || problems.length > 0) return { problems };
+    const problems = checkTemplate(job.kind, rendererInput(job.kind, job.template), context);
+    if (job.op === "check" || problems.length > 0) return { problems: problems.map((p) => inAlertTerms(job.kind, p)) };
   }
   try {
     return job.kind === "email"
-      ? { problems: [], email: renderEmail(job.template, context) }
-      : { problems: [], slack: renderSlack(job.template, context) };
+      ? { problems: [], email: renderEmail(emailParts(job.template), context) }
+      : { problems: [], slack: renderSlack(slackParts(job.template), context) };
   } catch (error) {
     if (!(error instanceof TemplateError)) throw error;
-    return { problems: [toProblem(error)] };
+    return { problems: [inAlertTerms(job.kind, toProblem(error))] };
   }
+}
+
+// The renderers still take their own shapes; these shims go once they take an AlertTemplate.
+function emailParts(template: AlertTemplate): EmailTemplate {
+  return { subject: template.title, html: template.body, text: template.text };
+}
+
+function slackParts(template: AlertTemplate): SlackTemplate {
+  return { text: template.body };
+}
+
+/** A problem named by the AlertTemplate part it is in (the renderers name their own parts). */
+function inAlertTerms(kind: ChannelKind, problem: TemplateProblem): TemplateProblem {
+  const part =
+    kind === "email"
+      ? ({ subject: "title", html: "body" } as Record<string, string>)[problem.part]
+      : ({ text: "body" } as Record<string, string>)[problem.part];
+  return part ? { ...problem, part } : problem;
+}
+
+function rendererInput(kind: ChannelKind, template: AlertTemplate): EmailTemplate | SlackTemplate {
+  return kind === "email" ? emailParts(template) : slackParts(template);
 }
 
 export function toProblem({ part, detail, line, column }: TemplateError): TemplateProblem {

@@ -9,6 +9,8 @@ import { BENCH_SECRET } from "./request-pool";
 // quotas raised.
 
 export type BenchWebhook = { id: string; slackPath: string };
+/** Channels on each bench webhook: every accepted event gets this many outbox rows. */
+export const BENCH_CHANNELS = 5;
 
 export type HookbellTarget = {
   server: Spawned;
@@ -86,7 +88,7 @@ async function createWebhooks(databaseUrl: string, count: number): Promise<Bench
   const { signUp } = await import("../../lib/auth/sign-up");
   const { createWebhook } = await import("../../lib/webhooks/create-webhook");
   const { saveSigningSecret } = await import("../../lib/webhooks/save-signing-secret");
-  const { saveChannel } = await import("../../lib/channels/save-channel");
+  const { createChannel } = await import("../../lib/channels/create-channel");
   const { randomBase62 } = await import("../../lib/ids");
 
   await migrateDatabase(databaseUrl);
@@ -101,13 +103,39 @@ async function createWebhooks(databaseUrl: string, count: number): Promise<Bench
       const webhook = await createWebhook(db, tenant, `bench-${i}`);
       await saveSigningSecret(db, tenant, webhook.id, { provider: "clerk", secret: BENCH_SECRET });
       const slackPath = `/services/T0${randomBase62(8)}/B0${randomBase62(8)}/${randomBase62(24)}`;
-      const common = { templatePreset: "auto", eventTypes: null, template: null };
-      await saveChannel(db, tenant, webhook.id, { kind: "email", recipients: "ops@example.com", ...common });
-      await saveChannel(db, tenant, webhook.id, {
+      const otherSlackUrl = () =>
+        `https://hooks.slack.com/services/T0${randomBase62(8)}/B0${randomBase62(8)}/${randomBase62(24)}`;
+      // Five channels, four with conditions, as a team routing one endpoint would set up. Two alert on every
+      // event (the alert-latency part waits for exactly those Slack posts); the other three are planned and
+      // judged for every event but leave the bench's sample events out, so they only add "not alerted" rows.
+      await createChannel(db, tenant, webhook.id, { kind: "email", recipients: "ops@example.com" });
+      await createChannel(db, tenant, webhook.id, {
         kind: "slack",
         name: "alerts",
         slackUrl: `https://hooks.slack.com${slackPath}`,
-        ...common,
+        conditions: { type: { $exist: true } },
+      });
+      await createChannel(db, tenant, webhook.id, {
+        kind: "slack",
+        name: "security",
+        slackUrl: otherSlackUrl(),
+        eventTypes: ["session.revoked", "session.removed"],
+        conditions: { data: { public_metadata: { role: "admin" } } },
+      });
+      await createChannel(db, tenant, webhook.id, {
+        kind: "email",
+        name: "Founders",
+        recipients: "founders@example.com",
+        eventTypes: ["organization.created"],
+        conditions: { data: { members_count: { $gt: 10 } } },
+      });
+      await createChannel(db, tenant, webhook.id, {
+        kind: "slack",
+        name: "enterprise",
+        slackUrl: otherSlackUrl(),
+        conditions: {
+          $and: [{ type: { $startsWith: "organization." } }, { data: { public_metadata: { tier: "enterprise" } } }],
+        },
       });
       webhooks.push({ id: webhook.id, slackPath });
     }

@@ -197,7 +197,7 @@ async function seed(databaseUrl: string): Promise<Seeded> {
   const { signUp } = await import("../../lib/auth/sign-up");
   const { createWebhook } = await import("../../lib/webhooks/create-webhook");
   const { saveSigningSecret } = await import("../../lib/webhooks/save-signing-secret");
-  const { saveChannel } = await import("../../lib/channels/save-channel");
+  const { createChannel } = await import("../../lib/channels/create-channel");
   const { createApiKey } = await import("../../lib/api-keys/create-api-key");
   await migrateDatabase(databaseUrl);
   const db = createDb(databaseUrl);
@@ -209,12 +209,16 @@ async function seed(databaseUrl: string): Promise<Seeded> {
     const bHook = await createWebhook(db, b, "B production");
     await saveSigningSecret(db, b, bHook.id, { provider: "clerk", secret: BENCH_SECRET });
     const heavy = `{{#each event.data.items}}${"{{json @root}}".repeat(1000)}{{/each}}`;
-    await saveChannel(db, b, bHook.id, {
+    await createChannel(db, b, bHook.id, {
       kind: "email",
       recipients: "ops@example.com",
-      templatePreset: "generic",
-      eventTypes: null,
-      template: { subject: "Heavy {{eventType}}", html: heavy, text: "" },
+      templates: [
+        {
+          eventType: "*",
+          presetId: "generic",
+          template: { title: "Heavy {{eventType}}", body: heavy, text: "", facts: "" },
+        },
+      ],
     });
     const { key } = await createApiKey(db, b, { name: "bench", expiresInDays: null });
     return { a: { email: "tenant-a@example.com", webhookId: aHook.id }, b: { webhookId: bHook.id, apiKey: key } };

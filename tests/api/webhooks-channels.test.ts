@@ -170,10 +170,16 @@ describe("channels", () => {
     webhookId = ((await api.call("POST", "/webhooks", { key, body: { name: "with-channels" } })).json as Json).id;
   });
 
-  it("adds a Slack channel with a filter; the URL is write-only and shown masked", async () => {
+  it("adds Slack channels with filters and conditions, one request each; the URL is write-only and shown masked", async () => {
     const created = await api.call("POST", `/webhooks/${webhookId}/channels`, {
       key,
-      body: { kind: "slack", name: "alerts-signups", slack_url: SLACK_URL, event_types: ["user.created"] },
+      body: {
+        kind: "slack",
+        name: "alerts-signups",
+        slack_url: SLACK_URL,
+        event_types: ["user.created"],
+        conditions: { data: { email_addresses: { email_address: { $endsWith: "@acme.com" } } } },
+      },
     });
     expect(created.status).toBe(201);
     expect(created.json).toMatchObject({
@@ -181,32 +187,43 @@ describe("channels", () => {
       enabled: true,
       name: "alerts-signups",
       slack_url_hint: "https://hooks.slack.com/services/…wxyz",
-      template_preset: "auto",
-      template: null,
+      templates: [],
       event_types: ["user.created"],
+      conditions: { data: { email_addresses: { email_address: { $endsWith: "@acme.com" } } } },
       webhook_id: webhookId,
     });
     expect(created.text).not.toContain("apiSecretPart");
     slackId = (created.json as Json).id;
-    const again = await api.call("POST", `/webhooks/${webhookId}/channels`, {
+    // A second channel of the same kind is a channel of its own.
+    const second = await api.call("POST", `/webhooks/${webhookId}/channels`, {
       key,
-      body: { kind: "slack", slack_url: SLACK_URL },
+      body: { kind: "slack", name: "security", slack_url: OTHER_SLACK_URL, event_types: ["session.revoked"] },
     });
-    expect(again.status).toBe(409);
+    expect(second.status).toBe(201);
+    expect((second.json as Json).id).not.toBe(slackId);
+
+    const hostile = await api.call("POST", `/webhooks/${webhookId}/channels`, {
+      key,
+      body: { kind: "slack", slack_url: SLACK_URL, conditions: { data: { $regex: ".*" } } },
+    });
+    expect(hostile.status).toBe(422);
+    expect((hostile.json as Json).error.fields[0].path).toBe("conditions");
   });
 
-  it("adds an email channel with an edited template, refusing a broken one with part, line and column", async () => {
+  it("adds an email channel with an edited default template, refusing a broken one with part, line and column", async () => {
     const broken = await api.call("POST", `/webhooks/${webhookId}/channels`, {
       key,
       body: {
         kind: "email",
         recipients: ["oncall@example.com"],
-        template: { subject: "New {{eventType}}", html: "<p>{{#if event}}</p>", text: "ok" },
+        templates: [
+          { event_type: "*", template: { title: "New {{eventType}}", body: "<p>{{#if event}}</p>", text: "ok" } },
+        ],
       },
     });
     expect(broken.status).toBe(422);
     const field = (broken.json as Json).error.fields[0];
-    expect(field.path).toBe("template.html");
+    expect(field.path).toBe("template.body");
     expect(field.message).toMatch(/line 1/);
 
     const invalid = await api.call("POST", `/webhooks/${webhookId}/channels`, {
@@ -215,19 +232,24 @@ describe("channels", () => {
     });
     expect(invalid.status).toBe(422);
     const paths = (invalid.json as Json).error.fields.map((problem: Json) => problem.path);
-    expect(paths).toEqual(expect.arrayContaining(["recipients", "template_preset", "event_types"]));
+    expect(paths).toEqual(expect.arrayContaining(["recipients", "event_types"]));
 
     const created = await api.call("POST", `/webhooks/${webhookId}/channels`, {
       key,
       body: {
         kind: "email",
         recipients: ["oncall@example.com", "dev@example.com"],
-        template_preset: "generic",
-        template: {
-          subject: "[{{webhook.environment}}] {{eventType}}",
-          html: "<p>{{eventType}}</p>",
-          text: "{{eventType}}",
-        },
+        templates: [
+          {
+            event_type: "*",
+            preset_id: "generic",
+            template: {
+              title: "[{{webhook.environment}}] {{eventType}}",
+              body: "<p>{{eventType}}</p>",
+              text: "{{eventType}}",
+            },
+          },
+        ],
         enabled: false,
       },
     });
@@ -236,11 +258,19 @@ describe("channels", () => {
       kind: "email",
       enabled: false,
       recipients: ["oncall@example.com", "dev@example.com"],
-      template: {
-        subject: "[{{webhook.environment}}] {{eventType}}",
-        html: "<p>{{eventType}}</p>",
-        text: "{{eventType}}",
-      },
+      templates: [
+        {
+          event_type: "*",
+          preset_id: "generic",
+          edited: true,
+          template: {
+            title: "[{{webhook.environment}}] {{eventType}}",
+            body: "<p>{{eventType}}</p>",
+            text: "{{eventType}}",
+            facts: "",
+          },
+        },
+      ],
       slack_url_hint: null,
       event_types: null,
     });
@@ -249,62 +279,82 @@ describe("channels", () => {
 
   it("lists and gets channels", async () => {
     const list = await api.call("GET", `/webhooks/${webhookId}/channels`, { key });
-    expect((list.json as Json).data.map((channel: Json) => channel.kind)).toEqual(["email", "slack"]);
+    expect((list.json as Json).data.map((channel: Json) => channel.kind)).toEqual(["slack", "slack", "email"]);
     expect((await api.call("GET", `/webhooks/${webhookId}/channels/${slackId}`, { key })).json).toMatchObject({
       id: slackId,
     });
     expect((await api.call("GET", `/webhooks/${webhookId}/channels/ch_missing`, { key })).status).toBe(404);
   });
 
-  it("updates only the fields sent, keeps the saved Slack URL, and keeps a channel off unless asked", async () => {
+  it("updates only the fields sent in one audit entry, keeps the saved Slack URL, and refuses a stale edit", async () => {
+    const auditBefore = (await listAudit(api.db, tenant)).length;
     const renamed = await api.call("PATCH", `/webhooks/${webhookId}/channels/${slackId}`, {
       key,
-      body: { name: "alerts-all", event_types: null },
+      body: { name: "alerts-all", event_types: null, enabled: false, conditions: null },
     });
     expect(renamed.status).toBe(200);
     expect(renamed.json).toMatchObject({
       name: "alerts-all",
+      enabled: false,
       event_types: null,
+      conditions: null,
       slack_url_hint: "https://hooks.slack.com/services/…wxyz",
     });
+    // Name, filter, conditions and the switch: one change, one entry.
+    expect((await listAudit(api.db, tenant)).length).toBe(auditBefore + 1);
 
+    const stale = (renamed.json as Json).updated_at;
     const newUrl = await api.call("PATCH", `/webhooks/${webhookId}/channels/${slackId}`, {
       key,
-      body: { slack_url: OTHER_SLACK_URL, template: { text: "{{eventType}} on {{webhook.name}}" } },
+      body: {
+        slack_url: OTHER_SLACK_URL,
+        templates: [{ event_type: "user.created", template: { body: "{{eventType}} on {{webhook.name}}" } }],
+        expected_updated_at: stale,
+      },
     });
+    expect(newUrl.status).toBe(200);
     expect(newUrl.json).toMatchObject({
       slack_url_hint: "https://hooks.slack.com/services/…abcd",
-      template: { text: "{{eventType}} on {{webhook.name}}" },
+      enabled: false,
+      templates: [{ event_type: "user.created", template: { body: "{{eventType}} on {{webhook.name}}" } }],
+    });
+    const conflicting = await api.call("PATCH", `/webhooks/${webhookId}/channels/${slackId}`, {
+      key,
+      body: { name: "overwritten", expected_updated_at: stale },
+    });
+    expect(conflicting.status).toBe(409);
+    expect((await api.call("GET", `/webhooks/${webhookId}/channels/${slackId}`, { key })).json).toMatchObject({
+      name: "alerts-all",
     });
 
-    const off = await api.call("PATCH", `/webhooks/${webhookId}/channels/${slackId}`, {
+    const reset = await api.call("PATCH", `/webhooks/${webhookId}/channels/${slackId}`, {
       key,
-      body: { enabled: false },
+      body: { reset_templates: ["user.created"] },
     });
-    expect(off.json).toMatchObject({ enabled: false, name: "alerts-all" });
+    expect(reset.json).toMatchObject({ templates: [] });
 
     // The email channel was created off; editing its recipients leaves it off.
     const edited = await api.call("PATCH", `/webhooks/${webhookId}/channels/${emailId}`, {
       key,
-      body: { recipients: ["team@example.com"], template: null },
+      body: { recipients: ["team@example.com"], reset_templates: ["*"] },
     });
-    expect(edited.json).toMatchObject({ enabled: false, recipients: ["team@example.com"], template: null });
+    expect(edited.json).toMatchObject({ enabled: false, recipients: ["team@example.com"], templates: [] });
     const on = await api.call("PATCH", `/webhooks/${webhookId}/channels/${emailId}`, { key, body: { enabled: true } });
     expect(on.json).toMatchObject({ enabled: true });
 
     const wrongKind = await api.call("PATCH", `/webhooks/${webhookId}/channels/${emailId}`, {
       key,
-      body: { slack_url: SLACK_URL, template: { text: "x" } },
+      body: { slack_url: SLACK_URL },
     });
     expect(wrongKind.status).toBe(422);
-    expect((wrongKind.json as Json).error.fields.map((field: Json) => field.path)).toEqual(["slack_url", "template"]);
+    expect((wrongKind.json as Json).error.message).toMatch(/no Slack URL/);
   });
 
   it("deletes a channel (204), after which it is gone", async () => {
     expect((await api.call("DELETE", `/webhooks/${webhookId}/channels/${emailId}`, { key })).status).toBe(204);
     expect((await api.call("GET", `/webhooks/${webhookId}/channels/${emailId}`, { key })).status).toBe(404);
     const list = await api.call("GET", `/webhooks/${webhookId}/channels`, { key });
-    expect((list.json as Json).data).toHaveLength(1);
+    expect((list.json as Json).data).toHaveLength(2);
     const actions = (await listAudit(api.db, tenant)).map((entry) => entry.action);
     expect(actions).toContain("channel.deleted");
   });
@@ -316,7 +366,7 @@ describe("templates", () => {
     expect(list.status).toBe(200);
     const presets = (list.json as Json).data as Json[];
     expect(presets.filter((preset) => preset.kind === "email").map((preset) => preset.id)).toContain("user-created");
-    expect(presets.find((preset) => preset.kind === "slack" && preset.id === "generic")?.template.text).toBeTruthy();
+    expect(presets.find((preset) => preset.kind === "slack" && preset.id === "generic")?.template.body).toBeTruthy();
   });
 
   it("renders a preset and an own template against a sample event, and names the problem of a broken one", async () => {
@@ -336,7 +386,7 @@ describe("templates", () => {
       body: {
         webhook_id: webhookId,
         kind: "slack",
-        template: { text: "{{eventType}} for {{webhook.name}}" },
+        template: { body: "{{eventType}} for {{webhook.name}}" },
         event_type: "session.created",
       },
     });
@@ -350,10 +400,10 @@ describe("templates", () => {
 
     const broken = await api.call("POST", "/templates/preview", {
       key,
-      body: { webhook_id: webhookId, kind: "slack", template: { text: "{{#each}}" } },
+      body: { webhook_id: webhookId, kind: "slack", template: { body: "{{#each}}" } },
     });
     expect(broken.status).toBe(422);
-    expect((broken.json as Json).error.fields[0].path).toBe("template.text");
+    expect((broken.json as Json).error.fields[0].path).toBe("template.body");
 
     const missing = await api.call("POST", "/templates/preview", {
       key,
@@ -366,10 +416,10 @@ describe("templates", () => {
     const webhookId = ((await api.call("POST", "/webhooks", { key, body: { name: "Empty preview" } })).json as Json).id;
     const empty = await api.call("POST", "/templates/preview", {
       key,
-      body: { webhook_id: webhookId, kind: "slack", template: { text: "{{#if event.data.nothing}}x{{/if}}" } },
+      body: { webhook_id: webhookId, kind: "slack", template: { body: "{{#if event.data.nothing}}x{{/if}}" } },
     });
     expect(empty.status).toBe(422);
-    expect((empty.json as Json).error.fields[0]).toMatchObject({ path: "template.text" });
+    expect((empty.json as Json).error.fields[0]).toMatchObject({ path: "template.body" });
     expect((empty.json as Json).error.fields[0].message).toMatch(/empty/);
   });
 });

@@ -1,11 +1,13 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Tenant } from "@/lib/auth/tenant";
+import { createChannel } from "@/lib/channels/create-channel";
 import { listChannels } from "@/lib/channels/list-channels";
 import { previewTemplate } from "@/lib/channels/preview-template";
-import { saveChannel, TemplateProblemsError } from "@/lib/channels/save-channel";
-import { setChannelEnabled } from "@/lib/channels/set-channel-enabled";
 import { slackUrlProblem } from "@/lib/channels/slack-url";
+import { updateChannel } from "@/lib/channels/update-channel";
+import { TemplateProblemsError } from "@/lib/channels/vet-templates";
 import type { Db } from "@/lib/db/client";
+import type { AlertTemplate } from "@/lib/templates/alert-template";
 import { getPreset, presetForEvent } from "@/lib/templates/presets";
 import { createWebhook } from "@/lib/webhooks/create-webhook";
 import { channelSlackUrl } from "../helpers/secrets";
@@ -16,6 +18,8 @@ let tenant: Tenant;
 const SLACK_URL = "https://hooks.slack.com/services/T000AAAA/B000BBBB/abcdefghijklmnopqrstuvwx";
 const slackPreset = () => presetForEvent("slack", "user.created").template;
 const emailPreset = () => presetForEvent("email", "user.created").template;
+const asDefault = (template: AlertTemplate, presetId: string | null = null) => [{ eventType: "*", presetId, template }];
+const slackText = (body: string): AlertTemplate => ({ title: "", body, text: "", facts: "" });
 
 beforeAll(async () => {
   db = await openTestDb();
@@ -46,26 +50,21 @@ describe("Slack URLs", () => {
 
   it("never hands the saved URL back: the channel view shows only a mask", async () => {
     const webhookId = await newWebhook();
-    await saveChannel(db, tenant, webhookId, {
+    const channelId = await createChannel(db, tenant, webhookId, {
       kind: "slack",
       name: "alerts-signups",
       slackUrl: SLACK_URL,
-      templatePreset: "auto",
-      eventTypes: null,
-      template: slackPreset(),
+      templates: asDefault(slackPreset()),
     });
     const [channel] = await listChannels(db, tenant, webhookId);
     expect(JSON.stringify(channel)).not.toContain("abcdefghijklmnopqrstuvwx");
     expect(channel.slackUrlMasked).toBe("https://hooks.slack.com/services/…uvwx");
 
     // Saving again with the URL left blank keeps it.
-    await saveChannel(db, tenant, webhookId, {
-      kind: "slack",
+    await updateChannel(db, tenant, webhookId, channelId, {
       name: "renamed",
       slackUrl: "",
-      templatePreset: "auto",
       eventTypes: ["user.created"],
-      template: slackPreset(),
     });
     const row = await db.channel.findFirst({ where: { webhookId, kind: "slack" } });
     expect(row && channelSlackUrl(row)).toBe(SLACK_URL);
@@ -74,16 +73,10 @@ describe("Slack URLs", () => {
 
   it("refuses a Slack channel saved without any URL", async () => {
     const webhookId = await newWebhook();
-    await expect(
-      saveChannel(db, tenant, webhookId, {
-        kind: "slack",
-        name: "x",
-        slackUrl: "",
-        templatePreset: "auto",
-        eventTypes: null,
-        template: slackPreset(),
-      }),
-    ).rejects.toThrow(/Paste the Slack incoming-webhook URL/);
+    await expect(createChannel(db, tenant, webhookId, { kind: "slack", name: "x", slackUrl: "" })).rejects.toThrow(
+      /Slack/,
+    );
+    expect(await listChannels(db, tenant, webhookId)).toEqual([]);
   });
 });
 
@@ -91,44 +84,30 @@ describe("email channels", () => {
   it("validates every recipient and names the bad one", async () => {
     const webhookId = await newWebhook();
     await expect(
-      saveChannel(db, tenant, webhookId, {
-        kind: "email",
-        recipients: "ops@example.com, not-an-email",
-        templatePreset: "auto",
-        eventTypes: null,
-        template: emailPreset(),
-      }),
+      createChannel(db, tenant, webhookId, { kind: "email", recipients: "ops@example.com, not-an-email" }),
     ).rejects.toThrow(/“not-an-email” is not a valid email address/);
-    await expect(
-      saveChannel(db, tenant, webhookId, {
-        kind: "email",
-        recipients: "  ",
-        templatePreset: "auto",
-        eventTypes: null,
-        template: emailPreset(),
-      }),
-    ).rejects.toThrow(/at least one email address/);
+    await expect(createChannel(db, tenant, webhookId, { kind: "email", recipients: "  " })).rejects.toThrow(
+      /at least one email address/,
+    );
   });
 
   it("turns off without losing its configuration, and back on", async () => {
     const webhookId = await newWebhook();
-    await saveChannel(db, tenant, webhookId, {
+    const channelId = await createChannel(db, tenant, webhookId, {
       kind: "email",
       recipients: "a@example.com; b@example.com",
-      templatePreset: "user-created",
       eventTypes: ["user.created", "user.deleted"],
-      template: null,
+      templates: [{ eventType: "*", presetId: "user-created", template: null }],
     });
-    await setChannelEnabled(db, tenant, webhookId, "email", false);
+    await updateChannel(db, tenant, webhookId, channelId, { isEnabled: false });
     let [channel] = await listChannels(db, tenant, webhookId);
     expect(channel).toMatchObject({
       isEnabled: false,
       recipients: ["a@example.com", "b@example.com"],
-      templatePreset: "user-created",
       eventTypes: ["user.created", "user.deleted"],
-      template: null,
+      templates: [{ eventType: "*", presetId: "user-created", isEdited: false }],
     });
-    await setChannelEnabled(db, tenant, webhookId, "email", true);
+    await updateChannel(db, tenant, webhookId, channelId, { isEnabled: true });
     [channel] = await listChannels(db, tenant, webhookId);
     expect(channel.isEnabled).toBe(true);
   });
@@ -138,30 +117,26 @@ describe("email channels", () => {
     const preset = getPreset("email", "user-created");
     if (!preset) throw new Error("preset missing");
     const original = JSON.stringify(preset.template);
-    await saveChannel(db, tenant, webhookId, {
+    await createChannel(db, tenant, webhookId, {
       kind: "email",
       recipients: "a@example.com",
-      templatePreset: "user-created",
-      eventTypes: null,
-      template: { ...preset.template, subject: "Welcome {{fullName event.data}}!" },
+      templates: asDefault({ ...preset.template, title: "Welcome {{fullName event.data}}!" }, "user-created"),
     });
     const [channel] = await listChannels(db, tenant, webhookId);
-    expect(channel.template?.subject).toBe("Welcome {{fullName event.data}}!");
+    expect(channel.templates[0].template.title).toBe("Welcome {{fullName event.data}}!");
     expect(JSON.stringify(getPreset("email", "user-created")?.template)).toBe(original);
   });
 
   it("refuses a template that does not compile, with line and column", async () => {
     const webhookId = await newWebhook();
-    const error = await saveChannel(db, tenant, webhookId, {
+    const error = await createChannel(db, tenant, webhookId, {
       kind: "email",
       recipients: "a@example.com",
-      templatePreset: "auto",
-      eventTypes: null,
-      template: { subject: "Hi", html: "<p>\n  {{#if event.data}}\n</p>", text: "ok" },
+      templates: asDefault({ title: "Hi", body: "<p>\n  {{#if event.data}}\n</p>", text: "ok", facts: "" }),
     }).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(TemplateProblemsError);
     const [problem] = (error as TemplateProblemsError).problems;
-    expect(problem.part).toBe("html");
+    expect(problem.part).toBe("body");
     expect(problem.line).toBeGreaterThanOrEqual(2);
     expect(problem.column).toBeGreaterThanOrEqual(1);
     expect(await listChannels(db, tenant, webhookId)).toEqual([]);
@@ -170,29 +145,33 @@ describe("email channels", () => {
   it("refuses a subject template with a line break: the subject is a mail header", async () => {
     const webhookId = await newWebhook();
     await expect(
-      saveChannel(db, tenant, webhookId, {
+      createChannel(db, tenant, webhookId, {
         kind: "email",
         recipients: "a@example.com",
-        templatePreset: "auto",
-        eventTypes: null,
-        template: { subject: "Hi\r\nBcc: attacker@example.com", html: "<p>x</p>", text: "x" },
+        templates: asDefault({ title: "Hi\r\nBcc: attacker@example.com", body: "<p>x</p>", text: "x", facts: "" }),
       }),
-    ).rejects.toThrow(/subject: The subject must be a single line/);
+    ).rejects.toThrow(/title: The subject must be a single line/);
   });
 
   it("keeps another project's webhook out of reach", async () => {
     const webhookId = await newWebhook();
+    const channelId = await createChannel(db, tenant, webhookId, { kind: "email", recipients: "a@example.com" });
     const stranger = await seedTenant(db);
     await expect(
-      saveChannel(db, stranger, webhookId, {
+      createChannel(db, stranger, webhookId, {
         kind: "email",
         recipients: "a@example.com",
-        templatePreset: "auto",
-        eventTypes: null,
-        template: emailPreset(),
+        templates: asDefault(emailPreset()),
       }),
     ).rejects.toThrow(/not found/);
-    await expect(setChannelEnabled(db, stranger, webhookId, "email", true)).rejects.toThrow(/not found/);
+    await expect(updateChannel(db, stranger, webhookId, channelId, { isEnabled: false })).rejects.toThrow(/not found/);
+    await expect(
+      updateChannel(db, stranger, webhookId, channelId, {
+        templates: [{ eventType: "user.created", presetId: null, template: emailPreset() }],
+      }),
+    ).rejects.toThrow(/not found/);
+    expect(await db.channelTemplate.count({ where: { channelId } })).toBe(0);
+    expect((await listChannels(db, tenant, webhookId))[0].isEnabled).toBe(true);
     await expect(
       previewTemplate(db, stranger, webhookId, {
         kind: "slack",
@@ -209,7 +188,7 @@ describe("template preview", () => {
     const webhookId = await newWebhook();
     const sample = await previewTemplate(db, tenant, webhookId, {
       kind: "slack",
-      template: { text: "{{eventType}} {{fullName event.data}}" },
+      template: slackText("{{eventType}} {{fullName event.data}}"),
       eventType: "organizationMembership.created",
       source: "sample",
     });
@@ -231,7 +210,7 @@ describe("template preview", () => {
     });
     const latest = await previewTemplate(db, tenant, webhookId, {
       kind: "slack",
-      template: { text: "{{fullName event.data}}" },
+      template: slackText("{{fullName event.data}}"),
       eventType: "user.created",
       source: "latest",
     });
@@ -243,11 +222,11 @@ describe("template preview", () => {
     const webhookId = await newWebhook();
     const result = await previewTemplate(db, tenant, webhookId, {
       kind: "slack",
-      template: { text: "line one\n{{#each event.data}}" },
+      template: slackText("line one\n{{#each event.data}}"),
       eventType: "user.created",
       source: "sample",
     });
     expect(result.ok).toBe(false);
-    expect(!result.ok && result.problems[0]).toMatchObject({ part: "text", line: 2 });
+    expect(!result.ok && result.problems[0]).toMatchObject({ part: "body", line: 2 });
   });
 });

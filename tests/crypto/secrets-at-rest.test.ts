@@ -2,7 +2,7 @@ import { existsSync, readFileSync, statSync } from "node:fs";
 import pg from "pg";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Tenant } from "@/lib/auth/tenant";
-import { saveChannel } from "@/lib/channels/save-channel";
+import { createChannel } from "@/lib/channels/create-channel";
 import { addKeyToFile, forgetKeyRing, getKeyRing, keyFilePath } from "@/lib/crypto/key-ring";
 import { resealSecrets } from "@/lib/crypto/reseal-secrets";
 import { webhookSecretField } from "@/lib/crypto/sealed-fields";
@@ -61,14 +61,7 @@ describe("secrets at rest", () => {
     const webhook = await createWebhook(db, tenant);
     await saveSigningSecret(db, tenant, webhook.id, { provider: "clerk", secret: CLERK_SECRET });
     await saveSigningSecret(db, tenant, webhook.id, { provider: "clerk", secret: OTHER_SECRET });
-    await saveChannel(db, tenant, webhook.id, {
-      kind: "slack",
-      name: "alerts",
-      slackUrl: SLACK_URL,
-      templatePreset: "auto",
-      eventTypes: null,
-      template: null,
-    });
+    await createChannel(db, tenant, webhook.id, { kind: "slack", name: "alerts", slackUrl: SLACK_URL });
     const dump = await rawDatabaseBytes();
     for (const secret of [CLERK_SECRET, OTHER_SECRET]) expect(dump).not.toContain(secret.slice("whsec_".length));
     expect(dump).not.toContain(SLACK_SECRET_PART);

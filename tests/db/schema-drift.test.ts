@@ -31,6 +31,7 @@ describe("the parsers themselves", () => {
       "ApiKey",
       "AuditEntry",
       "Channel",
+      "ChannelTemplate",
       "Delivery",
       "DeliveryAttempt",
       "Event",
@@ -45,8 +46,8 @@ describe("the parsers themselves", () => {
     ]);
     for (const shape of [sqlite, postgres, prisma]) {
       expect(Object.keys(shape.tables).sort()).toEqual(MODELS);
-      expect(Object.keys(shape.indexes)).toHaveLength(21);
-      expect(Object.keys(shape.foreignKeys)).toHaveLength(17);
+      expect(Object.keys(shape.indexes)).toHaveLength(23);
+      expect(Object.keys(shape.foreignKeys)).toHaveLength(19);
       expect(Object.keys(shape.tables.Event.columns)).toHaveLength(19);
     }
   });

@@ -360,7 +360,7 @@ describe("nothing is lost", () => {
     expect(event.outcome).toBe("accepted");
     const rows = await deliveriesOf(db, webhookId);
     expect(rows.map((row) => row.status)).toEqual(["filtered", "filtered"]);
-    expect(rows[0].statusReason).toContain("Not alerted (filtered)");
+    expect(rows[0].statusReason).toContain("Not alerted: session.created is not in this channel's event types.");
     expect(postsTo(slackUrl)).toHaveLength(0);
     expect(mailTo("filter@example.com")).toHaveLength(0);
   });

@@ -1,6 +1,6 @@
 import { Readable } from "node:stream";
 import type { Tenant } from "@/lib/auth/tenant";
-import { saveChannel } from "@/lib/channels/save-channel";
+import { createChannel } from "@/lib/channels/create-channel";
 import type { Db } from "@/lib/db/client";
 import { type DeliveryWorker, startDeliveryWorker } from "@/lib/delivery/delivery-worker";
 import { randomBase62 } from "@/lib/ids";
@@ -22,7 +22,7 @@ export class Clock {
   }
 }
 
-export type Alerted = { webhookId: string; slackUrl: string };
+export type Alerted = { webhookId: string; slackUrl: string; emailChannelId?: string; slackChannelId?: string };
 
 export async function webhookWithChannels(
   db: Db,
@@ -33,27 +33,28 @@ export async function webhookWithChannels(
   await saveSigningSecret(db, tenant, webhook.id, { provider: "clerk", secret: CLERK_SECRET });
   const slackUrl = `https://hooks.slack.com/services/T0${randomBase62(8)}/B0${randomBase62(8)}/${randomBase62(24)}`;
   const eventTypes = options.eventTypes ?? null;
-  if (options.email) {
-    await saveChannel(db, tenant, webhook.id, {
-      kind: "email",
-      recipients: options.email.join(", "),
-      templatePreset: "auto",
-      eventTypes,
-      // No edits: the channel follows the automatic preset.
-      template: null,
-    });
-  }
-  if (options.slack) {
-    await saveChannel(db, tenant, webhook.id, {
-      kind: "slack",
-      name: "alerts-test",
-      slackUrl,
-      templatePreset: "auto",
-      eventTypes,
-      template: options.slackTemplate ? { text: options.slackTemplate } : null,
-    });
-  }
-  return { webhookId: webhook.id, slackUrl };
+  // No templates: each channel follows the automatic presets; a Slack template given is the channel's default.
+  const emailChannelId = options.email
+    ? await createChannel(db, tenant, webhook.id, { kind: "email", recipients: options.email.join(", "), eventTypes })
+    : undefined;
+  const slackChannelId = options.slack
+    ? await createChannel(db, tenant, webhook.id, {
+        kind: "slack",
+        name: "alerts-test",
+        slackUrl,
+        eventTypes,
+        templates: options.slackTemplate
+          ? [
+              {
+                eventType: "*",
+                presetId: null,
+                template: { title: "", body: options.slackTemplate, text: "", facts: "" },
+              },
+            ]
+          : [],
+      })
+    : undefined;
+  return { webhookId: webhook.id, slackUrl, emailChannelId, slackChannelId };
 }
 
 export async function ingest(

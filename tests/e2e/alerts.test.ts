@@ -79,7 +79,7 @@ it("sets up email and Slack, previews and edits a template, sends a test event a
   await message.fill(`${original}\n{{#if event.data}}`);
   await dialog.getByRole("button", { name: "Save Configuration" }).click();
   await dialog.getByTestId("template-problems").waitFor();
-  expect(await dialog.getByTestId("template-problems").textContent()).toMatch(/text, line \d+, column \d+/);
+  expect(await dialog.getByTestId("template-problems").textContent()).toMatch(/body, line \d+, column \d+/);
   await screenshot(page, "channel-slack-template-error");
   await message.fill(original);
   await dialog.getByRole("button", { name: "Preview Template" }).click();
@@ -179,3 +179,73 @@ it("sets up email and Slack, previews and edits a template, sends a test event a
   expect(app.logs()).not.toContain("e2eSecretPart");
   expect(app.logs()).not.toContain(CLERK_SECRET.slice("whsec_".length));
 }, 120_000);
+
+it("an edit under Automatic changes only the alert of the event type it names", async () => {
+  const page = await browser.newPage();
+  await signUp(page, app.url, "automatic@example.com");
+  await connectClerk(page);
+
+  // Email on, template left on Automatic, "🔔 " added to the subject the editor shows, saved.
+  await page.getByRole("switch", { name: "Email Notifications" }).click();
+  const dialog = page.getByRole("dialog");
+  await dialog.getByLabel("Recipients").fill("bell@example.com");
+  expect(await dialog.getByLabel("Template", { exact: true }).inputValue()).toBe("auto");
+  expect(await dialog.getByTestId("template-editing").textContent()).toMatch(
+    /^Editing user\.created · \d+ other types use their presets$/,
+  );
+  const subject = dialog.getByLabel("Subject");
+  await subject.fill(`🔔 ${await subject.inputValue()}`);
+  await dialog.getByRole("button", { name: "Save Configuration" }).click();
+  await page.getByText("Email notifications saved and on.").waitFor();
+  expect(await reaches(page.getByTestId("channel-email").getByText(/1 override/))).toBe(true);
+
+  for (const type of ["session.created", "organization.created", "user.created"]) {
+    await page.getByLabel("Event type").selectOption(type);
+    await page.getByRole("button", { name: "Send test event" }).click();
+    await page.getByText(new RegExp(`Sent a signed ${type.replace(".", "\\.")} test event .* answered 200`)).waitFor();
+  }
+
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Dev mailbox" }).click();
+  await page.waitForURL(`${app.url}/mailbox`);
+  let rows = page.getByTestId("mailbox-row");
+  for (let i = 0; i < 40 && (await rows.count()) < 3; i++) {
+    await page.waitForTimeout(250);
+    await page.reload();
+    rows = page.getByTestId("mailbox-row");
+  }
+  const subjects = await rows.allTextContents();
+  expect(subjects).toHaveLength(3);
+  expect(subjects.filter((text) => text.includes("🔔"))).toHaveLength(1);
+  expect(subjects.find((text) => text.includes("🔔"))).toContain("New signup");
+  expect(subjects.some((text) => text.includes("New sign-in"))).toBe(true);
+  expect(subjects.some((text) => text.includes("New organization"))).toBe(true);
+
+  // Any number of channels of a kind: two Slack channels side by side, one turned off, then deleted.
+  await page.goBack();
+  await page.waitForURL(/\/webhooks\/wh_/);
+  for (const [name, url] of [
+    ["signups", "https://hooks.slack.com/services/T0E2E0001/B0E2E0001/e2eSecretPartSignups01"],
+    ["security", "https://hooks.slack.com/services/T0E2E0002/B0E2E0002/e2eSecretPartSecurity1"],
+  ]) {
+    await page.getByRole("button", { name: "Add a Slack channel" }).click();
+    await dialog.getByLabel("Slack webhook URL").fill(url);
+    await dialog.getByLabel("Channel name").fill(name);
+    await dialog.getByLabel("Conditions (optional)").fill('{"data": {"public_metadata": {"members": {"$gt": 10}}}}');
+    await dialog.getByRole("button", { name: "Save Configuration" }).click();
+    await page.getByText("Slack notifications saved and on.").first().waitFor();
+  }
+  const slackCard = page.getByTestId("channel-slack");
+  expect(await reaches(slackCard.getByText("#security"))).toBe(true);
+  expect(await slackCard.textContent()).toMatch(/#signups.*#security/);
+  expect(await slackCard.getByText("All events · Conditions").count()).toBe(2);
+  await page.getByRole("switch", { name: "#security" }).click();
+  expect(await reaches(page.getByRole("switch", { name: "#security", checked: false }))).toBe(true);
+  expect(await reaches(page.getByRole("switch", { name: "Slack Notifications", checked: true }))).toBe(true);
+  await screenshot(page, "webhook-many-channels");
+  page.once("dialog", (question) => void question.accept());
+  await page.getByRole("button", { name: "Delete #security" }).click();
+  await page.getByText("Channel deleted.").waitFor();
+  expect(await reaches(slackCard.getByText("#security"), "hidden")).toBe(true);
+  expect(await slackCard.textContent()).toContain("#signups");
+  await page.close();
+}, 90_000);

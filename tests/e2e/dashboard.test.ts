@@ -203,7 +203,7 @@ describe("a new account", () => {
     const log = (await page.getByTestId("audit-row").allTextContents()).join("\n");
     expect(log).toContain("webhook.secret_saved");
     expect(log).toContain(`whsec_…${CLERK_SECRET.slice(-4)}`);
-    expect(log).toContain("channel.saved");
+    expect(log).toContain("channel.created");
     expect(log).not.toContain("dashboardSecret");
     await page.getByLabel("Keep events for (days)").fill("14");
     await page.getByRole("button", { name: "Save" }).click();

@@ -1,7 +1,7 @@
 import { Readable } from "node:stream";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { signUp } from "@/lib/auth/sign-up";
-import { saveChannel } from "@/lib/channels/save-channel";
+import { createChannel } from "@/lib/channels/create-channel";
 import { createDb, type Db } from "@/lib/db/client";
 import { migrateDatabase } from "@/lib/db/migrate";
 import { type IngestOutput, ingestRequest } from "@/lib/ingest/ingest-request";
@@ -40,13 +40,7 @@ it("answers 503 while PostgreSQL is down and stores the retried event once when 
   const tenant = await signUp(db, { email: "pg@example.com", password: "correct horse battery staple" });
   const webhook = await createWebhook(db, tenant);
   await saveSigningSecret(db, tenant, webhook.id, { provider: "clerk", secret: CLERK_SECRET });
-  await saveChannel(db, tenant, webhook.id, {
-    kind: "email",
-    recipients: "ops@example.com",
-    templatePreset: "auto",
-    eventTypes: null,
-    template: null,
-  });
+  await createChannel(db, tenant, webhook.id, { kind: "email", recipients: "ops@example.com" });
   expect((await send(webhook.id, clerkEvent(), "msg_before")).status).toBe(200);
 
   pg.stop();

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { listAudit } from "@/lib/audit/list-audit";
 import type { Tenant } from "@/lib/auth/tenant";
-import { setChannelEnabled } from "@/lib/channels/set-channel-enabled";
+import { updateChannel } from "@/lib/channels/update-channel";
 import type { Db } from "@/lib/db/client";
 import { purgeExpired } from "@/lib/retention/purge-expired";
 import { setRetention } from "@/lib/retention/set-retention";
@@ -65,12 +65,15 @@ describe("retention", () => {
 describe("audit log", () => {
   it("records who changed secrets, channels, activation, details, retention and deletion, without secrets", async () => {
     const tenant = await seedTenant(db, "auditor@example.com");
-    const { webhookId } = await webhookWithChannels(db, tenant, { email: ["a@example.com"], slack: true });
+    const { webhookId, slackChannelId } = await webhookWithChannels(db, tenant, {
+      email: ["a@example.com"],
+      slack: true,
+    });
     await saveSigningSecret(db, tenant, webhookId, { provider: "clerk", secret: OTHER_SECRET });
     await setWebhookActive(db, tenant, webhookId, false);
     await setWebhookActive(db, tenant, webhookId, true);
     await updateWebhookDetails(db, tenant, webhookId, { name: "Prod", environment: "production" });
-    await setChannelEnabled(db, tenant, webhookId, "slack", false);
+    await updateChannel(db, tenant, webhookId, slackChannelId as string, { isEnabled: false });
     await setRetention(db, tenant, 14);
     await deleteWebhook(db, tenant, webhookId);
 
@@ -78,8 +81,8 @@ describe("audit log", () => {
     expect(entries.map((entry) => entry.action).reverse()).toEqual([
       "webhook.created",
       "webhook.secret_saved",
-      "channel.saved",
-      "channel.saved",
+      "channel.created",
+      "channel.created",
       "webhook.secret_replaced",
       "webhook.deactivated",
       "webhook.activated",

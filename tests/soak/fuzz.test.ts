@@ -529,8 +529,8 @@ function fragment(r: Random): string {
 
 function randomTemplate(r: Random): string {
   const presets = [
-    ...listPresets("email").flatMap((p) => [p.template.subject, p.template.html, p.template.text]),
-    ...listPresets("slack").map((p) => p.template.text),
+    ...listPresets("email").flatMap((p) => [p.template.title, p.template.body, p.template.text]),
+    ...listPresets("slack").map((p) => p.template.body),
   ];
   const parts: string[] = [];
   if (r.chance(0.2)) parts.push(r.pick(presets));

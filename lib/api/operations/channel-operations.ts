@@ -1,17 +1,14 @@
 import { z } from "zod";
 import type { ApiCaller } from "../../api-keys/authenticate-api-key";
-import type { ChannelInput } from "../../channels/channel-input";
+import { createChannel } from "../../channels/create-channel";
 import { deleteChannel } from "../../channels/delete-channel";
 import { type ChannelView, listChannels } from "../../channels/list-channels";
-import { randomSlackChannelName, saveChannel } from "../../channels/save-channel";
-import { setChannelEnabled } from "../../channels/set-channel-enabled";
+import { updateChannel } from "../../channels/update-channel";
 import type { Db } from "../../db/client";
-import { AppError, notFound } from "../../errors";
-import { AUTO_PRESET_ID, getPreset } from "../../templates/presets";
+import { notFound } from "../../errors";
 import { getWebhook } from "../../webhooks/get-webhook";
-import { type FieldProblem, FieldsError } from "../api-error";
 import { defineOperation } from "../operation";
-import { Channel, ChannelCreate, ChannelList, ChannelUpdate, toApiChannel } from "../schemas/channel";
+import { Channel, ChannelCreate, ChannelList, ChannelUpdate, fromApiTemplates, toApiChannel } from "../schemas/channel";
 import { Id } from "../schemas/common";
 
 const WebhookParams = z.object({ webhookId: Id("webhook") });
@@ -22,12 +19,13 @@ const EXAMPLE_CHANNEL = {
   webhook_id: "wh_4xY0k1bQ7mN2pR8sT3vW6zA9",
   kind: "slack",
   enabled: true,
-  name: "alerts-signups",
+  name: "signups",
   recipients: [],
   slack_url_hint: "https://hooks.slack.com/services/…X9kQ",
-  template_preset: "auto",
-  template: null,
-  event_types: ["user.created", "user.deleted"],
+  event_types: ["user.created"],
+  conditions: { data: { email_addresses: { email_address: { $endsWith: "@acme.com" } } } },
+  templates: [],
+  updated_at: "2026-11-02T10:00:00.000Z",
 };
 
 async function findChannel(db: Db, caller: ApiCaller, webhookId: string, channelId: string): Promise<ChannelView> {
@@ -41,61 +39,6 @@ async function answer(db: Db, caller: ApiCaller, webhookId: string, channelId: s
   return toApiChannel(webhookId, await findChannel(db, caller, webhookId, channelId));
 }
 
-/** The saved configuration in the dashboard's input shape, with the request's changes laid over it. */
-function mergedInput(channel: ChannelView, body: z.output<typeof ChannelUpdate>): ChannelInput {
-  const problems: FieldProblem[] = [];
-  const wrongKind = (field: string) =>
-    problems.push({
-      path: field,
-      message: `Not a field of ${channel.kind === "email" ? "an email" : "a Slack"} channel.`,
-    });
-  if (channel.kind === "email" && body.name !== undefined) wrongKind("name");
-  if (channel.kind === "email" && body.slack_url !== undefined) wrongKind("slack_url");
-  if (channel.kind === "slack" && body.recipients !== undefined) wrongKind("recipients");
-  const preset = body.template_preset ?? channel.templatePreset;
-  if (preset !== AUTO_PRESET_ID && !getPreset(channel.kind, preset)) {
-    problems.push({
-      path: "template_preset",
-      message: "Choose a template preset listed by GET /api/v1/templates, or auto.",
-    });
-  }
-  if (body.template && "html" in body.template !== (channel.kind === "email")) {
-    problems.push({
-      path: "template",
-      message:
-        channel.kind === "email" ? "An email template has subject, html and text." : "A Slack template has text only.",
-    });
-  }
-  if (problems.length > 0) throw new FieldsError(problems);
-
-  const eventTypes = body.event_types === undefined ? channel.eventTypes : body.event_types;
-  const saved = channel.template;
-  if (channel.kind === "email") {
-    const template =
-      body.template !== undefined
-        ? (body.template as { subject: string; html: string; text: string } | null)
-        : saved && { subject: saved.subject, html: saved.body, text: saved.text };
-    return {
-      kind: "email",
-      recipients: (body.recipients ?? channel.recipients).join(", "),
-      templatePreset: preset,
-      eventTypes,
-      template,
-    };
-  }
-  const template =
-    body.template !== undefined ? (body.template as { text: string } | null) : saved && { text: saved.body };
-  // A blank URL keeps the saved one.
-  return {
-    kind: "slack",
-    name: body.name ?? channel.name,
-    slackUrl: body.slack_url ?? "",
-    templatePreset: preset,
-    eventTypes,
-    template,
-  };
-}
-
 export const channelOperations = [
   defineOperation({
     id: "listChannels",
@@ -103,7 +46,7 @@ export const channelOperations = [
     path: "/webhooks/{webhookId}/channels",
     tag: "Channels",
     summary: "List a webhook's channels",
-    description: "At most one email and one Slack channel per webhook. Slack URLs appear only masked.",
+    description: "Every channel of the webhook, of any kind, oldest first. Slack URLs appear only masked.",
     params: WebhookParams,
     status: 200,
     response: ChannelList,
@@ -123,47 +66,40 @@ export const channelOperations = [
     tag: "Channels",
     summary: "Add an email or Slack channel",
     description:
-      "An edited `template` must compile and render a sample event, else the answer is 422 naming the part, " +
-      "line and column. A webhook has at most one channel of each kind: a second answers 409.",
+      "Adds one channel; a webhook has any number, of any kind (one request per channel). Each edited " +
+      "template must compile and render a sample of its event type, else the answer is 422 naming the part, " +
+      "line and column. Without templates the channel renders each event type's own preset.",
     params: WebhookParams,
     body: ChannelCreate,
     status: 201,
     response: Channel,
     responseName: "Channel",
-    errors: [404, 409],
+    errors: [404],
     requestExample: {
       kind: "slack",
-      name: "alerts-signups",
+      name: "signups",
       slack_url: "https://hooks.slack.com/services/T0000/B0000/XXXXXXXXXXXXXXXXXXXXX9kQ",
-      event_types: ["user.created", "user.deleted"],
+      event_types: ["user.created"],
+      conditions: { data: { email_addresses: { email_address: { $endsWith: "@acme.com" } } } },
     },
     responseExample: EXAMPLE_CHANNEL,
     handler: async ({ db, caller, params, body }) => {
       const { webhookId } = params;
-      await getWebhook(db, caller, webhookId);
-      const existing = (await listChannels(db, caller, webhookId)).find((channel) => channel.kind === body.kind);
-      if (existing) {
-        throw new AppError(
-          "conflict",
-          `This webhook already has ${body.kind === "email" ? "an email" : "a Slack"} channel (${existing.id}); change it with PATCH.`,
-        );
-      }
-      const common = { templatePreset: body.template_preset, eventTypes: body.event_types };
-      const channelId = await saveChannel(
+      const common = {
+        name: body.name,
+        isEnabled: body.enabled,
+        eventTypes: body.event_types,
+        conditions: body.conditions,
+        templates: fromApiTemplates(body.templates),
+      };
+      const channelId = await createChannel(
         db,
         caller,
         webhookId,
         body.kind === "email"
-          ? { kind: "email", recipients: body.recipients.join(", "), template: body.template, ...common }
-          : {
-              kind: "slack",
-              name: body.name ?? randomSlackChannelName(),
-              slackUrl: body.slack_url,
-              template: body.template,
-              ...common,
-            },
+          ? { kind: "email", recipients: body.recipients.join(", "), ...common }
+          : { kind: "slack", slackUrl: body.slack_url, ...common },
       );
-      if (!body.enabled) await setChannelEnabled(db, caller, webhookId, body.kind, false);
       return answer(db, caller, webhookId, channelId);
     },
   }),
@@ -188,28 +124,44 @@ export const channelOperations = [
     tag: "Channels",
     summary: "Update a channel",
     description:
-      "Only the fields sent change; `enabled: false` turns the channel off and keeps its configuration. " +
-      "Send `template: null` to go back to the preset. The Slack URL is write-only.",
+      "Only the fields sent change, in one transaction with one audit entry; `enabled: false` turns the " +
+      "channel off and keeps its configuration. `templates` saves rows by event type (an override for " +
+      "user.created leaves every other type as it was); `reset_templates` deletes rows. The Slack URL is write-only.",
     params: ChannelParams,
     body: ChannelUpdate,
     status: 200,
     response: Channel,
     responseName: "Channel",
-    errors: [404],
-    requestExample: { event_types: null, template_preset: "generic" },
-    responseExample: { ...EXAMPLE_CHANNEL, event_types: null, template_preset: "generic" },
+    errors: [404, 409],
+    requestExample: {
+      templates: [
+        {
+          event_type: "user.created",
+          template: {
+            title: "🔔 New signup: {{fullName event.data}}",
+            body: "*{{fullName event.data}}* signed up",
+            text: "",
+            facts: "",
+          },
+        },
+      ],
+    },
+    responseExample: EXAMPLE_CHANNEL,
     handler: async ({ db, caller, params, body }) => {
       const { webhookId, channelId } = params;
-      const channel = await findChannel(db, caller, webhookId, channelId);
-      const { enabled, ...changes } = body;
-      const changesConfig = Object.values(changes).some((value) => value !== undefined);
-      const input = mergedInput(channel, body);
-      // Saving turns a channel on (as in the dashboard); the requested or previous state is restored after.
-      if (changesConfig) await saveChannel(db, caller, webhookId, input);
-      const wantsEnabled = enabled ?? channel.isEnabled;
-      if (wantsEnabled !== (changesConfig || channel.isEnabled)) {
-        await setChannelEnabled(db, caller, webhookId, channel.kind, wantsEnabled);
-      }
+      await getWebhook(db, caller, webhookId);
+      // One transaction and one audit entry, however many fields change (enabled included).
+      await updateChannel(db, caller, webhookId, channelId, {
+        name: body.name,
+        isEnabled: body.enabled,
+        recipients: body.recipients?.join(", "),
+        slackUrl: body.slack_url,
+        eventTypes: body.event_types,
+        conditions: body.conditions,
+        templates: body.templates && fromApiTemplates(body.templates),
+        resetTemplates: body.reset_templates,
+        expectedUpdatedAt: body.expected_updated_at,
+      });
       return answer(db, caller, webhookId, channelId);
     },
   }),

@@ -1,17 +1,13 @@
 import { z } from "zod";
 import { previewTemplate } from "../../channels/preview-template";
-import { TemplateProblemsError } from "../../channels/save-channel";
-import {
-  AUTO_PRESET_ID,
-  type EmailTemplate as EmailTemplateType,
-  getPreset,
-  listPresets,
-  presetForEvent,
-  type SlackTemplate as SlackTemplateType,
-} from "../../templates/presets";
+import { TemplateProblemsError } from "../../channels/vet-templates";
+import type { AlertTemplate as AlertTemplateType } from "../../templates/alert-template";
+import { AUTO_PRESET_ID, getPreset, listPresets, presetForEvent } from "../../templates/presets";
 import { fieldsError } from "../api-error";
 import { defineOperation } from "../operation";
-import { EmailTemplate, SlackTemplate } from "../schemas/channel";
+import { AlertTemplate } from "../schemas/channel";
+
+const RenderedEmail = z.object({ subject: z.string(), html: z.string(), text: z.string() });
 
 const Preset = z.object({
   id: z.string(),
@@ -19,7 +15,7 @@ const Preset = z.object({
   name: z.string(),
   description: z.string(),
   event_type: z.string().nullable().describe("The event type it is written for; null for the generic alert."),
-  template: z.union([EmailTemplate, SlackTemplate]),
+  template: AlertTemplate,
 });
 
 const PresetList = z.object({ data: z.array(Preset) });
@@ -29,7 +25,7 @@ const PreviewRequest = z
     webhook_id: z.string().max(64).describe("The webhook whose name, environment and events the preview uses."),
     kind: z.enum(["email", "slack"]),
     template_preset: z.string().max(80).optional().describe("A preset id, or auto (the default without template)."),
-    template: z.union([EmailTemplate, SlackTemplate]).optional().describe("A template of your own to render."),
+    template: AlertTemplate.optional().describe("A template of your own to render."),
     event_type: z.string().min(1).max(200).default("user.created"),
     source: z
       .enum(["sample", "latest"])
@@ -43,20 +39,12 @@ const PreviewRequest = z
 
 const Preview = z.object({
   source: z.string().describe("Which event was rendered."),
-  email: EmailTemplate.nullable(),
+  email: RenderedEmail.nullable(),
   slack: z.object({ text: z.string(), blocks: z.array(z.record(z.string(), z.unknown())) }).nullable(),
 });
 
-function templateToRender(body: z.output<typeof PreviewRequest>): EmailTemplateType | SlackTemplateType {
-  if (body.template !== undefined) {
-    if ("html" in body.template !== (body.kind === "email")) {
-      throw fieldsError(
-        "template",
-        body.kind === "email" ? "An email template has subject, html and text." : "A Slack template has text only.",
-      );
-    }
-    return body.template;
-  }
+function templateToRender(body: z.output<typeof PreviewRequest>): AlertTemplateType {
+  if (body.template !== undefined) return body.template;
   const presetId = body.template_preset ?? AUTO_PRESET_ID;
   const preset =
     presetId === AUTO_PRESET_ID ? presetForEvent(body.kind, body.event_type) : getPreset(body.kind, presetId);
@@ -73,8 +61,8 @@ export const templateOperations = [
     tag: "Templates",
     summary: "List template presets",
     description:
-      "The presets Hookbell ships, for email and Slack. A channel's `template_preset` is one of these ids or " +
-      "auto, which picks the preset written for each event's type, else the generic alert.",
+      "The presets Hookbell ships, for email and Slack. A channel template row's `preset_id` is one of these " +
+      "ids; with no row for an event's type, the channel renders the preset written for it, else the generic alert.",
     status: 200,
     response: PresetList,
     responseName: "PresetList",
@@ -86,7 +74,7 @@ export const templateOperations = [
           name: "New signup",
           description: "A user signed up",
           event_type: "user.created",
-          template: { text: ":wave: New signup: {{fullName event.data}}" },
+          template: { title: "", body: ":wave: New signup: {{fullName event.data}}", text: "", facts: "" },
         },
       ],
     },
@@ -125,19 +113,12 @@ export const templateOperations = [
     },
     handler: async ({ db, caller, body }) => {
       const template = templateToRender(body);
-      const input = { eventType: body.event_type, source: body.source };
-      const result =
-        body.kind === "email"
-          ? await previewTemplate(db, caller, body.webhook_id, {
-              kind: "email",
-              template: template as EmailTemplateType,
-              ...input,
-            })
-          : await previewTemplate(db, caller, body.webhook_id, {
-              kind: "slack",
-              template: template as SlackTemplateType,
-              ...input,
-            });
+      const result = await previewTemplate(db, caller, body.webhook_id, {
+        kind: body.kind,
+        template,
+        eventType: body.event_type,
+        source: body.source,
+      });
       if (!result.ok) throw new TemplateProblemsError(result.problems);
       return { source: result.source, email: result.email ?? null, slack: result.slack ?? null };
     },

@@ -1,24 +1,23 @@
 import { z } from "zod";
-import { type EmailChannelInput, EventTypes, Recipients, SlackChannelInput } from "../../channels/channel-input";
+import { ConditionsField } from "../../channels/channel-conditions";
+import {
+  ChannelName,
+  EventTypes,
+  MAX_TEMPLATE_ROWS,
+  Recipients,
+  TemplateEventType,
+} from "../../channels/channel-input";
 import type { ChannelView } from "../../channels/list-channels";
 import { SlackUrlSchema } from "../../channels/slack-url";
-import { AUTO_PRESET_ID, type ChannelKind, getPreset } from "../../templates/presets";
+import { alertTemplateSchema } from "../../templates/alert-template";
 
-// Request fields reuse the dashboard's channel schemas (lib/channels/channel-input.ts): the same recipient
-// rules, Slack URL shape, event filter and template parts.
+// Request fields reuse the dashboard's channel schemas (lib/channels/channel-input.ts) and the one template
+// shape (lib/templates/alert-template.ts): the same recipient rules, Slack URL shape, filter and parts.
 
-export const EmailTemplate = z.strictObject({ subject: z.string(), html: z.string(), text: z.string() });
-export const SlackTemplate = z.strictObject({ text: z.string() });
-
-const presetId = (kind: ChannelKind) =>
-  z
-    .string()
-    .min(1)
-    .max(80)
-    .refine((id) => id === AUTO_PRESET_ID || getPreset(kind, id) !== undefined, {
-      message: "Choose a template preset listed by GET /api/v1/templates, or auto.",
-    })
-    .describe("A preset id from GET /templates; auto (the default) picks the preset made for each event type.");
+export const AlertTemplate = alertTemplateSchema.describe(
+  "Handlebars parts. title: the email subject or the Slack header; body: the HTML body or the Slack message " +
+    "(mrkdwn); text: the plain-text part or the Slack notification text; facts: Slack only, one `Label: value` per line.",
+);
 
 const RecipientList = z
   .array(z.string().max(320))
@@ -28,37 +27,73 @@ const RecipientList = z
   .describe("Email addresses, at most 20.");
 
 const EventFilter = EventTypes.describe("Event types to alert on; null (the default) alerts on every event.");
+const Conditions = ConditionsField.describe(
+  "A condition on the payload (Hookdeck's filter syntax); null (the default) means none.",
+);
 
-export const EmailChannelCreate = z.strictObject({
-  kind: z.literal("email"),
-  recipients: RecipientList,
-  template_preset: presetId("email").default(AUTO_PRESET_ID),
-  template: EmailTemplate.nullable().default(null).describe("Your own copy of the template; null renders the preset."),
-  event_types: EventFilter.default(null),
-  enabled: z.boolean().default(true),
+const TemplateChange = z.strictObject({
+  event_type: TemplateEventType.describe("The event type this template is for; * is the channel's default."),
+  preset_id: z
+    .string()
+    .min(1)
+    .max(80)
+    .nullable()
+    .default(null)
+    .describe("A preset id from GET /templates to start from; null: the preset made for the event type."),
+  template: AlertTemplate.nullable().default(null).describe("Your parts; null renders the preset as it ships."),
 });
+const TemplateChanges = z
+  .array(TemplateChange)
+  .max(MAX_TEMPLATE_ROWS)
+  .describe(
+    "Template rows to save, each replacing only the row of its event type. With no row for an event's type " +
+      "(and no * row) the channel renders the preset made for that type.",
+  );
 
+const Common = {
+  name: ChannelName.optional().describe("Defaults to Email, or a generated name for Slack."),
+  event_types: EventFilter.default(null),
+  conditions: Conditions.default(null),
+  templates: TemplateChanges.default([]),
+  enabled: z.boolean().default(true),
+};
+
+export const EmailChannelCreate = z.strictObject({ kind: z.literal("email"), recipients: RecipientList, ...Common });
 export const SlackChannelCreate = z.strictObject({
   kind: z.literal("slack"),
-  name: SlackChannelInput.shape.name.optional().describe("Defaults to a generated name."),
   slack_url: SlackUrlSchema.describe("Write-only: an https://hooks.slack.com/services/… incoming-webhook URL."),
-  template_preset: presetId("slack").default(AUTO_PRESET_ID),
-  template: SlackTemplate.nullable().default(null),
-  event_types: EventFilter.default(null),
-  enabled: z.boolean().default(true),
+  ...Common,
 });
 
 export const ChannelCreate = z.discriminatedUnion("kind", [EmailChannelCreate, SlackChannelCreate]);
 
-/** The fields of either kind; the handler refuses those that do not fit the channel's kind. */
+/** The fields of either kind; the channel rules refuse those that do not fit the channel's kind. */
 export const ChannelUpdate = z.strictObject({
+  name: ChannelName.optional(),
   recipients: RecipientList.optional().describe("Email channels only."),
-  name: SlackChannelInput.shape.name.optional().describe("Slack channels only."),
   slack_url: SlackUrlSchema.optional().describe("Slack channels only. Write-only."),
-  template_preset: z.string().min(1).max(80).optional(),
-  template: z.union([EmailTemplate, SlackTemplate]).nullable().optional(),
   event_types: EventFilter.optional(),
+  conditions: Conditions.optional(),
+  templates: TemplateChanges.optional(),
+  reset_templates: z
+    .array(TemplateEventType)
+    .max(MAX_TEMPLATE_ROWS)
+    .optional()
+    .describe("Event types (or *) whose template row is deleted: that type goes back to its preset."),
   enabled: z.boolean().optional(),
+  expected_updated_at: z.iso
+    .datetime()
+    .optional()
+    .describe(
+      "The channel's updated_at as you read it: a change made since then answers 409 instead of being overwritten.",
+    ),
+});
+
+const TemplateRow = z.object({
+  event_type: z.string(),
+  preset_id: z.string().nullable(),
+  template: AlertTemplate.describe("What the row renders: its own parts, the preset's where it has none."),
+  edited: z.boolean(),
 });
 
 export const Channel = z.object({
@@ -72,20 +107,15 @@ export const Channel = z.object({
     .string()
     .nullable()
     .describe("The saved Slack URL, masked: https://hooks.slack.com/services/…abcd."),
-  template_preset: z.string(),
-  template: z.union([EmailTemplate, SlackTemplate]).nullable(),
   event_types: z.array(z.string()).nullable(),
+  conditions: z.record(z.string(), z.unknown()).nullable(),
+  templates: z.array(TemplateRow).describe("The template set; empty means every event type renders its preset."),
+  updated_at: z.string(),
 });
 
 export const ChannelList = z.object({ data: z.array(Channel) });
 
 export function toApiChannel(webhookId: string, view: ChannelView): z.input<typeof Channel> {
-  const template =
-    view.template === null
-      ? null
-      : view.kind === "email"
-        ? { subject: view.template.subject, html: view.template.body, text: view.template.text }
-        : { text: view.template.body };
   return {
     id: view.id,
     webhook_id: webhookId,
@@ -94,11 +124,22 @@ export function toApiChannel(webhookId: string, view: ChannelView): z.input<type
     name: view.name,
     recipients: view.recipients,
     slack_url_hint: view.slackUrlMasked,
-    template_preset: view.templatePreset,
-    template,
     event_types: view.eventTypes,
+    conditions: view.conditions,
+    templates: view.templates.map((row) => ({
+      event_type: row.eventType,
+      preset_id: row.presetId,
+      template: row.template,
+      edited: row.isEdited,
+    })),
+    updated_at: view.updatedAt,
   };
 }
 
-// Kept beside the API's shapes so a change to the dashboard's input type shows up here at compile time.
-export type LibChannelInput = z.input<typeof EmailChannelInput> | z.input<typeof SlackChannelInput>;
+export function fromApiTemplates(changes: z.output<typeof TemplateChange>[]) {
+  return changes.map((change) => ({
+    eventType: change.event_type,
+    presetId: change.preset_id,
+    template: change.template,
+  }));
+}

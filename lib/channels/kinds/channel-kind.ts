@@ -1,6 +1,7 @@
 import type { z } from "zod";
 import type { Db } from "../../db/client";
 import type { Channel } from "../../db/generated/sqlite/client";
+import type { AlertTemplate } from "../../templates/alert-template";
 import type { JobContext } from "../../templates/run-render-job";
 import type { SendResult } from "./send-result";
 
@@ -33,7 +34,7 @@ export type SendDeps = ChannelSettings & {
  * Methods, not function-typed properties, on purpose: the registry holds modules of different config,
  * template and answer types under one type, and a module's own values only ever reach its own methods.
  */
-export type ChannelKindModule<Config, Template, Rendered, Answer> = {
+export type ChannelKindModule<Config, Rendered, Answer> = {
   kind: ChannelKindId;
   /** How the dashboard and messages name it: "Email", "Slack". */
   label: string;
@@ -41,10 +42,8 @@ export type ChannelKindModule<Config, Template, Rendered, Answer> = {
   readConfig(channel: Channel): unknown;
   /** Checks the stored config; its messages say what to fix in the channel's settings. */
   configSchema: z.ZodType<Config>;
-  /** The template this channel uses for this event type. */
-  templateFor(channel: Channel, eventType: string | null): Template;
   /** Renders on the render pool (never on the worker's thread); throws when the template cannot render. */
-  render(projectId: string, template: Template, context: JobContext): Promise<Rendered>;
+  render(projectId: string, template: AlertTemplate, context: JobContext): Promise<Rendered>;
   /**
    * Destinations that limit how fast they accept messages (Slack: about one a second per URL). The
    * worker reserves a slot per destination, shared by every worker process, and holds them all when a
@@ -57,4 +56,4 @@ export type ChannelKindModule<Config, Template, Rendered, Answer> = {
   classify(answer: Answer): SendResult;
 };
 
-export type AnyChannelKind = ChannelKindModule<unknown, unknown, unknown, unknown>;
+export type AnyChannelKind = ChannelKindModule<unknown, unknown, unknown>;

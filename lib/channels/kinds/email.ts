@@ -2,11 +2,9 @@ import nodemailer, { type Transporter } from "nodemailer";
 import type SMTPTransport from "nodemailer/lib/smtp-transport";
 import { z } from "zod";
 import { newTimeOrderedId } from "../../ids";
-import type { EmailTemplate } from "../../templates/presets";
 import type { RenderedEmail } from "../../templates/render-email";
 import { renderInPool } from "../../templates/render-in-pool";
 import { describeTemplateProblem } from "../../templates/run-render-job";
-import { emailTemplateFor } from "../channel-template";
 import type { ChannelKindModule } from "./channel-kind";
 import { clip, type SendResult } from "./send-result";
 
@@ -23,7 +21,7 @@ export type EmailAnswer =
   | { kind: "kept" }
   | { kind: "error"; code?: string; responseCode?: number; message: string };
 
-export const emailKind: ChannelKindModule<EmailConfig, EmailTemplate, RenderedEmail, EmailAnswer> = {
+export const emailKind: ChannelKindModule<EmailConfig, RenderedEmail, EmailAnswer> = {
   kind: "email",
   label: "Email",
   readConfig(channel) {
@@ -34,7 +32,6 @@ export const emailKind: ChannelKindModule<EmailConfig, EmailTemplate, RenderedEm
     }
   },
   configSchema: EmailConfig,
-  templateFor: emailTemplateFor,
   async render(projectId, template, context) {
     const { problems, email } = await renderInPool(projectId, { op: "render", kind: "email", template, context });
     if (!email) throw new Error(problems.map(describeTemplateProblem).join("; "));

@@ -7,11 +7,9 @@ import {
 import { z } from "zod";
 import { slackUrlField } from "../../crypto/sealed-fields";
 import { open } from "../../crypto/secret-box";
-import type { SlackTemplate } from "../../templates/presets";
 import { renderInPool } from "../../templates/render-in-pool";
 import type { SlackMessage } from "../../templates/render-slack";
 import { describeTemplateProblem } from "../../templates/run-render-job";
-import { slackTemplateFor } from "../channel-template";
 import { createGuardedFetch, guardedFetch } from "../guarded-fetch";
 import { SlackUrlSchema } from "../slack-url";
 import type { ChannelKindModule } from "./channel-kind";
@@ -33,14 +31,13 @@ export type SlackAnswer =
   | { kind: "answered"; status: number; body: string; retryAfter: string | null }
   | { kind: "unreachable"; detail: string };
 
-export const slackKind: ChannelKindModule<SlackConfig, SlackTemplate, SlackMessage, SlackAnswer> = {
+export const slackKind: ChannelKindModule<SlackConfig, SlackMessage, SlackAnswer> = {
   kind: "slack",
   label: "Slack",
   readConfig(channel) {
     return { url: channel.slackUrl ? open(channel.slackUrl, slackUrlField(channel.id)) : "" };
   },
   configSchema: SlackConfig,
-  templateFor: slackTemplateFor,
   async render(projectId, template, context) {
     const { problems, slack } = await renderInPool(projectId, { op: "render", kind: "slack", template, context });
     if (!slack) throw new Error(problems.map(describeTemplateProblem).join("; "));

@@ -3,10 +3,13 @@
 import { revalidatePath } from "next/cache";
 import type { FormState } from "@/components/form-message";
 import { requireTenant } from "@/lib/auth/get-tenant";
-import type { ChannelInput } from "@/lib/channels/channel-input";
+import type { CreateChannelInput, UpdateChannelInput } from "@/lib/channels/channel-input";
+import { createChannel } from "@/lib/channels/create-channel";
+import { deleteChannel } from "@/lib/channels/delete-channel";
 import { type PreviewInput, type PreviewResult, previewTemplate } from "@/lib/channels/preview-template";
-import { describeProblem, saveChannel, TemplateProblemsError } from "@/lib/channels/save-channel";
-import { setChannelEnabled } from "@/lib/channels/set-channel-enabled";
+import { updateChannel } from "@/lib/channels/update-channel";
+import { describeProblem, TemplateProblemsError } from "@/lib/channels/vet-templates";
+import { checkDraftAgainstRecent, type WouldAlert } from "@/lib/channels/would-alert";
 import { getDb } from "@/lib/db/client";
 import { replayWindow } from "@/lib/delivery/replay-events";
 import { toUserMessage } from "@/lib/errors";
@@ -16,29 +19,64 @@ import { sendTestEvent } from "@/lib/webhooks/send-test-event";
 
 export type SaveChannelState = FormState & { problems?: string[] };
 
-export async function saveChannelAction(webhookId: string, input: ChannelInput): Promise<SaveChannelState> {
+function failed(error: unknown): SaveChannelState {
+  if (error instanceof TemplateProblemsError) {
+    return { error: "Fix the template before saving.", problems: error.problems.map(describeProblem) };
+  }
+  return { error: toUserMessage(error) };
+}
+
+export async function createChannelAction(webhookId: string, input: CreateChannelInput): Promise<SaveChannelState> {
   const tenant = await requireTenant();
   try {
-    await saveChannel(getDb(), tenant, webhookId, input);
+    await createChannel(getDb(), tenant, webhookId, input);
   } catch (error) {
-    if (error instanceof TemplateProblemsError) {
-      return { error: "Fix the template before saving.", problems: error.problems.map(describeProblem) };
-    }
-    return { error: toUserMessage(error) };
+    return failed(error);
   }
   revalidatePath(`/webhooks/${webhookId}`);
   return { ok: input.kind === "email" ? "Email notifications saved and on." : "Slack notifications saved and on." };
 }
 
-export async function setChannelEnabledAction(webhookId: string, kind: string, isEnabled: boolean): Promise<FormState> {
+/** One save of the dialog, or one switch flip: a single transaction with a single audit entry. */
+export async function updateChannelAction(
+  webhookId: string,
+  channelId: string,
+  input: UpdateChannelInput,
+): Promise<SaveChannelState> {
   const tenant = await requireTenant();
   try {
-    await setChannelEnabled(getDb(), tenant, webhookId, kind, isEnabled);
+    await updateChannel(getDb(), tenant, webhookId, channelId, input);
+  } catch (error) {
+    return failed(error);
+  }
+  revalidatePath(`/webhooks/${webhookId}`);
+  const onlyToggled = Object.keys(input).every((key) => key === "isEnabled");
+  if (onlyToggled) return { ok: input.isEnabled ? "Channel on." : "Channel off; its settings are kept." };
+  return { ok: "Channel saved." };
+}
+
+export async function deleteChannelAction(webhookId: string, channelId: string): Promise<FormState> {
+  const tenant = await requireTenant();
+  try {
+    await deleteChannel(getDb(), tenant, webhookId, channelId);
   } catch (error) {
     return { error: toUserMessage(error) };
   }
   revalidatePath(`/webhooks/${webhookId}`);
-  return { ok: isEnabled ? "Channel on." : "Channel off; its settings are kept." };
+  return { ok: "Channel deleted." };
+}
+
+/** "Would this have alerted?": the dialog's draft filter and conditions against the last 20 events. */
+export async function wouldAlertAction(
+  webhookId: string,
+  draft: { eventTypes: string[] | null; conditions: unknown },
+): Promise<{ ok: true; events: WouldAlert[] } | { ok: false; error: string }> {
+  const tenant = await requireTenant();
+  try {
+    return { ok: true, events: await checkDraftAgainstRecent(getDb(), tenant, webhookId, draft) };
+  } catch (error) {
+    return { ok: false, error: toUserMessage(error) };
+  }
 }
 
 export async function previewTemplateAction(

@@ -8,9 +8,12 @@ import { FormMessage } from "@/components/form-message";
 import { LengthHint } from "@/components/length-hint";
 import { SubmitButton } from "@/components/submit-button";
 import { useLeaveWarning } from "@/components/use-leave-warning";
+import type { CreateChannelInput, UpdateChannelInput } from "@/lib/channels/channel-input";
 import type { ChannelView } from "@/lib/channels/list-channels";
-import { type SaveChannelState, saveChannelAction } from "./channel-actions";
-import { type ChannelPanelProps, type EditorTemplate, presetTemplate } from "./channel-types";
+import type { AlertTemplate } from "@/lib/templates/alert-template";
+import { createChannelAction, type SaveChannelState, updateChannelAction } from "./channel-actions";
+import { AUTO, type ChannelPanelProps, DEFAULT_TYPE, presetTemplate } from "./channel-types";
+import { ConditionsField, parseConditions } from "./conditions-field";
 import { EventFilterPicker } from "./event-filter-picker";
 import { TemplatePreview } from "./template-preview";
 
@@ -21,10 +24,14 @@ type Props = ChannelPanelProps & {
   onSaved: (message: string) => void;
 };
 
-const AUTO = "auto";
 // The server's limit (lib/channels/channel-input.ts); shown instead of cutting a pasted name.
 const CHANNEL_NAME_MAX_LENGTH = 80;
 const DISCARD_QUESTION = "Discard your unsaved changes to this channel?";
+
+/** The saved template set's choice: a "*" row with a preset picks that preset; otherwise Automatic. */
+function savedPresetId(channel: ChannelView | undefined): string {
+  return channel?.templates.find((row) => row.eventType === DEFAULT_TYPE)?.presetId ?? AUTO;
+}
 
 export function ChannelDialog({
   kind,
@@ -37,67 +44,120 @@ export function ChannelDialog({
   onSaved,
 }: Props) {
   const kindPresets = presets[kind];
+  const allTypes = eventGroups.flatMap((group) => group.types.map((type) => type.type));
   const [recipients, setRecipients] = useState(channel?.recipients.join(", ") ?? "");
   const [slackUrl, setSlackUrl] = useState("");
-  const [name, setName] = useState(channel?.name && kind === "slack" ? channel.name : suggestedSlackName);
-  const [presetId, setPresetId] = useState(channel?.templatePreset ?? AUTO);
+  const [name, setName] = useState(channel?.name ?? (kind === "slack" ? suggestedSlackName : "Email"));
+  const [presetId, setPresetId] = useState(savedPresetId(channel));
   const [eventTypes, setEventTypes] = useState<string[] | null>(channel?.eventTypes ?? null);
-  const [previewType, setPreviewType] = useState(channel?.eventTypes?.[0] ?? "user.created");
-  const [template, setTemplate] = useState<EditorTemplate>(() =>
-    channel?.template
-      ? {
-          subject: channel.template.subject,
-          html: channel.template.body,
-          text: kind === "email" ? channel.template.text : channel.template.body,
-        }
-      : presetTemplate(kindPresets, channel?.templatePreset ?? AUTO, channel?.eventTypes?.[0] ?? "user.created"),
+  const [conditionsText, setConditionsText] = useState(
+    channel?.conditions ? JSON.stringify(channel.conditions, null, 2) : "",
   );
-  // Untouched preset text is saved as "use the preset", so Automatic keeps choosing per event type.
-  const [isEdited, setIsEdited] = useState(Boolean(channel?.template));
+  // The event type whose alert the editor shows (and, under Automatic, whose override it saves).
+  const [editType, setEditType] = useState(channel?.eventTypes?.[0] ?? "user.created");
+  // Edits made in this dialog, by template row ("*" or an event type), and the rows to reset.
+  const [drafts, setDrafts] = useState<Record<string, AlertTemplate>>({});
+  const [resets, setResets] = useState<string[]>([]);
   // The answer to a save, with the input it was for: once anything changes it no longer describes the form.
   const [saved, setSaved] = useState<{ state: SaveChannelState; input: string }>();
   const [pending, startTransition] = useTransition();
 
+  const rowKey = presetId === AUTO ? editType : DEFAULT_TYPE;
+  const savedRow = channel?.templates.find((row) => row.eventType === rowKey && !resets.includes(rowKey));
+  const template = drafts[rowKey] ?? savedRow?.template ?? presetTemplate(kindPresets, presetId, editType);
+  const scope = eventTypes ?? allTypes;
+  const overrides = new Set([
+    ...(channel?.templates.map((row) => row.eventType) ?? []).filter((type) => !resets.includes(type)),
+    ...Object.keys(drafts),
+  ]);
+  overrides.delete(DEFAULT_TYPE);
+  const othersOnPresets = scope.filter((type) => type !== editType && !overrides.has(type)).length;
+  // A default row (an edited copy from before template sets) is what types without an override render.
+  const hasDefault =
+    Boolean(channel?.templates.some((row) => row.eventType === DEFAULT_TYPE)) && !resets.includes(DEFAULT_TYPE);
+  const others = `${othersOnPresets} other type${othersOnPresets === 1 ? "" : "s"}`;
+  const editingLine =
+    presetId !== AUTO
+      ? `Editing the default for every event type (preview: ${editType})`
+      : hasDefault
+        ? `Editing ${editType} · ${others} use this channel's default`
+        : `Editing ${editType} · ${others} use${othersOnPresets === 1 ? "s its preset" : " their presets"}`;
+
+  const conditions = parseConditions(conditionsText);
+  const edit = (next: AlertTemplate) => {
+    const { [rowKey]: _previous, ...rest } = drafts;
+    // Typed back to the preset exactly: no edit to save, so the type keeps following its preset.
+    const isPreset =
+      !savedRow && JSON.stringify(next) === JSON.stringify(presetTemplate(kindPresets, presetId, editType));
+    setDrafts(isPreset ? rest : { ...rest, [rowKey]: next });
+    setResets(resets.filter((type) => type !== rowKey));
+  };
+  const resetRow = () => {
+    const { [rowKey]: _dropped, ...rest } = drafts;
+    setDrafts(rest);
+    if (channel?.templates.some((row) => row.eventType === rowKey) && !resets.includes(rowKey)) {
+      setResets([...resets, rowKey]);
+    }
+  };
   const choosePreset = (id: string) => {
     setPresetId(id);
-    setTemplate(presetTemplate(kindPresets, id, previewType));
-    setIsEdited(false);
+    // The default row follows the new choice; edits to it are dropped with the preset they started from.
+    const { [DEFAULT_TYPE]: _dropped, ...rest } = drafts;
+    setDrafts(rest);
   };
-  const edit = (next: EditorTemplate) => {
-    setTemplate(next);
-    setIsEdited(true);
+
+  const templateChanges: { eventType: string; presetId: string | null; template: AlertTemplate | null }[] =
+    Object.entries(drafts).map(([eventType, edited]) => ({
+      eventType,
+      presetId: eventType === DEFAULT_TYPE && presetId !== AUTO ? presetId : null,
+      template: edited,
+    }));
+  const presetChanged = presetId !== savedPresetId(channel);
+  if (presetChanged && presetId !== AUTO && !drafts[DEFAULT_TYPE]) {
+    templateChanges.push({ eventType: DEFAULT_TYPE, presetId, template: null });
+  }
+  const resetTemplates = [...resets];
+  if (presetChanged && presetId === AUTO && !drafts[DEFAULT_TYPE]) resetTemplates.push(DEFAULT_TYPE);
+
+  const common = {
+    name,
+    eventTypes,
+    conditions: conditions.document,
+    templates: templateChanges,
   };
-  const templateInput = kind === "email" ? template : { text: template.text };
-  const input =
-    kind === "email"
-      ? ({ kind, recipients, templatePreset: presetId, eventTypes, template: isEdited ? template : null } as const)
-      : ({
-          kind,
-          name,
-          slackUrl,
-          templatePreset: presetId,
-          eventTypes,
-          template: isEdited ? { text: template.text } : null,
-        } as const);
+  const input = channel
+    ? {
+        ...common,
+        ...(kind === "email" ? { recipients } : { slackUrl }),
+        resetTemplates,
+        isEnabled: true,
+        expectedUpdatedAt: channel.updatedAt,
+      }
+    : kind === "email"
+      ? ({ kind, recipients, ...common } as const)
+      : ({ kind, slackUrl, ...common } as const);
   const inputKey = JSON.stringify(input);
   const state = saved?.input === inputKey ? saved.state : undefined;
   const save = () =>
     startTransition(async () => {
-      const result = await saveChannelAction(webhookId, input);
+      if (conditions.problem) return;
+      const result = channel
+        ? await updateChannelAction(webhookId, channel.id, input as UpdateChannelInput)
+        : await createChannelAction(webhookId, input as CreateChannelInput);
       if (result?.ok) onSaved(result.ok);
       else setSaved({ state: result, input: inputKey });
     });
 
-  // Unsaved means different from what the dialog opened with; a preset following the preview's event
-  // type is not an edit.
-  const opened = useRef({ recipients, slackUrl, name, presetId, eventTypes, template: JSON.stringify(template) });
+  const opened = useRef({ recipients, slackUrl, name, presetId, eventTypes, conditionsText });
   const isDirty =
     recipients !== opened.current.recipients ||
     slackUrl !== opened.current.slackUrl ||
     name !== opened.current.name ||
     presetId !== opened.current.presetId ||
+    conditionsText !== opened.current.conditionsText ||
     JSON.stringify(eventTypes) !== JSON.stringify(opened.current.eventTypes) ||
-    (isEdited && JSON.stringify(template) !== opened.current.template);
+    Object.keys(drafts).length > 0 ||
+    resets.length > 0;
   useLeaveWarning(isDirty && !pending, DISCARD_QUESTION);
   const requestClose = () => {
     if (!isDirty || window.confirm(DISCARD_QUESTION)) onClose();
@@ -113,6 +173,26 @@ export function ChannelDialog({
           save();
         }}
       >
+        {kind === "email" ? (
+          <div className="space-y-1.5">
+            <label htmlFor="channel-email-name" className="block text-sm font-medium">
+              Channel name
+            </label>
+            <input
+              id="channel-email-name"
+              className={inputClass}
+              value={name}
+              onChange={(event) => setName(event.target.value)}
+              aria-describedby="channel-email-name-length"
+            />
+            <LengthHint
+              id="channel-email-name-length"
+              length={name.length}
+              max={CHANNEL_NAME_MAX_LENGTH}
+              what="channel name"
+            />
+          </div>
+        ) : null}
         {kind === "email" ? (
           <div className="space-y-1.5">
             <label htmlFor="channel-recipients" className="block text-sm font-medium">
@@ -173,6 +253,14 @@ export function ChannelDialog({
         )}
 
         <EventFilterPicker groups={eventGroups} value={eventTypes} onChange={setEventTypes} />
+        <ConditionsField
+          webhookId={webhookId}
+          value={conditionsText}
+          onChange={setConditionsText}
+          problem={conditions.problem}
+          eventTypes={eventTypes}
+          document={conditions.document}
+        />
 
         <div className="space-y-3">
           <div className="flex flex-wrap items-end gap-3">
@@ -186,7 +274,7 @@ export function ChannelDialog({
                 value={presetId}
                 onChange={(event) => choosePreset(event.target.value)}
               >
-                <option value={AUTO}>Automatic: the best preset for each event</option>
+                <option value={AUTO}>Automatic: each event type its own preset</option>
                 {kindPresets.map((preset) => (
                   <option key={preset.id} value={preset.id}>
                     {preset.name}
@@ -194,25 +282,28 @@ export function ChannelDialog({
                 ))}
               </select>
             </div>
-            <Button variant="ghost" onClick={() => choosePreset(presetId)}>
+            <Button variant="ghost" onClick={resetRow}>
               Reset to preset
             </Button>
           </div>
+          <p className="text-sm font-medium text-slate-700" data-testid="template-editing">
+            {editingLine}
+          </p>
           {kind === "email" ? (
             <>
               <EditorField
                 id="template-subject"
                 label="Subject"
                 rows={2}
-                value={template.subject}
-                onChange={(subject) => edit({ ...template, subject })}
+                value={template.title}
+                onChange={(title) => edit({ ...template, title })}
               />
               <EditorField
                 id="template-html"
                 label="HTML body"
                 rows={10}
-                value={template.html}
-                onChange={(html) => edit({ ...template, html })}
+                value={template.body}
+                onChange={(body) => edit({ ...template, body })}
               />
               <EditorField
                 id="template-text"
@@ -223,31 +314,50 @@ export function ChannelDialog({
               />
             </>
           ) : (
-            <EditorField
-              id="template-slack"
-              label="Message (Slack mrkdwn)"
-              rows={8}
-              value={template.text}
-              onChange={(text) => edit({ ...template, text })}
-            />
+            <>
+              <EditorField
+                id="template-slack-title"
+                label="Header (plain text)"
+                rows={1}
+                value={template.title}
+                onChange={(title) => edit({ ...template, title })}
+              />
+              <EditorField
+                id="template-slack"
+                label="Message (Slack mrkdwn)"
+                rows={8}
+                value={template.body}
+                onChange={(body) => edit({ ...template, body })}
+              />
+              <EditorField
+                id="template-slack-facts"
+                label="Key facts (one Label: value per line)"
+                rows={4}
+                value={template.facts}
+                onChange={(facts) => edit({ ...template, facts })}
+              />
+              <EditorField
+                id="template-slack-text"
+                label="Notification text (blank: the message)"
+                rows={2}
+                value={template.text}
+                onChange={(text) => edit({ ...template, text })}
+              />
+            </>
           )}
           <p className="text-xs text-slate-500">
             Handlebars: <code>{"{{event.data.first_name}}"}</code>, <code>{"{{primaryEmail event.data}}"}</code>,{" "}
             <code>{"{{formatDate event.timestamp}}"}</code>, <code>{"{{eventUrl}}"}</code>. Presets are never changed;
-            your edits are saved on this channel.
+            under Automatic an edit is saved for the event type shown only.
           </p>
         </div>
 
         <TemplatePreview
           webhookId={webhookId}
           kind={kind}
-          template={templateInput}
-          eventType={previewType}
-          onEventTypeChange={(type) => {
-            setPreviewType(type);
-            // Unedited Automatic shows the preset that this event type would get.
-            if (!isEdited) setTemplate(presetTemplate(kindPresets, presetId, type));
-          }}
+          template={template}
+          eventType={editType}
+          onEventTypeChange={setEditType}
           eventGroups={eventGroups}
           shownElsewhere={state?.problems ?? []}
         />

@@ -1,12 +1,8 @@
 import type { ChannelView } from "@/lib/channels/list-channels";
+import type { AlertTemplate } from "@/lib/templates/alert-template";
 
 // What the server page hands the channel components: presets and the event catalog as plain data.
-export type PresetOption = {
-  id: string;
-  name: string;
-  eventType: string | null;
-  template: { subject?: string; html?: string; text: string };
-};
+export type PresetOption = { id: string; name: string; eventType: string | null; template: AlertTemplate };
 
 export type EventGroupOption = { id: string; name: string; types: { type: string; description: string }[] };
 
@@ -19,18 +15,16 @@ export type ChannelPanelProps = {
   suggestedSlackName: string;
 };
 
-export type EditorTemplate = { subject: string; html: string; text: string };
+export const AUTO = "auto";
+/** The event type of a channel's default template row. */
+export const DEFAULT_TYPE = "*";
 
-/** The editor's starting text for a preset; "auto" shows the preset made for the preview's event type. */
-export function presetTemplate(presets: PresetOption[], presetId: string, eventType: string): EditorTemplate {
+/** The editor's starting text: the chosen preset, or under Automatic the preset made for the event type. */
+export function presetTemplate(presets: PresetOption[], presetId: string, eventType: string): AlertTemplate {
   const chosen =
     presets.find((preset) => preset.id === presetId) ??
     presets.find((preset) => preset.eventType === eventType) ??
     presets.find((preset) => preset.eventType === null) ??
     presets[0];
-  return {
-    subject: chosen?.template.subject ?? "",
-    html: chosen?.template.html ?? "",
-    text: chosen?.template.text ?? "",
-  };
+  return chosen?.template ?? { title: "", body: "", text: "", facts: "" };
 }

@@ -4,6 +4,7 @@ import { useState, useTransition } from "react";
 import { Button } from "@/components/button";
 import { inputClass } from "@/components/field";
 import type { PreviewResult } from "@/lib/channels/preview-template";
+import type { AlertTemplate } from "@/lib/templates/alert-template";
 import { previewTemplateAction } from "./channel-actions";
 import type { EventGroupOption } from "./channel-types";
 import { EventTypeSelect } from "./event-type-select";
@@ -11,7 +12,7 @@ import { EventTypeSelect } from "./event-type-select";
 type Props = {
   webhookId: string;
   kind: "email" | "slack";
-  template: { subject: string; html: string; text: string } | { text: string };
+  template: AlertTemplate;
   eventType: string;
   onEventTypeChange: (type: string) => void;
   eventGroups: EventGroupOption[];
@@ -42,10 +43,7 @@ export function TemplatePreview({
   // and is not shown (its errors may no longer exist).
   const [rendered, setRendered] = useState<{ result: Result; input: string }>();
   const [pending, startTransition] = useTransition();
-  const input =
-    kind === "email"
-      ? { kind, template: template as { subject: string; html: string; text: string }, eventType, source }
-      : { kind, template: { text: template.text }, eventType, source };
+  const input = { kind, template, eventType, source };
   const inputKey = JSON.stringify(input);
   const result = rendered?.input === inputKey ? rendered.result : undefined;
   const preview = () =>

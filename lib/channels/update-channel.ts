@@ -1,0 +1,75 @@
+import { recordAudit } from "../audit/record-audit";
+import type { Tenant } from "../auth/tenant";
+import type { Db } from "../db/client";
+import { AppError, notFound } from "../errors";
+import { UpdateChannelInput } from "./channel-input";
+import {
+  checkFieldsFitKind,
+  checkNotStale,
+  checkPresets,
+  describeChannelChange,
+  mergeChannelUpdate,
+} from "./channel-rules";
+import { parseEventFilter } from "./event-filter";
+import { vetTemplates } from "./vet-templates";
+import { writeTemplates } from "./write-templates";
+
+/**
+ * Changes a channel: only the fields sent change, templates row by row (an override saved for one event
+ * type leaves the others on theirs). Turning it on or off is part of the same write: one transaction, one
+ * audit entry, however many fields change.
+ */
+export async function updateChannel(
+  db: Db,
+  tenant: Tenant,
+  webhookId: string,
+  channelId: string,
+  raw: UpdateChannelInput,
+): Promise<void> {
+  const input = UpdateChannelInput.parse(raw);
+  const channel = await db.channel.findFirst({
+    where: { id: channelId, webhookId, projectId: tenant.projectId },
+    select: {
+      id: true,
+      kind: true,
+      name: true,
+      eventTypes: true,
+      updatedAt: true,
+      slackUrl: true,
+      webhook: { select: { id: true, name: true, environment: true } },
+    },
+  });
+  if (!channel) throw notFound("Channel");
+  const kind = channel.kind === "slack" ? "slack" : "email";
+  checkFieldsFitKind(kind, input);
+  checkNotStale(channel.updatedAt, input.expectedUpdatedAt);
+  const templates = input.templates ?? [];
+  checkPresets(kind, templates);
+  const eventTypes = input.eventTypes === undefined ? parseEventFilter(channel.eventTypes) : input.eventTypes;
+  await vetTemplates(tenant, channel.webhook, kind, templates, eventTypes);
+
+  const data = mergeChannelUpdate(channel.id, input);
+  await db.$transaction(async (tx) => {
+    // Fenced by updatedAt too: a save that started from the same version as another loses the race cleanly.
+    const fence = input.expectedUpdatedAt === undefined ? {} : { updatedAt: channel.updatedAt };
+    const { count } = await tx.channel.updateMany({
+      where: { id: channel.id, projectId: tenant.projectId, ...fence },
+      // Touching updatedAt even when only templates change keeps the stale-edit check meaningful.
+      data: { ...data, updatedAt: new Date() },
+    });
+    if (count === 0)
+      throw new AppError("conflict", "This channel was changed elsewhere since you opened it; reload it.");
+    await writeTemplates(tx, { id: channel.id, projectId: tenant.projectId }, templates, input.resetTemplates);
+    const onlyToggles =
+      Object.keys(data).length === 1 &&
+      data.isEnabled !== undefined &&
+      templates.length === 0 &&
+      !input.resetTemplates?.length;
+    await recordAudit(tx, tenant, {
+      action: onlyToggles ? (input.isEnabled ? "channel.turned_on" : "channel.turned_off") : "channel.saved",
+      targetType: "webhook",
+      targetId: webhookId,
+      summary: `Changed ${kind === "slack" ? "Slack" : "email"} channel “${input.name ?? channel.name}”: ${describeChannelChange(kind, input)}.`,
+    });
+  });
+}
