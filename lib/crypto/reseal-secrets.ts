@@ -1,6 +1,6 @@
 import type { Db } from "../db/client";
 import { getKeyRing } from "./key-ring";
-import { slackUrlField, webhookSecretField } from "./sealed-fields";
+import { channelSecretConfigField, slackUrlField, webhookSecretField } from "./sealed-fields";
 import { open, seal, sealedKeyId } from "./secret-box";
 
 /**
@@ -40,6 +40,21 @@ export async function resealSecrets(db: Db): Promise<number> {
     const { count } = await db.channel.updateMany({
       where: { id: row.id, slackUrl: value },
       data: { slackUrl: seal(open(value, field), field) },
+    });
+    changed += count;
+  }
+
+  const configured = await db.channel.findMany({
+    where: { secretConfig: { not: null } },
+    select: { id: true, secretConfig: true },
+  });
+  for (const row of configured) {
+    if (!isStale(row.secretConfig)) continue;
+    const field = channelSecretConfigField(row.id);
+    const value = row.secretConfig as string;
+    const { count } = await db.channel.updateMany({
+      where: { id: row.id, secretConfig: value },
+      data: { secretConfig: seal(open(value, field), field) },
     });
     changed += count;
   }

@@ -9,3 +9,8 @@ export function webhookSecretField(id: string, column: "signingSecret" | "previo
 export function slackUrlField(channelId: string): SealedField {
   return { table: "Channel", column: "slackUrl", id: channelId };
 }
+
+/** A channel kind's credentials (lib/channels/kinds/): one sealed JSON object per channel. */
+export function channelSecretConfigField(channelId: string): SealedField {
+  return { table: "Channel", column: "secretConfig", id: channelId };
+}

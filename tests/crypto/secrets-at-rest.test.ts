@@ -5,7 +5,7 @@ import type { Tenant } from "@/lib/auth/tenant";
 import { createChannel } from "@/lib/channels/create-channel";
 import { addKeyToFile, forgetKeyRing, getKeyRing, keyFilePath } from "@/lib/crypto/key-ring";
 import { resealSecrets } from "@/lib/crypto/reseal-secrets";
-import { webhookSecretField } from "@/lib/crypto/sealed-fields";
+import { channelSecretConfigField, webhookSecretField } from "@/lib/crypto/sealed-fields";
 import { open, seal, sealedKeyId } from "@/lib/crypto/secret-box";
 import type { Db } from "@/lib/db/client";
 import { sqliteFilePath } from "@/lib/db/sqlite-path";
@@ -112,5 +112,32 @@ describe("secrets at rest", () => {
     expect(webhookSecrets(row).signingSecret).toBe(CLERK_SECRET);
     expect((await ingest(db, webhook.id)).status).toBe(200);
     expect(await resealSecrets(db)).toBe(0);
+  });
+
+  it("seals a channel kind's credentials and re-seals them after a key rotation", async () => {
+    const webhook = await createWebhook(db, tenant);
+    const credentials = JSON.stringify({ url: "https://discord.com/api/webhooks/1/secret-token-part" });
+    const channel = await db.channel.create({
+      data: {
+        id: "ch_sealed_config",
+        projectId: tenant.projectId,
+        webhookId: webhook.id,
+        kind: "email",
+        name: "future kind",
+        secretConfig: credentials,
+      },
+    });
+    const field = channelSecretConfigField(channel.id);
+    expect(await resealSecrets(db)).toBeGreaterThanOrEqual(1);
+    let row = await db.channel.findUniqueOrThrow({ where: { id: channel.id } });
+    expect(row.secretConfig).toMatch(/^enc:v1:/);
+    expect(open(row.secretConfig as string, field)).toBe(credentials);
+
+    const newId = addKeyToFile(getEnv().HOOKBELL_DATA_DIR);
+    forgetKeyRing();
+    expect(await resealSecrets(db)).toBeGreaterThanOrEqual(1);
+    row = await db.channel.findUniqueOrThrow({ where: { id: channel.id } });
+    expect(sealedKeyId(row.secretConfig as string)).toBe(newId);
+    expect(open(row.secretConfig as string, field)).toBe(credentials);
   });
 });

@@ -147,7 +147,8 @@ describe("migration 0007: template sets", () => {
       ),
     ]);
 
-    expect(await migrateDatabase(getEnv().DATABASE_URL)).toEqual([BEFORE]);
+    // 0007 and every migration after it.
+    expect((await migrateDatabase(getEnv().DATABASE_URL))[0]).toBe(BEFORE);
 
     const db = getDb();
     const migrated = await db.channel.findMany({ where: { projectId: "prj_m" }, include: { templates: true } });
