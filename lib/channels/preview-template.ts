@@ -3,6 +3,7 @@ import type { Db } from "../db/client";
 import { templateFacts } from "../delivery/template-context";
 import { getEnv } from "../env";
 import { notFound } from "../errors";
+import type { AlertTemplate } from "../templates/alert-template";
 import type { TemplateProblem } from "../templates/check-template";
 import type { EmailTemplate, SlackTemplate } from "../templates/presets";
 import type { RenderedEmail } from "../templates/render-email";
@@ -13,7 +14,7 @@ import { sampleTemplateContext } from "../templates/sample-context";
 
 export type PreviewInput =
   | { kind: "email"; template: EmailTemplate; eventType: string; source: "sample" | "latest" }
-  | { kind: "slack"; template: SlackTemplate; eventType: string; source: "sample" | "latest" };
+  | { kind: "slack"; template: SlackTemplate | AlertTemplate; eventType: string; source: "sample" | "latest" };
 
 export type PreviewResult =
   | { ok: true; source: string; email?: RenderedEmail; slack?: SlackMessage }

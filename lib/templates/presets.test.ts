@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { CLERK_EVENT_TYPES } from "../providers/clerk-events";
 import { AUTO_PRESET_ID, getPreset, listPresets, presetForEvent } from "./presets";
 import { renderEmail } from "./render-email";
-import { renderSlack } from "./render-slack";
+import { renderSlackMessage } from "./render-slack";
 import { sampleTemplateContext } from "./sample-context";
 
 const NOW = new Date("2026-11-23T14:05:00Z");
@@ -61,9 +61,16 @@ describe("presets", () => {
     }
     for (const preset of listPresets("slack")) {
       const context = sampleTemplateContext(preset.eventType ?? "user.updated", { now: NOW });
-      const message = renderSlack(preset.template, context);
-      for (const fact of EXPECTED[preset.id]) expect(message.text, preset.id).toContain(fact);
-      expect(message.text).toContain(`<${context.eventUrl}|View in Hookbell>`);
+      const message = renderSlackMessage(preset.template, context);
+      const types = message.blocks.map((block) => block.type);
+      expect(types, preset.id).toEqual(["header", "section", "section", "context", "actions"]);
+      const fields = message.blocks.flatMap((block) => (block.type === "section" ? (block.fields ?? []) : []));
+      expect(fields.length, preset.id).toBeGreaterThanOrEqual(2);
+      for (const field of fields) expect(field.text, preset.id).toMatch(/^\*[^*\n]+\*\n\S/);
+      for (const fact of EXPECTED[preset.id]) expect(JSON.stringify(fields), `${preset.id} facts`).toContain(fact);
+      expect(message.text.length, preset.id).toBeGreaterThan(10);
+      expect(message.text, preset.id).not.toMatch(/\n/);
+      expect(message.blocks.at(-1)).toMatchObject({ elements: [{ url: context.eventUrl }] });
     }
   });
 
@@ -74,14 +81,18 @@ describe("presets", () => {
     for (const type of CLERK_EVENT_TYPES) {
       const context = sampleTemplateContext(type, { now: NOW });
       expect(renderEmail(email.template, context).subject).toContain(type);
-      expect(renderSlack(slack.template, context).text).toContain(type);
+      expect(renderSlackMessage(slack.template, context).text).toContain(type);
     }
   });
 
-  it("starts the New signup Slack message with name and email", () => {
+  it("states the New signup Slack alert in one line, in the header and the notification text", () => {
     const preset = getPreset("slack", "user-created");
     if (!preset) throw new Error("user-created preset missing");
-    const { text } = renderSlack(preset.template, sampleTemplateContext("user.created", { now: NOW }));
-    expect(text.split("\n")[0]).toBe(":tada: *New signup*: Ada Lovelace (ada@example.com)");
+    const { text, blocks } = renderSlackMessage(preset.template, sampleTemplateContext("user.created", { now: NOW }));
+    expect(text).toBe(":tada: New signup: Ada Lovelace (ada@example.com)");
+    expect(blocks[0]).toEqual({
+      type: "header",
+      text: { type: "plain_text", text: ":tada: New signup: Ada Lovelace", emoji: true },
+    });
   });
 });

@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
+import type { AlertTemplate } from "./alert-template";
 
 // The built-in alert templates. Their text lives in templates/ at the repository root (one
 // Handlebars file per part) so it can be read and edited as plain files; this module pairs each
@@ -7,8 +8,9 @@ import path from "node:path";
 
 export type ChannelKind = "email" | "slack";
 export type EmailTemplate = { subject: string; html: string; text: string };
+/** A channel's edited Slack copy as saved before templates had parts: the body only. */
 export type SlackTemplate = { text: string };
-export type TemplateFor<K extends ChannelKind> = K extends "email" ? EmailTemplate : SlackTemplate;
+export type TemplateFor<K extends ChannelKind> = K extends "email" ? EmailTemplate : AlertTemplate;
 
 export type Preset<K extends ChannelKind = ChannelKind> = {
   id: string;
@@ -73,14 +75,19 @@ function load<K extends ChannelKind>(kind: K): Preset<K>[] {
   let presets = loaded.get(kind);
   if (!presets) {
     presets = PRESETS.map((meta): Preset => {
-      const template: EmailTemplate | SlackTemplate =
+      const template: EmailTemplate | AlertTemplate =
         kind === "email"
           ? {
               subject: readPart("email", `${meta.id}.subject.hbs`),
               html: readPart("email", `${meta.id}.html.hbs`),
               text: readPart("email", `${meta.id}.text.hbs`),
             }
-          : { text: readPart("slack", `${meta.id}.hbs`) };
+          : {
+              title: readPart("slack", `${meta.id}.title.hbs`),
+              body: readPart("slack", `${meta.id}.body.hbs`),
+              text: readPart("slack", `${meta.id}.text.hbs`),
+              facts: readPart("slack", `${meta.id}.facts.hbs`),
+            };
       return { ...meta, kind, template } as Preset;
     });
     loaded.set(kind, presets);

@@ -1,3 +1,4 @@
+import type { AlertTemplate } from "./alert-template";
 import { checkTemplate, type TemplateProblem } from "./check-template";
 import type { ChannelKind, EmailTemplate, SlackTemplate, TemplateContext } from "./presets";
 import { type RenderedEmail, renderEmail } from "./render-email";
@@ -13,10 +14,10 @@ export type JobContext = Omit<TemplateContext, "event"> & ({ event: Record<strin
 
 export type RenderJob =
   /** Problems only: the channel form's check before saving. */
-  | { op: "check"; kind: ChannelKind; template: EmailTemplate | SlackTemplate; context: JobContext }
+  | { op: "check"; kind: ChannelKind; template: EmailTemplate | SlackTemplate | AlertTemplate; context: JobContext }
   /** Problems, else the rendered alert: previews, and the worker's render before a send. */
   | { op: "render"; kind: "email"; template: EmailTemplate; context: JobContext; check?: boolean }
-  | { op: "render"; kind: "slack"; template: SlackTemplate; context: JobContext; check?: boolean };
+  | { op: "render"; kind: "slack"; template: SlackTemplate | AlertTemplate; context: JobContext; check?: boolean };
 
 export type RenderResult = { problems: TemplateProblem[]; email?: RenderedEmail; slack?: SlackMessage };
 

@@ -19,7 +19,13 @@ const Preset = z.object({
   name: z.string(),
   description: z.string(),
   event_type: z.string().nullable().describe("The event type it is written for; null for the generic alert."),
-  template: z.union([EmailTemplate, SlackTemplate]),
+  template: z.union([
+    EmailTemplate,
+    SlackTemplate,
+    z
+      .strictObject({ title: z.string(), body: z.string(), text: z.string(), facts: z.string() })
+      .describe("Slack presets: header, body, notification text and `Label: value` facts, each Handlebars."),
+  ]),
 });
 
 const PresetList = z.object({ data: z.array(Preset) });

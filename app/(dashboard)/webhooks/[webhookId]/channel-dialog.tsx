@@ -10,7 +10,7 @@ import { SubmitButton } from "@/components/submit-button";
 import { useLeaveWarning } from "@/components/use-leave-warning";
 import type { ChannelView } from "@/lib/channels/list-channels";
 import { type SaveChannelState, saveChannelAction } from "./channel-actions";
-import { type ChannelPanelProps, type EditorTemplate, presetTemplate } from "./channel-types";
+import { type ChannelPanelProps, type EditorTemplate, presetSlackTemplate, presetTemplate } from "./channel-types";
 import { EventFilterPicker } from "./event-filter-picker";
 import { TemplatePreview } from "./template-preview";
 
@@ -67,7 +67,12 @@ export function ChannelDialog({
     setTemplate(next);
     setIsEdited(true);
   };
-  const templateInput = kind === "email" ? template : { text: template.text };
+  const templateInput =
+    kind === "email"
+      ? template
+      : isEdited
+        ? { text: template.text }
+        : presetSlackTemplate(kindPresets, presetId, previewType);
   const input =
     kind === "email"
       ? ({ kind, recipients, templatePreset: presetId, eventTypes, template: isEdited ? template : null } as const)

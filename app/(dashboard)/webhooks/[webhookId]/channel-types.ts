@@ -5,7 +5,8 @@ export type PresetOption = {
   id: string;
   name: string;
   eventType: string | null;
-  template: { subject?: string; html?: string; text: string };
+  /** Email: subject, html, text. Slack: title, body, text, facts (an AlertTemplate). */
+  template: { subject?: string; html?: string; text: string; title?: string; body?: string; facts?: string };
 };
 
 export type EventGroupOption = { id: string; name: string; types: { type: string; description: string }[] };
@@ -23,14 +24,26 @@ export type EditorTemplate = { subject: string; html: string; text: string };
 
 /** The editor's starting text for a preset; "auto" shows the preset made for the preview's event type. */
 export function presetTemplate(presets: PresetOption[], presetId: string, eventType: string): EditorTemplate {
-  const chosen =
-    presets.find((preset) => preset.id === presetId) ??
-    presets.find((preset) => preset.eventType === eventType) ??
-    presets.find((preset) => preset.eventType === null) ??
-    presets[0];
+  const chosen = choosePreset(presets, presetId, eventType);
   return {
     subject: chosen?.template.subject ?? "",
     html: chosen?.template.html ?? "",
-    text: chosen?.template.text ?? "",
+    // A Slack preset's editable text is its body; header, fields and button are built around it.
+    text: chosen?.template.body ?? chosen?.template.text ?? "",
   };
+}
+
+/** The whole Slack preset (header, body, facts, notification text) an unedited channel renders. */
+export function presetSlackTemplate(presets: PresetOption[], presetId: string, eventType: string) {
+  const { title = "", body = "", text = "", facts = "" } = choosePreset(presets, presetId, eventType)?.template ?? {};
+  return { title, body, text, facts };
+}
+
+function choosePreset(presets: PresetOption[], presetId: string, eventType: string): PresetOption | undefined {
+  return (
+    presets.find((preset) => preset.id === presetId) ??
+    presets.find((preset) => preset.eventType === eventType) ??
+    presets.find((preset) => preset.eventType === null) ??
+    presets[0]
+  );
 }
