@@ -50,19 +50,21 @@ function escapeHtml(text: string): string {
 
 // Styles for the HTML slack-markdown produces, set once on the blocks' container.
 const MRKDWN_CLASS = [
-  "[&_a]:text-sky-700 [&_a]:hover:underline",
-  "[&_code]:rounded [&_code]:border [&_code]:border-slate-200 [&_code]:bg-slate-100 [&_code]:px-1",
-  "[&_code]:font-mono [&_code]:text-[12px] [&_code]:text-rose-700",
-  "[&_pre]:my-1 [&_pre]:whitespace-pre-wrap [&_pre]:rounded [&_pre]:border [&_pre]:border-slate-200",
-  "[&_pre]:bg-slate-50 [&_pre]:p-2 [&_pre_code]:border-0 [&_pre_code]:bg-transparent [&_pre_code]:p-0",
-  "[&_pre_code]:text-slate-800 [&_blockquote]:border-l-4 [&_blockquote]:border-slate-300 [&_blockquote]:pl-3",
+  "[&_.s-mrkdwn_a]:text-sky-700 [&_.s-mrkdwn_a]:hover:underline",
+  "[&_.s-mrkdwn_code]:rounded [&_.s-mrkdwn_code]:border [&_.s-mrkdwn_code]:border-slate-200",
+  "[&_.s-mrkdwn_code]:bg-slate-100 [&_.s-mrkdwn_code]:px-1 [&_.s-mrkdwn_code]:font-mono",
+  "[&_.s-mrkdwn_code]:text-[12px] [&_.s-mrkdwn_code]:text-rose-700",
+  "[&_.s-mrkdwn_pre]:my-1 [&_.s-mrkdwn_pre]:whitespace-pre-wrap [&_.s-mrkdwn_pre]:rounded",
+  "[&_.s-mrkdwn_pre]:border [&_.s-mrkdwn_pre]:border-slate-200 [&_.s-mrkdwn_pre]:bg-slate-50 [&_.s-mrkdwn_pre]:p-2",
+  "[&_.s-mrkdwn_pre_code]:border-0 [&_.s-mrkdwn_pre_code]:bg-transparent [&_.s-mrkdwn_pre_code]:p-0",
+  "[&_.s-mrkdwn_pre_code]:text-slate-800",
+  "[&_.s-mrkdwn_blockquote]:border-l-4 [&_.s-mrkdwn_blockquote]:border-slate-300 [&_.s-mrkdwn_blockquote]:pl-3",
   "[&_.s-mention]:rounded [&_.s-mention]:bg-sky-100 [&_.s-mention]:px-0.5 [&_.s-mention]:text-sky-800",
-  "[&_.s-emoji]:text-[1.1em]",
 ].join(" ");
 
 function Mrkdwn({ text }: { text: string }) {
   // biome-ignore lint/security/noDangerouslySetInnerHtml: mrkdwnToHtml escapes all text before adding markup.
-  return <div className="break-words" dangerouslySetInnerHTML={{ __html: mrkdwnToHtml(text) }} />;
+  return <div className="s-mrkdwn break-words" dangerouslySetInnerHTML={{ __html: mrkdwnToHtml(text) }} />;
 }
 
 function Block({ block }: { block: Record<string, unknown> }) {
@@ -152,7 +154,9 @@ export function SlackPreview({ message, appName = "Hookbell", time = new Date() 
       </div>
       <p className="mt-3 border-t border-slate-100 pt-2 text-[12px] text-slate-500">
         <span className="font-medium">Notification:</span>{" "}
-        <span data-testid="slack-notification-text">{fromSlackEntities(message.text)}</span>
+        <span data-testid="slack-notification-text">
+          <PlainText text={fromSlackEntities(message.text)} />
+        </span>
       </p>
     </div>
   );

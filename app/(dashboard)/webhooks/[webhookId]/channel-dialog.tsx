@@ -65,7 +65,8 @@ export function ChannelDialog({
   };
   const edit = (next: EditorTemplate) => {
     setTemplate(next);
-    setIsEdited(true);
+    // Text put back as the preset has it is the preset again: saved as "use the preset", previewed whole.
+    setIsEdited(JSON.stringify(next) !== JSON.stringify(presetTemplate(kindPresets, presetId, previewType)));
   };
   const templateInput =
     kind === "email"
