@@ -50,16 +50,16 @@ function escapeHtml(text: string): string {
 
 // Styles for the HTML slack-markdown produces, set once on the blocks' container.
 const MRKDWN_CLASS = [
-  "[&_.s-mrkdwn_a]:text-sky-700 [&_.s-mrkdwn_a]:hover:underline",
+  "[&_.s-mrkdwn_a]:text-brand-700 [&_.s-mrkdwn_a]:hover:underline",
   "[&_.s-mrkdwn_code]:rounded [&_.s-mrkdwn_code]:border [&_.s-mrkdwn_code]:border-slate-200",
   "[&_.s-mrkdwn_code]:bg-slate-100 [&_.s-mrkdwn_code]:px-1 [&_.s-mrkdwn_code]:font-mono",
-  "[&_.s-mrkdwn_code]:text-[12px] [&_.s-mrkdwn_code]:text-rose-700",
+  "[&_.s-mrkdwn_code]:text-[12px] [&_.s-mrkdwn_code]:text-red-700",
   "[&_.s-mrkdwn_pre]:my-1 [&_.s-mrkdwn_pre]:whitespace-pre-wrap [&_.s-mrkdwn_pre]:rounded",
   "[&_.s-mrkdwn_pre]:border [&_.s-mrkdwn_pre]:border-slate-200 [&_.s-mrkdwn_pre]:bg-slate-50 [&_.s-mrkdwn_pre]:p-2",
   "[&_.s-mrkdwn_pre_code]:border-0 [&_.s-mrkdwn_pre_code]:bg-transparent [&_.s-mrkdwn_pre_code]:p-0",
   "[&_.s-mrkdwn_pre_code]:text-slate-800",
   "[&_.s-mrkdwn_blockquote]:border-l-4 [&_.s-mrkdwn_blockquote]:border-slate-300 [&_.s-mrkdwn_blockquote]:pl-3",
-  "[&_.s-mention]:rounded [&_.s-mention]:bg-sky-100 [&_.s-mention]:px-0.5 [&_.s-mention]:text-sky-800",
+  "[&_.s-mention]:rounded [&_.s-mention]:bg-brand-50 [&_.s-mention]:px-0.5 [&_.s-mention]:text-brand-700",
 ].join(" ");
 
 function Mrkdwn({ text }: { text: string }) {

@@ -93,6 +93,12 @@ it("sets up email and Slack, previews and edits a template, sends a test event a
     .locator("> div")
     .first()
     .screenshot({ path: path.join(SCREENSHOT_DIR, "slack-preview.png") });
+  await page.emulateMedia({ colorScheme: "dark" });
+  await slackPreview
+    .locator("> div")
+    .first()
+    .screenshot({ path: path.join(SCREENSHOT_DIR, "slack-preview-dark.png") });
+  await page.emulateMedia({ colorScheme: "light" });
   const message = dialog.getByLabel("Message (Slack mrkdwn)");
   const original = await message.inputValue();
   await message.fill(`${original}\n{{#if event.data}}`);
