@@ -25,6 +25,18 @@ describe("checkTemplate", () => {
     ]);
   });
 
+  it("checks every part of a Slack Block Kit template, naming each broken one", () => {
+    const problems = checkTemplate(
+      "slack",
+      { title: "{{#if x}}", body: "ok", text: "ok", facts: "Name: {{shout event.data.first_name}}" },
+      sample,
+    );
+    expect(problems).toEqual([
+      { part: "title", line: 1, column: 10, message: expect.stringContaining("Unexpected end of template") },
+      { part: "facts", line: 1, column: 7, message: expect.stringContaining('Unknown helper "shout"') },
+    ]);
+  });
+
   it("reports every broken part of an email at once", () => {
     const problems = checkTemplate("email", { subject: "{{#if x}}", html: "<p>{{/each}}</p>", text: "ok" }, sample);
     expect(problems).toEqual([

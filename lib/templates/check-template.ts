@@ -1,3 +1,4 @@
+import type { AlertTemplate } from "./alert-template";
 import { renderPart } from "./compile-template";
 import type { ChannelKind, EmailTemplate, SlackTemplate, TemplateContext } from "./presets";
 import { toTemplateData } from "./template-data";
@@ -15,22 +16,37 @@ type Part = { part: string; source: unknown; mode: "html" | "plain" | "slack"; r
  */
 export function checkTemplate(
   kind: ChannelKind,
-  template: EmailTemplate | SlackTemplate,
+  template: EmailTemplate | SlackTemplate | AlertTemplate,
   sample: TemplateContext,
 ): TemplateProblem[] {
   const parts: Part[] =
-    kind === "email"
+    kind === "slack" && "body" in template
       ? [
-          {
-            part: "subject",
-            source: (template as EmailTemplate).subject,
-            mode: "plain",
-            required: "The subject is empty.",
-          },
-          { part: "html", source: (template as EmailTemplate).html, mode: "html" },
-          { part: "text", source: (template as EmailTemplate).text, mode: "plain" },
+          // Header text is plain_text, shown literally by Slack; the other parts are mrkdwn.
+          { part: "title", source: template.title, mode: "plain" },
+          { part: "body", source: template.body, mode: "slack" },
+          { part: "facts", source: template.facts, mode: "slack" },
+          { part: "text", source: template.text, mode: "slack" },
         ]
-      : [{ part: "text", source: (template as SlackTemplate).text, mode: "slack", required: "The message is empty." }];
+      : kind === "email"
+        ? [
+            {
+              part: "subject",
+              source: (template as EmailTemplate).subject,
+              mode: "plain",
+              required: "The subject is empty.",
+            },
+            { part: "html", source: (template as EmailTemplate).html, mode: "html" },
+            { part: "text", source: (template as EmailTemplate).text, mode: "plain" },
+          ]
+        : [
+            {
+              part: "text",
+              source: (template as SlackTemplate).text,
+              mode: "slack",
+              required: "The message is empty.",
+            },
+          ];
   const problems: TemplateProblem[] = [];
   const data = toTemplateData(sample);
   for (const { part, source, mode, required } of parts) {

@@ -8,9 +8,23 @@ export const EMAIL_SUBJECT_MAX = 250;
 export const EMAIL_HTML_MAX = 200_000;
 export const EMAIL_TEXT_MAX = 100_000;
 
-/** Slack refuses section texts over 3000 characters and messages over 50 blocks. */
+/**
+ * Block Kit's limits (Slack refuses the whole message past any of them, so output is cut to fit): 50 blocks,
+ * a header's plain text 150 characters, a section's text 3,000, a section's fields 10 of 2,000 each, a
+ * context block 10 elements, a button's label 75 and its URL 3,000.
+ */
+export const SLACK_MAX_BLOCKS = 50;
+export const SLACK_HEADER_MAX = 150;
 export const SLACK_SECTION_MAX = 3000;
+export const SLACK_FIELDS_PER_SECTION = 10;
+export const SLACK_FIELD_MAX = 2000;
+export const SLACK_CONTEXT_MAX_ELEMENTS = 10;
+export const SLACK_CONTEXT_TEXT_MAX = 3000;
+export const SLACK_BUTTON_URL_MAX = 3000;
+/** Our own ceilings, well inside the 50 blocks: body sections, and facts (five sections of fields). */
 export const SLACK_MAX_SECTIONS = 10;
+export const SLACK_MAX_FACTS = 50;
+/** The notification text: Slack allows more, but notifications show a line or two. */
 export const SLACK_FALLBACK_MAX = 3000;
 
 /** `{{json value}}` output beyond this is cut: a whole payload in an alert is rarely readable anyway. */

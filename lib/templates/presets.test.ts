@@ -3,7 +3,7 @@ import { CLERK_EVENT_TYPES } from "../providers/clerk-events";
 import type { AlertTemplate } from "./alert-template";
 import { AUTO_PRESET_ID, getPreset, listPresets, presetForEvent } from "./presets";
 import { renderEmail } from "./render-email";
-import { renderSlack } from "./render-slack";
+import { renderSlackMessage } from "./render-slack";
 import { sampleTemplateContext } from "./sample-context";
 
 // The renderer still takes its own shape (until it takes an AlertTemplate).
@@ -65,9 +65,16 @@ describe("presets", () => {
     }
     for (const preset of listPresets("slack")) {
       const context = sampleTemplateContext(preset.eventType ?? "user.updated", { now: NOW });
-      const message = renderSlack({ text: preset.template.body }, context);
-      for (const fact of EXPECTED[preset.id]) expect(message.text, preset.id).toContain(fact);
-      expect(message.text).toContain(`<${context.eventUrl}|View in Hookbell>`);
+      const message = renderSlackMessage(preset.template, context);
+      const types = message.blocks.map((block) => block.type);
+      expect(types, preset.id).toEqual(["header", "section", "section", "context", "actions"]);
+      const fields = message.blocks.flatMap((block) => (block.type === "section" ? (block.fields ?? []) : []));
+      expect(fields.length, preset.id).toBeGreaterThanOrEqual(2);
+      for (const field of fields) expect(field.text, preset.id).toMatch(/^\*[^*\n]+\*\n\S/);
+      for (const fact of EXPECTED[preset.id]) expect(JSON.stringify(fields), `${preset.id} facts`).toContain(fact);
+      expect(message.text.length, preset.id).toBeGreaterThan(10);
+      expect(message.text, preset.id).not.toMatch(/\n/);
+      expect(message.blocks.at(-1)).toMatchObject({ elements: [{ url: context.eventUrl }] });
     }
   });
 
@@ -78,14 +85,18 @@ describe("presets", () => {
     for (const type of CLERK_EVENT_TYPES) {
       const context = sampleTemplateContext(type, { now: NOW });
       expect(renderEmail(emailParts(email.template), context).subject).toContain(type);
-      expect(renderSlack({ text: slack.template.body }, context).text).toContain(type);
+      expect(renderSlackMessage(slack.template, context).text).toContain(type);
     }
   });
 
-  it("starts the New signup Slack message with name and email", () => {
+  it("states the New signup Slack alert in one line, in the header and the notification text", () => {
     const preset = getPreset("slack", "user-created");
     if (!preset) throw new Error("user-created preset missing");
-    const { text } = renderSlack({ text: preset.template.body }, sampleTemplateContext("user.created", { now: NOW }));
-    expect(text.split("\n")[0]).toBe(":tada: *New signup*: Ada Lovelace (ada@example.com)");
+    const { text, blocks } = renderSlackMessage(preset.template, sampleTemplateContext("user.created", { now: NOW }));
+    expect(text).toBe(":tada: New signup: Ada Lovelace (ada@example.com)");
+    expect(blocks[0]).toEqual({
+      type: "header",
+      text: { type: "plain_text", text: ":tada: New signup: Ada Lovelace", emoji: true },
+    });
   });
 });

@@ -9,6 +9,7 @@ import type { AlertTemplate } from "./alert-template";
 export type ChannelKind = "email" | "slack";
 /** The renderers' own input until they take an AlertTemplate; everything else speaks AlertTemplate. */
 export type EmailTemplate = { subject: string; html: string; text: string };
+/** A channel's edited Slack copy as saved before templates had parts: the body only. */
 export type SlackTemplate = { text: string };
 
 export type Preset<K extends ChannelKind = ChannelKind> = {
@@ -83,7 +84,12 @@ function load<K extends ChannelKind>(kind: K): Preset<K>[] {
               text: readPart("email", `${meta.id}.text.hbs`),
               facts: "",
             }
-          : { title: "", body: readPart("slack", `${meta.id}.hbs`), text: "", facts: "" };
+          : {
+              title: readPart("slack", `${meta.id}.title.hbs`),
+              body: readPart("slack", `${meta.id}.body.hbs`),
+              text: readPart("slack", `${meta.id}.text.hbs`),
+              facts: readPart("slack", `${meta.id}.facts.hbs`),
+            };
       return { ...meta, kind, template } as Preset;
     });
     loaded.set(kind, presets);

@@ -1,8 +1,19 @@
 import { describe, expect, it } from "vitest";
-import { SLACK_FALLBACK_MAX, SLACK_MAX_SECTIONS, SLACK_SECTION_MAX } from "./limits";
+import type { AlertTemplate } from "./alert-template";
+import {
+  SLACK_CONTEXT_MAX_ELEMENTS,
+  SLACK_FALLBACK_MAX,
+  SLACK_FIELD_MAX,
+  SLACK_FIELDS_PER_SECTION,
+  SLACK_HEADER_MAX,
+  SLACK_MAX_BLOCKS,
+  SLACK_MAX_SECTIONS,
+  SLACK_SECTION_MAX,
+} from "./limits";
 import type { TemplateContext } from "./presets";
-import { renderSlack } from "./render-slack";
+import { renderSlack, renderSlackMessage } from "./render-slack";
 import { sampleTemplateContext } from "./sample-context";
+import type { SlackBlock } from "./slack-blocks";
 import { slackEscape } from "./slack-escape";
 
 const NOW = new Date("2026-11-23T14:05:00Z");
@@ -13,8 +24,24 @@ function contextWith(data: Record<string, unknown>): TemplateContext {
   return context;
 }
 
-function sectionTexts(blocks: Record<string, unknown>[]): string[] {
-  return blocks.filter((block) => block.type === "section").map((block) => (block.text as { text: string }).text);
+function sectionTexts(blocks: SlackBlock[]): string[] {
+  return blocks.flatMap((block) => (block.type === "section" && block.text ? [block.text.text] : []));
+}
+
+const VIEW_BUTTON = {
+  type: "actions",
+  elements: [
+    {
+      type: "button",
+      text: { type: "plain_text", text: "View in Hookbell", emoji: true },
+      url: "https://hookbell.test/logs/evt_01SAMPLE0000000000000000000",
+      action_id: "view_in_hookbell",
+    },
+  ],
+};
+
+function template(parts: Partial<AlertTemplate>): AlertTemplate {
+  return { title: "", body: "", text: "", facts: "", ...parts };
 }
 
 describe("renderSlack", () => {
@@ -58,7 +85,7 @@ describe("renderSlack", () => {
     expect(text).toBe("match Tom &amp; Jerry");
   });
 
-  it("ends with a context block naming the webhook, its environment, the event type and time", () => {
+  it("ends with a context block naming the webhook, its environment, the event type and time, then the button", () => {
     const context = contextWith({});
     context.webhook.name = "Prod <!channel>";
     context.webhook.environment = "test <!here>";
@@ -74,6 +101,7 @@ describe("renderSlack", () => {
           },
         ],
       },
+      VIEW_BUTTON,
     ]);
   });
 
@@ -112,5 +140,118 @@ describe("renderSlack", () => {
 
   it("escapes exactly & < and >", () => {
     expect(slackEscape(`<a href="x">&'</a>`)).toBe(`&lt;a href="x"&gt;&amp;'&lt;/a&gt;`);
+  });
+});
+
+describe("renderSlackMessage", () => {
+  it("lays out header, body, facts as fields, context and a View in Hookbell button", () => {
+    const message = renderSlackMessage(
+      template({
+        title: ":tada: New signup: {{fullName event.data}}",
+        body: "*{{fullName event.data}}* just signed up.",
+        facts: "Name: {{fullName event.data}}\nEmail: {{primaryEmail event.data}}\nUser ID: `{{event.data.id}}`",
+        text: "New signup: {{fullName event.data}}",
+      }),
+      contextWith({}),
+    );
+    expect(message.text).toBe("New signup: Ada Lovelace");
+    expect(message.blocks.map((block) => block.type)).toEqual(["header", "section", "section", "context", "actions"]);
+    expect(message.blocks[0]).toEqual({
+      type: "header",
+      text: { type: "plain_text", text: ":tada: New signup: Ada Lovelace", emoji: true },
+    });
+    expect(message.blocks[1]).toEqual({
+      type: "section",
+      text: { type: "mrkdwn", text: "*Ada Lovelace* just signed up." },
+    });
+    expect(message.blocks[2]).toEqual({
+      type: "section",
+      fields: [
+        { type: "mrkdwn", text: "*Name*\nAda Lovelace" },
+        { type: "mrkdwn", text: "*Email*\nada@example.com" },
+        { type: "mrkdwn", text: "*User ID*\n`user_2pXq7YbKf3nR9tLmW4cVz8HsJ1d`" },
+      ],
+    });
+    expect(message.blocks.at(-1)).toEqual(VIEW_BUTTON);
+  });
+
+  it("leaves out the header when the title is empty and the fields when no fact has a value", () => {
+    const message = renderSlackMessage(
+      template({ body: "Hello", facts: "Nickname: {{event.data.nickname}}\n\nPhone: " }),
+      contextWith({}),
+    );
+    expect(message.blocks.map((block) => block.type)).toEqual(["section", "context", "actions"]);
+  });
+
+  it("falls back to title and body for the notification text, the title's value escaped", () => {
+    const { text } = renderSlackMessage(
+      template({ title: "New: {{event.data.first_name}}\nline two", body: "*{{event.data.last_name}}*" }),
+      contextWith({ first_name: "<!channel>", last_name: "Lovelace" }),
+    );
+    expect(text).toBe("New: &lt;!channel&gt; line two\n*Lovelace*");
+  });
+
+  it("keeps the header plain text on one line, unescaped, and escapes values in facts", () => {
+    const message = renderSlackMessage(
+      template({ title: "{{event.data.first_name}}\n  & more", facts: "Name: {{event.data.first_name}}" }),
+      contextWith({ first_name: "Tom <!channel> & Jerry" }),
+    );
+    expect(message.blocks[0]).toMatchObject({ text: { text: "Tom <!channel> & Jerry & more" } });
+    expect(message.blocks[1]).toEqual({
+      type: "section",
+      fields: [{ type: "mrkdwn", text: "*Name*\nTom &lt;!channel&gt; &amp; Jerry" }],
+    });
+    expect(JSON.stringify(message.blocks.slice(1))).not.toContain("<!channel>");
+  });
+
+  it("cuts a 100 KB value and 40 facts to Block Kit's limits instead of failing", () => {
+    const huge = "x".repeat(100_000);
+    const facts = Array.from({ length: 40 }, (_, index) => `Fact ${index}: {{event.data.huge}}`).join("\n");
+    const context = contextWith({ huge });
+    context.webhook.name = huge;
+    const message = renderSlackMessage(
+      template({ title: "{{event.data.huge}}", body: "{{event.data.huge}}", facts, text: "{{event.data.huge}}" }),
+      context,
+    );
+    const { blocks } = message;
+    expect(blocks.length).toBeLessThanOrEqual(SLACK_MAX_BLOCKS);
+    expect(message.text.length).toBeLessThanOrEqual(SLACK_FALLBACK_MAX);
+    const header = blocks.find((block) => block.type === "header");
+    expect(header?.text.text).toHaveLength(SLACK_HEADER_MAX);
+    expect(header?.text.text.endsWith("…")).toBe(true);
+    const fieldSections = blocks.filter((block) => block.type === "section" && block.fields);
+    expect(fieldSections).toHaveLength(4);
+    const fields = fieldSections.flatMap((block) => (block.type === "section" ? (block.fields ?? []) : []));
+    expect(fields).toHaveLength(40);
+    for (const section of fieldSections) {
+      if (section.type === "section") expect(section.fields?.length).toBeLessThanOrEqual(SLACK_FIELDS_PER_SECTION);
+    }
+    for (const field of fields) {
+      expect(field.text.length).toBeLessThanOrEqual(SLACK_FIELD_MAX);
+      expect(field.text.endsWith("…")).toBe(true);
+    }
+    for (const text of sectionTexts(blocks)) expect(text.length).toBeLessThanOrEqual(SLACK_SECTION_MAX);
+    const context_ = blocks.find((block) => block.type === "context");
+    expect(context_?.elements.length).toBeLessThanOrEqual(SLACK_CONTEXT_MAX_ELEMENTS);
+    for (const element of context_?.elements ?? []) expect(element.text.length).toBeLessThanOrEqual(3000);
+    expect(sectionTexts(blocks).length).toBeLessThanOrEqual(SLACK_MAX_SECTIONS);
+  });
+
+  it("puts more than fifty facts into five sections, the last field saying how many are hidden", () => {
+    const facts = Array.from({ length: 70 }, (_, index) => `Fact ${index}: ${index}`).join("\n");
+    const { blocks } = renderSlackMessage(template({ facts }), contextWith({}));
+    const fields = blocks.flatMap((block) => (block.type === "section" ? (block.fields ?? []) : []));
+    expect(fields).toHaveLength(50);
+    expect(fields.at(-1)?.text).toBe("_…and 21 more_");
+  });
+
+  it("refuses a template whose every part renders empty", () => {
+    expect(() => renderSlackMessage(template({ title: " ", facts: "{{#if x}}y{{/if}}" }), contextWith({}))).toThrow(
+      /^body: The message is empty/,
+    );
+  });
+
+  it("names the part of a template that does not compile", () => {
+    expect(() => renderSlackMessage(template({ body: "ok", facts: "{{#if}}" }), contextWith({}))).toThrow(/^facts/);
   });
 });

@@ -1,62 +1,81 @@
+import type { AlertTemplate } from "./alert-template";
 import { renderPart } from "./compile-template";
 import { formatDate } from "./format-date";
-import { cap, SLACK_FALLBACK_MAX, SLACK_MAX_SECTIONS, SLACK_SECTION_MAX } from "./limits";
+import { cap, SLACK_FALLBACK_MAX, SLACK_MAX_BLOCKS, SLACK_MAX_SECTIONS } from "./limits";
 import type { SlackTemplate, TemplateContext } from "./presets";
+import { contextBlock, factSections, headerBlock, type SlackBlock, textSections, viewButton } from "./slack-blocks";
 import { fromHtmlEscaping, slackEscape } from "./slack-escape";
 import { toTemplateData } from "./template-data";
 import { TemplateError } from "./template-error";
 
-export type SlackMessage = { text: string; blocks: Record<string, unknown>[] };
+export { splitText } from "./slack-blocks";
+
+export type SlackMessage = { text: string; blocks: SlackBlock[] };
+
+const EMPTY = "The message is empty for this event; Slack needs some text.";
 
 /**
- * Renders a Slack alert: the template's mrkdwn in section blocks, then a context line naming the
- * webhook, event type and time. Values from the event are escaped (& < >) so they cannot ping or
- * link; the template's own text, like <{{eventUrl}}|View in Hookbell>, is kept as written.
- * Throws TemplateError (part "text") when the template is invalid, fails, or renders nothing.
+ * Renders a Slack alert as Block Kit: a header (the title, plain text), the body as mrkdwn sections, the
+ * facts as section fields, a context line naming the webhook, environment, event type and time, and a
+ * "View in Hookbell" button. `text` is the notification fallback: the text part, else title and body.
+ * Values from the event are escaped (& < >) so they cannot ping or link; the template's own text, like
+ * <{{eventUrl}}|the event>, is kept as written. Output is cut to Block Kit's limits, never refused.
+ * Throws TemplateError (naming the part) when a part is invalid or fails, or when everything is empty.
  */
-export function renderSlack(template: SlackTemplate, context: TemplateContext): SlackMessage {
-  const rendered = fromHtmlEscaping(renderPart("text", template.text, "slack", toTemplateData(context))).trim();
-  if (!rendered) throw new TemplateError("text", "The message is empty for this event; Slack needs some text.");
-  const sections = splitText(rendered, SLACK_SECTION_MAX, SLACK_MAX_SECTIONS).map((chunk) => ({
-    type: "section",
-    text: { type: "mrkdwn", text: chunk },
-  }));
-  const facts = [
+export function renderSlackMessage(template: AlertTemplate, context: TemplateContext): SlackMessage {
+  const data = toTemplateData(context);
+  // The header is plain_text: Slack shows it literally, so values need no mrkdwn escaping there.
+  const title = renderPart("title", template.title, "plain", data).trim();
+  const body = renderMrkdwn("body", template.body, data);
+  const facts = renderMrkdwn("facts", template.facts, data);
+  const text = renderMrkdwn("text", template.text, data);
+  if (!title && !body && !facts && !text) throw new TemplateError("body", EMPTY);
+  const header = headerBlock(title);
+  const fields = factSections(facts);
+  const sections = textSections(body, SLACK_MAX_SECTIONS);
+  const blocks: SlackBlock[] = [...header, ...sections, ...fields];
+  // A message of facts alone (or of the text part alone) still needs a visible line.
+  if (blocks.length === 0) blocks.push(...textSections(text, 1));
+  const fallback = text || [slackEscape(title.replace(/\s+/g, " ")), body].filter(Boolean).join("\n") || facts;
+  const trailer = [...contextBlock([contextLine(context)]), ...viewButton(context.eventUrl)];
+  return {
+    text: cap(fallback, SLACK_FALLBACK_MAX),
+    blocks: [...blocks.slice(0, SLACK_MAX_BLOCKS - trailer.length), ...trailer],
+  };
+}
+
+/**
+ * The message of a template that has only a body (a channel's edited copy saved before templates had
+ * parts), or of a full AlertTemplate. Errors and emptiness are reported on the part "text", as before.
+ */
+export function renderSlack(template: SlackTemplate | AlertTemplate, context: TemplateContext): SlackMessage {
+  if (isAlertTemplate(template)) return renderSlackMessage(template, context);
+  try {
+    return renderSlackMessage({ title: "", body: template.text, text: "", facts: "" }, context);
+  } catch (error) {
+    if (error instanceof TemplateError && error.part === "body") {
+      throw new TemplateError("text", error.detail, error.line, error.column);
+    }
+    throw error;
+  }
+}
+
+export function isAlertTemplate(template: SlackTemplate | AlertTemplate): template is AlertTemplate {
+  return typeof (template as Partial<AlertTemplate>).body === "string";
+}
+
+function renderMrkdwn(part: string, source: string, data: Record<string, unknown>): string {
+  return fromHtmlEscaping(renderPart(part, source, "slack", data)).trim();
+}
+
+function contextLine(context: TemplateContext): string {
+  return [
     "Hookbell",
     slackEscape(cap(context.webhook.name, 200)),
     context.webhook.environment ? `*${slackEscape(cap(context.webhook.environment, 40))}*` : "",
     context.eventType ? `\`${slackEscape(cap(context.eventType, 200))}\`` : "",
     formatDate(context.receivedAt),
-  ];
-  return {
-    text: cap(rendered, SLACK_FALLBACK_MAX),
-    blocks: [...sections, { type: "context", elements: [{ type: "mrkdwn", text: facts.filter(Boolean).join(" · ") }] }],
-  };
-}
-
-/**
- * Cuts text into chunks of at most `max` characters, preferring line breaks, then spaces, and never
- * cutting inside an entity such as &amp;. Past `maxChunks`, the last chunk ends with "…".
- */
-export function splitText(text: string, max: number, maxChunks: number): string[] {
-  const chunks: string[] = [];
-  let rest = text;
-  while (rest.length > max && chunks.length < maxChunks - 1) {
-    const window = rest.slice(0, max);
-    let cut = window.lastIndexOf("\n");
-    if (cut < max / 2) cut = window.lastIndexOf(" ");
-    if (cut < max / 2) cut = safeCut(window);
-    chunks.push(rest.slice(0, cut).trimEnd());
-    rest = rest.slice(cut).replace(/^\s+/, "");
-  }
-  chunks.push(rest.length > max ? `${rest.slice(0, safeCut(rest.slice(0, max - 1)))}…` : rest);
-  return chunks.filter((chunk) => chunk.length > 0);
-}
-
-/** The length of `window` minus any entity or surrogate pair its end would split. */
-function safeCut(window: string): number {
-  const entity = /&[a-z#0-9]{0,8}$/i.exec(window);
-  let cut = entity ? entity.index : window.length;
-  if (/[\ud800-\udbff]/.test(window[cut - 1] ?? "")) cut -= 1;
-  return cut > 0 ? cut : window.length;
+  ]
+    .filter(Boolean)
+    .join(" · ");
 }

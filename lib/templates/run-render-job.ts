@@ -1,8 +1,8 @@
 import type { AlertTemplate } from "./alert-template";
 import { checkTemplate, type TemplateProblem } from "./check-template";
-import type { ChannelKind, EmailTemplate, SlackTemplate, TemplateContext } from "./presets";
+import type { ChannelKind, EmailTemplate, TemplateContext } from "./presets";
 import { type RenderedEmail, renderEmail } from "./render-email";
-import { renderSlack, type SlackMessage } from "./render-slack";
+import { renderSlackMessage, type SlackMessage } from "./render-slack";
 import { summarizeEvent } from "./summarize-event";
 import { parseEventBody } from "./template-data";
 import { TemplateError } from "./template-error";
@@ -38,33 +38,28 @@ export function runRenderJob(job: RenderJob): RenderResult {
   try {
     return job.kind === "email"
       ? { problems: [], email: renderEmail(emailParts(job.template), context) }
-      : { problems: [], slack: renderSlack(slackParts(job.template), context) };
+      : { problems: [], slack: renderSlackMessage(job.template, context) };
   } catch (error) {
     if (!(error instanceof TemplateError)) throw error;
     return { problems: [inAlertTerms(job.kind, toProblem(error))] };
   }
 }
 
-// The renderers still take their own shapes; these shims go once they take an AlertTemplate.
+// The email renderer still takes its own shape (subject, html, text); this shim goes once it takes an
+// AlertTemplate. Slack's renderer takes the AlertTemplate and names problems by its parts already.
 function emailParts(template: AlertTemplate): EmailTemplate {
   return { subject: template.title, html: template.body, text: template.text };
 }
 
-function slackParts(template: AlertTemplate): SlackTemplate {
-  return { text: template.body };
-}
-
-/** A problem named by the AlertTemplate part it is in (the renderers name their own parts). */
+/** A problem named by the AlertTemplate part it is in (the email renderer names its own parts). */
 function inAlertTerms(kind: ChannelKind, problem: TemplateProblem): TemplateProblem {
-  const part =
-    kind === "email"
-      ? ({ subject: "title", html: "body" } as Record<string, string>)[problem.part]
-      : ({ text: "body" } as Record<string, string>)[problem.part];
+  if (kind !== "email") return problem;
+  const part = ({ subject: "title", html: "body" } as Record<string, string>)[problem.part];
   return part ? { ...problem, part } : problem;
 }
 
-function rendererInput(kind: ChannelKind, template: AlertTemplate): EmailTemplate | SlackTemplate {
-  return kind === "email" ? emailParts(template) : slackParts(template);
+function rendererInput(kind: ChannelKind, template: AlertTemplate): EmailTemplate | AlertTemplate {
+  return kind === "email" ? emailParts(template) : template;
 }
 
 export function toProblem({ part, detail, line, column }: TemplateError): TemplateProblem {

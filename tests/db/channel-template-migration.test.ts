@@ -8,13 +8,14 @@ import { sqliteFilePath } from "@/lib/db/sqlite-path";
 import { getEnv } from "@/lib/env";
 import { type EmailTemplate, getPreset, presetForEvent, type SlackTemplate } from "@/lib/templates/presets";
 import { renderEmail } from "@/lib/templates/render-email";
-import { renderSlack } from "@/lib/templates/render-slack";
+import { renderSlack, renderSlackMessage } from "@/lib/templates/render-slack";
 import { runRenderJob } from "@/lib/templates/run-render-job";
 import { sampleTemplateContext } from "@/lib/templates/sample-context";
 import { isPostgresRun } from "../helpers/test-db";
 
 // 0007 moves each channel's one template into its template set. A database at 0006 with channels of every
-// shape is migrated, and each channel must render, for every event type, exactly what it rendered before.
+// shape is migrated, and each channel must render, for every event type, exactly what it rendered before:
+// its edited copy, or the preset it chose (as that preset now reads).
 
 const BEFORE = "0007_channel_templates";
 type OldChannel = {
@@ -98,7 +99,10 @@ function renderedBefore(channel: OldChannel, eventType: string) {
         : { subject: preset.template.title, html: preset.template.body, text: preset.template.text };
     return { context, email: renderEmail(template, context) };
   }
-  const template: SlackTemplate = { text: channel.templateBody ?? preset.template.body };
+  // A chosen preset stays that preset, in all its parts; an edited copy (one text before templates had
+  // parts) stays that text.
+  if (channel.templateBody === null) return { context, slack: renderSlackMessage(preset.template, context) };
+  const template: SlackTemplate = { text: channel.templateBody };
   return { context, slack: renderSlack(template, context) };
 }
 

@@ -8,6 +8,8 @@ import { retryDelivery } from "@/lib/delivery/retry-delivery";
 import { RETRY_DELAYS_MS } from "@/lib/delivery/retry-schedule";
 import { getUsage } from "@/lib/delivery/usage-quota";
 import { resetEnvForTests } from "@/lib/env";
+import { SLACK_FIELD_MAX, SLACK_FIELDS_PER_SECTION, SLACK_MAX_BLOCKS, SLACK_SECTION_MAX } from "@/lib/templates/limits";
+import type { SlackBlock } from "@/lib/templates/slack-blocks";
 import { clerkEvent } from "../helpers/signing";
 import { SlackStandIn } from "../helpers/slack-stand-in";
 import { SmtpSink } from "../helpers/smtp-sink";
@@ -84,9 +86,27 @@ describe("an accepted event", () => {
     expect(mail.parsed.from?.text).toContain("alerts@hookbell.test");
 
     const [post] = postsTo(slackUrl);
-    expect(post.body.text).toContain("Ada Lovelace (ada@example.com)");
-    expect(post.body.blocks?.[0]).toMatchObject({ type: "section", text: { type: "mrkdwn" } });
-    expect(JSON.stringify(post.body.blocks)).toContain("user.created");
+    // The notification text alone must say what happened: mobile notifications show nothing else.
+    expect(post.body.text).toBe(":tada: New signup: Ada Lovelace (ada@example.com)");
+    const blocks = (post.body.blocks ?? []) as SlackBlock[];
+    expect(blocks.map((block) => block.type)).toEqual(["header", "section", "section", "context", "actions"]);
+    expect(blocks.length).toBeLessThanOrEqual(SLACK_MAX_BLOCKS);
+    expect(blocks[0]).toMatchObject({
+      type: "header",
+      text: { type: "plain_text", text: ":tada: New signup: Ada Lovelace" },
+    });
+    const fields = blocks.flatMap((block) => (block.type === "section" ? (block.fields ?? []) : []));
+    expect(fields.map((field) => field.text.split("\n")[0])).toEqual(["*Name*", "*Email*", "*User ID*", "*Signed up*"]);
+    expect(fields.length).toBeLessThanOrEqual(SLACK_FIELDS_PER_SECTION);
+    for (const field of fields) expect(field.text.length).toBeLessThanOrEqual(SLACK_FIELD_MAX);
+    for (const block of blocks) {
+      if (block.type === "section" && block.text) expect(block.text.text.length).toBeLessThanOrEqual(SLACK_SECTION_MAX);
+    }
+    const context = blocks.find((block) => block.type === "context");
+    expect(context?.elements[0].text).toContain("`user.created`");
+    const actions = blocks.find((block) => block.type === "actions");
+    expect(actions?.elements[0]).toMatchObject({ type: "button", text: { text: "View in Hookbell" } });
+    expect(actions?.elements[0].url).toMatch(/^http:\/\/hookbell\.test\/logs\/evt_[0-9A-Z]+$/);
 
     const rows = await deliveriesOf(db, webhookId);
     expect(rows.map((row) => [row.kind, row.status, row.attemptCount])).toEqual([
@@ -232,12 +252,18 @@ describe("Slack answers", () => {
     });
     await worker(clock).drain();
     const [post] = postsTo(slackUrl);
-    const sent = JSON.stringify(post.body);
+    // The header is plain_text, which Slack shows literally (no mentions there); every mrkdwn part is escaped.
+    const [header, ...rest] = (post.body.blocks ?? []) as SlackBlock[];
+    expect(header).toMatchObject({ type: "header", text: { type: "plain_text" } });
+    const sent = JSON.stringify({ text: post.body.text, blocks: rest });
     expect(sent).not.toContain("<!channel>");
     expect(sent).not.toContain("<@U123>");
     expect(post.body.text).toContain("&lt;!channel&gt;");
-    // The template's own link markup is untouched.
-    expect(post.body.text).toMatch(/<http:\/\/hookbell\.test\/logs\/evt_[0-9A-Z]+\|View in Hookbell>/);
+    // The button's link is Hookbell's own, untouched.
+    expect(rest.at(-1)).toMatchObject({
+      type: "actions",
+      elements: [{ url: expect.stringMatching(/^http:\/\/hookbell\.test\/logs\/evt_/) }],
+    });
   });
 
   it("keeps {{constructor}} tricks away from prototypes", async () => {

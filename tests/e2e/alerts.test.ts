@@ -1,10 +1,11 @@
+import path from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { CLERK_SECRET } from "../helpers/signing";
 import { SlackStandIn } from "../helpers/slack-stand-in";
 import { signUp } from "./helpers/accounts";
 import { type RunningApp, startApp } from "./helpers/app-server";
-import { launchBrowser, reaches, screenshot } from "./helpers/browser";
+import { launchBrowser, reaches, SCREENSHOT_DIR, screenshot } from "./helpers/browser";
 
 // The walkthrough's "Setup Notification Channel" and "Testing Your Integration", in a real chromium
 // against `npm start`'s server: email goes to the Dev mailbox (no SMTP set), Slack to a local stand-in.
@@ -74,6 +75,30 @@ it("sets up email and Slack, previews and edits a template, sends a test event a
   // Typed as Slack shows it; the card and the log show it with one "#". One chosen event type.
   await dialog.getByLabel("Channel name").fill("#alerts");
   await dialog.getByLabel("Only the events I choose").check();
+  // The preset previews as Slack shows it: header, mrkdwn rendered, two-column facts, context line, button.
+  await dialog.getByRole("button", { name: "Preview Template" }).click();
+  const slackPreview = dialog.getByTestId("preview-slack");
+  await slackPreview.waitFor();
+  expect(await slackPreview.locator('[data-block="header"]').textContent()).toBe("🎉 New signup: Ada Lovelace");
+  expect(await slackPreview.locator('[data-block="section"] strong').allTextContents()).toEqual(
+    expect.arrayContaining(["Ada Lovelace", "Name", "Email", "User ID", "Signed up"]),
+  );
+  expect(await slackPreview.locator('[data-block="context"] code').textContent()).toBe("user.created");
+  const viewButton = slackPreview.getByRole("link", { name: "View in Hookbell" });
+  expect(await viewButton.getAttribute("href")).toMatch(/\/logs\/evt_sample$/);
+  expect(await slackPreview.getByTestId("slack-blocks").textContent()).not.toMatch(/\*|:tada:|<http/);
+  // The email channel's toast would cover part of the picture.
+  await reaches(page.getByText("Email notifications saved and on."), "hidden", 15_000);
+  await slackPreview
+    .locator("> div")
+    .first()
+    .screenshot({ path: path.join(SCREENSHOT_DIR, "slack-preview.png") });
+  await page.emulateMedia({ colorScheme: "dark" });
+  await slackPreview
+    .locator("> div")
+    .first()
+    .screenshot({ path: path.join(SCREENSHOT_DIR, "slack-preview-dark.png") });
+  await page.emulateMedia({ colorScheme: "light" });
   const message = dialog.getByLabel("Message (Slack mrkdwn)");
   const original = await message.inputValue();
   await message.fill(`${original}\n{{#if event.data}}`);
@@ -83,8 +108,8 @@ it("sets up email and Slack, previews and edits a template, sends a test event a
   await screenshot(page, "channel-slack-template-error");
   await message.fill(original);
   await dialog.getByRole("button", { name: "Preview Template" }).click();
-  await dialog.getByTestId("preview-slack-text").waitFor();
-  expect(await dialog.getByTestId("preview-slack-text").textContent()).toContain("New signup");
+  await dialog.getByTestId("slack-blocks").waitFor();
+  expect(await dialog.getByTestId("slack-blocks").textContent()).toContain("New signup: Ada Lovelace");
   await screenshot(page, "channel-slack-preview");
   await dialog.getByRole("button", { name: "Save Configuration" }).click();
   await page.getByText("Slack notifications saved and on.").waitFor();
@@ -111,6 +136,13 @@ it("sets up email and Slack, previews and edits a template, sends a test event a
   expect(slack.posts).toHaveLength(1);
   expect(slack.posts[0].path).toBe(new URL(SLACK_URL).pathname);
   expect(slack.posts[0].body.text).toContain("New signup");
+  expect(slack.posts[0].body.blocks?.map((block) => block.type)).toEqual([
+    "header",
+    "section",
+    "section",
+    "context",
+    "actions",
+  ]);
 
   // The Dev mailbox holds the email with the edited subject.
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Dev mailbox" }).click();

@@ -83,7 +83,7 @@ const MARKER = /user_many_\d+_\d+/;
 function receiptsAt(worker: Worker): Map<string, number> {
   const keys = [
     ...worker.smtp.received.map((mail) => `email ${mail.parsed.text?.match(MARKER)?.[0]}`),
-    ...worker.slack.posts.map((post) => `slack ${post.body.text?.match(MARKER)?.[0]}`),
+    ...worker.slack.posts.map((post) => `slack ${JSON.stringify(post.body).match(MARKER)?.[0]}`),
   ];
   const counts = new Map<string, number>();
   for (const key of keys) counts.set(key, (counts.get(key) ?? 0) + 1);

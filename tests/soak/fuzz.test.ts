@@ -6,9 +6,10 @@ import { MAX_BODY_BYTES } from "@/lib/ingest/read-capped-body";
 import { MAX_MESSAGE_ID_LENGTH } from "@/lib/ingest/signature-headers";
 import { CLERK_EVENT_TYPES } from "@/lib/providers/clerk-events";
 import { checkTemplate } from "@/lib/templates/check-template";
+import { SLACK_MAX_BLOCKS } from "@/lib/templates/limits";
 import { listPresets, type TemplateContext } from "@/lib/templates/presets";
 import { renderEmail } from "@/lib/templates/render-email";
-import { renderSlack } from "@/lib/templates/render-slack";
+import { renderSlack, renderSlackMessage } from "@/lib/templates/render-slack";
 import { sampleTemplateContext } from "@/lib/templates/sample-context";
 import { TemplateError } from "@/lib/templates/template-error";
 import { createWebhook } from "@/lib/webhooks/create-webhook";
@@ -683,9 +684,12 @@ describe(`fuzzing (seed ${SEED})`, () => {
             const email = renderEmail({ subject: source, html: randomTemplate(r), text: source }, context);
             for (const part of [email.subject, email.html, email.text]) expect(typeof part, where).toBe("string");
           } else if (call === 1) {
-            const message = renderSlack({ text: source }, context);
+            const message = r.chance(0.5)
+              ? renderSlack({ text: source }, context)
+              : renderSlackMessage({ title: source, body: randomTemplate(r), text: "", facts: source }, context);
             expect(typeof message.text, where).toBe("string");
             expect(Array.isArray(message.blocks), where).toBe(true);
+            expect(message.blocks.length, where).toBeLessThanOrEqual(SLACK_MAX_BLOCKS);
             expect(message.text.trim(), where).not.toBe("");
           } else {
             const kind = call === 2 ? "slack" : "email";

@@ -28,3 +28,18 @@ export function presetTemplate(presets: PresetOption[], presetId: string, eventT
     presets[0];
   return chosen?.template ?? { title: "", body: "", text: "", facts: "" };
 }
+
+/** The whole Slack preset (header, body, facts, notification text) an unedited channel renders. */
+export function presetSlackTemplate(presets: PresetOption[], presetId: string, eventType: string) {
+  const { title = "", body = "", text = "", facts = "" } = choosePreset(presets, presetId, eventType)?.template ?? {};
+  return { title, body, text, facts };
+}
+
+function choosePreset(presets: PresetOption[], presetId: string, eventType: string): PresetOption | undefined {
+  return (
+    presets.find((preset) => preset.id === presetId) ??
+    presets.find((preset) => preset.eventType === eventType) ??
+    presets.find((preset) => preset.eventType === null) ??
+    presets[0]
+  );
+}

@@ -3,6 +3,7 @@
 import { useState, useTransition } from "react";
 import { Button } from "@/components/button";
 import { inputClass } from "@/components/field";
+import { SlackPreview } from "@/components/slack-preview";
 import type { PreviewResult } from "@/lib/channels/preview-template";
 import type { AlertTemplate } from "@/lib/templates/alert-template";
 import { previewTemplateAction } from "./channel-actions";
@@ -121,18 +122,8 @@ function PreviewOutput({ result, shownElsewhere }: { result: Result; shownElsewh
         </div>
       ) : null}
       {result.slack ? (
-        <div className="rounded-md border border-slate-200 bg-surface p-3">
-          <div className="flex gap-3">
-            <div aria-hidden className="h-9 w-9 shrink-0 rounded bg-brand-600" />
-            <div className="min-w-0">
-              <p className="text-sm font-bold">
-                Hookbell <span className="rounded bg-slate-200 px-1 text-[10px] font-medium">APP</span>
-              </p>
-              <pre className="whitespace-pre-wrap break-words font-sans text-sm" data-testid="preview-slack-text">
-                {result.slack.text}
-              </pre>
-            </div>
-          </div>
+        <div data-testid="preview-slack">
+          <SlackPreview message={result.slack} />
           <details className="mt-2 text-sm">
             <summary className="cursor-pointer">Block Kit JSON</summary>
             <pre className="mt-2 overflow-x-auto text-xs">{JSON.stringify(result.slack.blocks, null, 2)}</pre>
