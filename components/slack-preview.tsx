@@ -22,9 +22,24 @@ type Props = {
  * they stand for, so a value "<!channel>" (sent as &lt;!channel&gt;) reads as text, as in Slack.
  */
 export function mrkdwnToHtml(mrkdwn: string): string {
-  const html = toHTML(mrkdwn, { escapeHTML: true, hrefTarget: "_blank" });
+  const html = toHTML(mrkdwn, { escapeHTML: true, hrefTarget: "_blank", slackCallbacks: MENTIONS });
   // slack-markdown escapes the & of Slack's entities once more; undo exactly that, staying escaped HTML.
   return html.replace(/&amp;(amp|lt|gt);/g, "&$1;");
+}
+
+type MentionNode = { id: string; name?: string };
+
+// slack-markdown escapes a mention's label (`<@U1|label>`) but not its id (`<@id>`): the defaults would put
+// a template's `<@<img onerror=…>` into the page as markup. The ids are escaped here.
+const MENTIONS = {
+  user: (node: MentionNode) => `@${node.name || escapeMentionId(node.id)}`,
+  channel: (node: MentionNode) => `#${node.name || escapeMentionId(node.id)}`,
+  usergroup: (node: MentionNode) => `^${node.name || escapeMentionId(node.id)}`,
+};
+
+/** As slack-markdown escapes the rest of the text (named entities), so the result reads the same. */
+function escapeMentionId(id: string): string {
+  return id.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 }
 
 const ENTITIES: Record<string, string> = { "&amp;": "&", "&lt;": "<", "&gt;": ">" };

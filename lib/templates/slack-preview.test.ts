@@ -80,6 +80,23 @@ describe("SlackPreview", () => {
     expect(visibleText(html)).toContain("<script>alert(1)</script><img src=x onerror=alert(2)>");
   });
 
+  it("keeps markup in a mention's id as text (user, channel and user-group mentions)", () => {
+    const context = sampleTemplateContext("user.created", { now: NOW });
+    const html = render(
+      renderSlackMessage(
+        {
+          title: "",
+          body: "<@<img src=x onerror=alert(1) x=> <#<a href=//evil.test>x> <!subteam^<iframe srcdoc=y>|team>",
+          text: "",
+          facts: "",
+        },
+        context,
+      ),
+    );
+    expect(html).not.toMatch(/<img|<a href="?\/\/evil|<iframe|<[^>]*\son(error|click)=/i);
+    expect(visibleText(html)).toContain("@<img src=x onerror=alert(1) x=");
+  });
+
   it("renders mrkdwn styles and Slack's own links", () => {
     expect(mrkdwnToHtml("*b* _i_ ~s~ `c` <https://x.test/a?b=1&amp;c=2|link> :tada:")).toBe(
       '<strong>b</strong> <em>i</em> <del>s</del> <code>c</code> <a href="https://x.test/a?b=1&amp;c=2" target="_blank">link</a> <span class="s-emoji">🎉</span>',
