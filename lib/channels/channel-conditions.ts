@@ -1,5 +1,5 @@
 import { type ConditionDocument, conditionDocumentSchema } from "../conditions/condition";
-import { evaluateCondition } from "../conditions/evaluate-condition";
+import { type ConditionBudget, evaluateCondition } from "../conditions/evaluate-condition";
 
 /** A channel's conditions as the API and the dialog send them: a filter document, or null for none. */
 export const ConditionsField = conditionDocumentSchema.nullable();
@@ -20,9 +20,13 @@ export function storedConditions(document: ConditionDocument | null): string | n
 }
 
 /** Why the channel leaves this payload out, or null when its conditions pass. */
-export function failedCondition(document: ConditionDocument | null, payload: unknown): string | null {
+export function failedCondition(
+  document: ConditionDocument | null,
+  payload: unknown,
+  budget?: ConditionBudget,
+): string | null {
   if (document === null) return null;
-  const result = evaluateCondition(document, payload);
+  const result = evaluateCondition(document, payload, budget);
   return result.matches ? null : result.reason;
 }
 

@@ -3,7 +3,7 @@ import type { Tenant } from "../auth/tenant";
 import { slackUrlField } from "../crypto/sealed-fields";
 import { seal } from "../crypto/secret-box";
 import type { Db } from "../db/client";
-import { notFound } from "../errors";
+import { AppError, notFound } from "../errors";
 import { newId } from "../ids";
 import { randomWebhookName } from "../webhooks/create-webhook";
 import { storedConditions } from "./channel-conditions";
@@ -12,6 +12,12 @@ import { checkPresets, describeChannelChange } from "./channel-rules";
 import { slackUrlHint } from "./slack-url";
 import { vetTemplates } from "./vet-templates";
 import { writeTemplates } from "./write-templates";
+
+/**
+ * Every event is planned for every channel of its webhook inside ingest's transaction: the number is
+ * bounded so one webhook's fan-out stays small next to everyone else's ingest.
+ */
+export const MAX_CHANNELS_PER_WEBHOOK = 20;
 
 /**
  * Adds a channel to a webhook; a webhook has any number, of any kind. Without templates it is "Automatic":
@@ -41,6 +47,14 @@ export async function createChannel(
       ? { recipients: JSON.stringify(input.recipients) }
       : { slackUrl: seal(input.slackUrl, slackUrlField(id)), slackUrlHint: slackUrlHint(input.slackUrl) };
   await db.$transaction(async (tx) => {
+    // Counted in the transaction that adds the channel (SQLite runs one writer at a time).
+    const existing = await tx.channel.count({ where: { webhookId, projectId: tenant.projectId } });
+    if (existing >= MAX_CHANNELS_PER_WEBHOOK) {
+      throw new AppError(
+        "conflict",
+        `A webhook has at most ${MAX_CHANNELS_PER_WEBHOOK} channels; delete one to add another, or use another webhook.`,
+      );
+    }
     await tx.channel.create({
       data: {
         id,

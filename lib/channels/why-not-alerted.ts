@@ -1,3 +1,4 @@
+import type { ConditionBudget } from "../conditions/evaluate-condition";
 import { type ConditionDocument, failedCondition, parseStoredConditions } from "./channel-conditions";
 import { matchesFilter, parseEventFilter } from "./event-filter";
 
@@ -17,18 +18,26 @@ function conditionsOf(stored: string | null): ConditionDocument | null {
   return document;
 }
 
-/** Why a channel does not alert on this event, or null when it does. */
+/**
+ * Why a channel does not alert on this event, or null when it does. `budget`: the condition steps this
+ * event may still spend, shared by the webhook's channels (see planDeliveries).
+ */
 export function whyNotAlerted(
   channel: { eventTypes: string | null; conditions: string | null },
   eventType: string | null,
   payload: () => unknown,
+  budget?: ConditionBudget,
 ): string | null {
   if (!matchesFilter(parseEventFilter(channel.eventTypes), eventType)) {
     return eventType === null
       ? "Not alerted: this event has no type, and this channel alerts on chosen event types only."
       : `Not alerted: ${eventType} is not in this channel's event types.`;
   }
-  const failed = failedCondition(conditionsOf(channel.conditions), channel.conditions === null ? null : payload());
+  const failed = failedCondition(
+    conditionsOf(channel.conditions),
+    channel.conditions === null ? null : payload(),
+    budget,
+  );
   if (failed === null) return null;
   return `Not alerted: condition failed — ${failed}${/[.!?]$/.test(failed) ? "" : "."}`;
 }

@@ -14,6 +14,11 @@ export type ConditionResult = { matches: true } | { matches: false; reason: stri
 const REASON_CHARS = 300;
 
 type Budget = { steps: number };
+/**
+ * Steps spent so far. One budget may be shared by several evaluations: ingest plans every channel of a
+ * webhook with one budget per event, so the conditions of many channels together cost no more than one.
+ */
+export type ConditionBudget = Budget;
 /** true = matches; otherwise why not ("" when the caller only needs to know, e.g. for one list element). */
 type Outcome = true | string;
 
@@ -33,13 +38,24 @@ function finish(reason: string): string {
   return cutText(sentence, REASON_CHARS);
 }
 
-export function evaluateCondition(document: ConditionDocument, payload: unknown): ConditionResult {
+export function evaluateCondition(
+  document: ConditionDocument,
+  payload: unknown,
+  budget: ConditionBudget = { steps: 0 },
+): ConditionResult {
+  const isShared = budget.steps > 0;
   try {
-    const outcome = check(document, payload, true, "", 1, { steps: 0 }, true);
+    const outcome = check(document, payload, true, "", 1, budget, true);
     return outcome === true ? { matches: true } : { matches: false, reason: finish(outcome) };
   } catch (error) {
     if (error === OUT_OF_STEPS) {
       const steps = CONDITION_LIMITS.maxSteps.toLocaleString("en-US");
+      if (isShared) {
+        return {
+          matches: false,
+          reason: `The conditions of this webhook's channels need more than ${steps} steps on this event together; this one was stopped.`,
+        };
+      }
       return { matches: false, reason: `The condition needs more than ${steps} steps on this event and was stopped.` };
     }
     // Unreachable for a document the schema accepted; an event is never lost over it, only not alerted.

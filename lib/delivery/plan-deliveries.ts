@@ -32,8 +32,11 @@ export function planDeliveries(
     if (payload === undefined) payload = parseEventBody(event.body ?? "");
     return payload;
   };
+  // One step budget for the event, shared by every channel: a webhook's conditions together cost at most
+  // what one condition may (they run inside ingest's transaction, on a thread every tenant shares).
+  const budget = { steps: 0 };
   return channels.map((channel) => {
-    const reason = whyNotAlerted(channel, event.eventType, readPayload);
+    const reason = whyNotAlerted(channel, event.eventType, readPayload, budget);
     const isWanted = reason === null;
     return {
       id: newTimeOrderedId("dlv", now.getTime()),

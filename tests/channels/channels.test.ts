@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Tenant } from "@/lib/auth/tenant";
-import { createChannel } from "@/lib/channels/create-channel";
+import { createChannel, MAX_CHANNELS_PER_WEBHOOK } from "@/lib/channels/create-channel";
 import { listChannels } from "@/lib/channels/list-channels";
 import { previewTemplate } from "@/lib/channels/preview-template";
 import { slackUrlProblem } from "@/lib/channels/slack-url";
@@ -180,6 +180,21 @@ describe("email channels", () => {
         source: "sample",
       }),
     ).rejects.toThrow(/not found/);
+  });
+});
+
+describe("channels per webhook", () => {
+  it(`takes up to ${MAX_CHANNELS_PER_WEBHOOK} channels on one webhook, then refuses the next with the reason`, async () => {
+    const webhookId = await newWebhook();
+    for (let index = 0; index < MAX_CHANNELS_PER_WEBHOOK; index++) {
+      await createChannel(db, tenant, webhookId, { kind: "email", recipients: `team${index}@example.com` });
+    }
+    await expect(createChannel(db, tenant, webhookId, { kind: "slack", slackUrl: SLACK_URL })).rejects.toThrow(
+      `A webhook has at most ${MAX_CHANNELS_PER_WEBHOOK} channels`,
+    );
+    expect(await db.channel.count({ where: { webhookId } })).toBe(MAX_CHANNELS_PER_WEBHOOK);
+    // Another webhook has its own room.
+    await createChannel(db, tenant, await newWebhook(), { kind: "slack", slackUrl: SLACK_URL });
   });
 });
 
