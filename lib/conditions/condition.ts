@@ -26,10 +26,11 @@ export type ComparisonOperator = (typeof COMPARISON_OPERATORS)[number];
 export const LOGICAL_OPERATORS = ["$and", "$or", "$not"] as const;
 export type LogicalOperator = (typeof LOGICAL_OPERATORS)[number];
 
+const COMPARISONS: ReadonlySet<string> = new Set(COMPARISON_OPERATORS);
 const OPERATORS: ReadonlySet<string> = new Set([...COMPARISON_OPERATORS, ...LOGICAL_OPERATORS]);
 
 export function isComparisonOperator(key: string): key is ComparisonOperator {
-  return (COMPARISON_OPERATORS as readonly string[]).includes(key);
+  return COMPARISONS.has(key);
 }
 
 export function isKnownOperator(key: string): boolean {

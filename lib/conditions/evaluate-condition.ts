@@ -96,19 +96,40 @@ function hasElement(filter: unknown, list: unknown[], at: Context): boolean {
   return false;
 }
 
+/** An object of the document, sorted once: its keys, whether it names fields, its comparison operators. */
+type Shape = { keys: string[]; hasFields: boolean; exist: unknown; comparisons: [string, unknown][] };
+
+// Evaluation reads the same objects over and over (once per list element, once per event); documents are
+// parsed once per channel and never changed afterwards, so their shape is worked out once per object.
+const SHAPES = new WeakMap<object, Shape>();
+
+function shapeOf(filter: Record<string, unknown>): Shape {
+  let shape = SHAPES.get(filter);
+  if (shape === undefined) {
+    const keys = Object.keys(filter);
+    shape = {
+      keys,
+      hasFields: keys.some((key) => !key.startsWith("$")),
+      exist: filter.$exist,
+      comparisons: keys.filter((key) => key !== "$exist" && isComparisonOperator(key)).map((key) => [key, filter[key]]),
+    };
+    SHAPES.set(filter, shape);
+  }
+  return shape;
+}
+
 function checkObject(filter: Record<string, unknown>, value: unknown, present: boolean, at: Context): Outcome {
   const { explain } = at;
   const where = at.path === "" ? "the event" : at.path;
-  const keys = Object.keys(filter);
-  if (keys.length === 0) return present ? true : explain ? `${where} is missing` : "";
-  const hasFields = keys.some((key) => !key.startsWith("$"));
+  const shape = shapeOf(filter);
+  if (shape.keys.length === 0) return present ? true : explain ? `${where} is missing` : "";
   // Hookdeck: an object beside a list means "some element matches it", fields and all.
-  if (hasFields && present && Array.isArray(value)) {
+  if (shape.hasFields && present && Array.isArray(value)) {
     if (hasElement(filter, value, at)) return true;
     return explain ? `${where} has no element ${describeElement(filter)}` : "";
   }
   let comparedAlready = false;
-  for (const key of keys) {
+  for (const key of shape.keys) {
     const operand = filter[key];
     let outcome: Outcome;
     if (!key.startsWith("$")) {
@@ -116,8 +137,7 @@ function checkObject(filter: Record<string, unknown>, value: unknown, present: b
     } else if (isComparisonOperator(key)) {
       if (comparedAlready) continue;
       comparedAlready = true;
-      const operators = keys.filter(isComparisonOperator).map((op): [string, unknown] => [op, filter[op]]);
-      outcome = checkOperators(operators, value, present, at);
+      outcome = checkOperators(shape, value, present, at);
     } else if (key === "$and" || key === "$or" || key === "$not") {
       outcome = checkLogical(key, operand, value, present, at);
     } else {
@@ -161,23 +181,22 @@ function checkLogical(key: string, operand: unknown, value: unknown, present: bo
   return explain ? `None of the alternatives matched: ${reasons.join("; ")}` : "";
 }
 
-function checkOperators(operators: [string, unknown][], value: unknown, present: boolean, at: Context): Outcome {
+function checkOperators(shape: Shape, value: unknown, present: boolean, at: Context): Outcome {
   const where = at.path === "" ? "the event" : at.path;
   const explain = at.explain;
-  const exist = operators.find(([key]) => key === "$exist");
-  if (exist && exist[1] === false && present) {
+  const { exist, comparisons } = shape;
+  if (exist === false && present) {
     return explain ? `${where} is present (${formatValue(value)}), but the condition needs it missing` : "";
   }
-  const others = operators.filter(([key]) => key !== "$exist");
-  if (!present) return exist?.[1] === false && others.length === 0 ? true : explain ? `${where} is missing` : "";
+  if (!present) return exist === false && comparisons.length === 0 ? true : explain ? `${where} is missing` : "";
   if (!Array.isArray(value)) {
-    for (const [key, operand] of others) {
+    for (const [key, operand] of comparisons) {
       const outcome = checkOperator(key, operand, value, where, at);
       if (outcome !== true) return outcome;
     }
     return true;
   }
-  return checkOperatorsOnList(others, value, where, at);
+  return checkOperatorsOnList(comparisons, value, where, at);
 }
 
 const NEGATION: Record<string, string> = { $neq: "$eq", $nin: "$in" };
