@@ -1,6 +1,7 @@
 import { describeOperators } from "./describe-condition";
 import { type Context, type Outcome, spend } from "./evaluation-budget";
-import { cutText, formatList, formatValue, formatWithKind } from "./format-condition-value";
+import { isReference, resolveReference } from "./field-reference";
+import { cutText, formatList, formatValue, formatWithKind, previewJson } from "./format-condition-value";
 import { compareLoosely, deepEquals, looseEquals } from "./loose-compare";
 
 /** The comparison operators of one object ($exist apart, since it is about presence) on the value there. */
@@ -13,18 +14,38 @@ export function checkOperators(
 ): Outcome {
   const where = at.path === "" ? "the event" : at.path;
   const explain = at.explain;
+  const resolved = resolveOperands(comparisons, at);
+  if (typeof resolved === "string") return resolved;
   if (exist === false && present) {
     return explain ? `${where} is present (${formatValue(value)}), but the condition needs it missing` : "";
   }
-  if (!present) return exist === false && comparisons.length === 0 ? true : explain ? `${where} is missing` : "";
+  if (!present) return exist === false && resolved.length === 0 ? true : explain ? `${where} is missing` : "";
   if (!Array.isArray(value)) {
-    for (const [key, operand] of comparisons) {
+    for (const [key, operand] of resolved) {
       const outcome = checkOperator(key, operand, value, where, at);
       if (outcome !== true) return outcome;
     }
     return true;
   }
-  return checkOperatorsOnList(comparisons, value, where, at);
+  return checkOperatorsOnList(resolved, value, where, at);
+}
+
+/** Operands given as {"$ref": path} replaced by the referenced values, or why one cannot be. */
+function resolveOperands(comparisons: [string, unknown][], at: Context): [string, unknown][] | string {
+  if (!comparisons.some(([, operand]) => isReference(operand))) return comparisons;
+  const resolved: [string, unknown][] = [];
+  for (const [key, operand] of comparisons) {
+    if (!isReference(operand)) {
+      resolved.push([key, operand]);
+      continue;
+    }
+    spend(at.budget);
+    const target = resolveReference(at.budget.root, operand);
+    if (!target.present)
+      return at.explain ? `${cutText(operand.$ref, 100)} is missing, so nothing to compare with` : "";
+    resolved.push([key, target.value]);
+  }
+  return resolved;
 }
 
 const NEGATION: Record<string, string> = { $neq: "$eq", $nin: "$in" };
@@ -85,7 +106,7 @@ function checkOperator(key: string, operand: unknown, value: unknown, where: str
       if (equal === (key === "$eq")) return true;
       if (!explain) return "";
       if (key === "$neq") return `${where} is ${shown}, which the condition excludes`;
-      const expected = isComposite ? cutText(JSON.stringify(operand), 60) : formatValue(operand);
+      const expected = isComposite ? previewJson(operand) : formatValue(operand);
       return `${where} is ${shown}, not ${isComposite ? "equal to " : ""}${expected}`;
     }
     case "$gt":

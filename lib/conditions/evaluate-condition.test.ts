@@ -257,6 +257,50 @@ describe("$and, $or and $not", () => {
   });
 });
 
+describe("$ref: another field's value", () => {
+  it("compares a field with another, as in Hookdeck's reference", () => {
+    const document = { updated_at: { $ref: "created_at" } };
+    expect(evaluateCondition(document, { updated_at: "2020-04-20", created_at: "2020-04-20" }).matches).toBe(true);
+    expect(reasonOf(document, { updated_at: "2020-05-20", created_at: "2020-04-20" })).toBe(
+      'updated_at is "2020-05-20", not "2020-04-20"',
+    );
+  });
+
+  it("takes a referenced value as an operator's operand", () => {
+    const document = { inventory: { $lte: { $ref: "old_inventory" } } };
+    expect(evaluateCondition(document, { inventory: 0, old_inventory: 10 }).matches).toBe(true);
+    expect(reasonOf(document, { inventory: 12, old_inventory: 10 })).toBe(
+      "inventory is 12, not less than or equal to 10",
+    );
+    const inList = { data: { id: { $in: { $ref: "data.allowed" } } } };
+    expect(evaluateCondition(inList, { data: { id: "u2", allowed: ["u1", "u2"] } }).matches).toBe(true);
+    expect(reasonOf(inList, { data: { id: "u3", allowed: ["u1", "u2"] } })).toBe(
+      'data.id is "u3", not one of "u1", "u2"',
+    );
+  });
+
+  it("follows list indexes, and does not match when the other field is missing", () => {
+    const payload = { variants: [{ created_at: "2020-04-20" }], updated_at: "2020-04-20" };
+    expect(evaluateCondition({ updated_at: { $ref: "variants[0].created_at" } }, payload).matches).toBe(true);
+    expect(evaluateCondition({ updated_at: { $ref: "variants.0.created_at" } }, payload).matches).toBe(true);
+    expect(reasonOf({ updated_at: { $ref: "variants[3].created_at" } }, payload)).toBe(
+      "variants[3].created_at is missing, so nothing to compare with",
+    );
+    expect(reasonOf({ updated_at: { $ref: "constructor.name" } }, payload)).toBe(
+      "constructor.name is missing, so nothing to compare with",
+    );
+  });
+
+  it("keeps the budget when a reference points at a huge list", () => {
+    const numbers = Array.from({ length: 1_000_000 }, (_, i) => i);
+    const almost = [...numbers.slice(0, -1), -1];
+    expect(reasonOf({ n: { $ref: "numbers" } }, { n: almost, numbers })).toBe(STOPPED);
+    expect(reasonOf({ n: { $ref: "numbers" } }, { n: [0, 1], numbers })).toBe(
+      "n is a list of 2 items, not equal to [0,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22…",
+    );
+  });
+});
+
 describe("the step budget", () => {
   it("stops on a list of a million elements and says why", () => {
     const items = Array.from({ length: 1_000_000 }, (_, i) => ({ sku: `s${i}` }));

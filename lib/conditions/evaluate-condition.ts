@@ -27,7 +27,7 @@ function finish(reason: string): string {
 
 export function evaluateCondition(document: ConditionDocument, payload: unknown): ConditionResult {
   try {
-    const outcome = check(document, payload, true, "", 1, { steps: 0 }, true);
+    const outcome = check(document, payload, true, "", 1, { steps: 0, root: payload }, true);
     return outcome === true ? { matches: true } : { matches: false, reason: finish(outcome) };
   } catch (error) {
     if (error === OUT_OF_STEPS) {
@@ -128,6 +128,9 @@ function checkObject(filter: Record<string, unknown>, value: unknown, present: b
       if (comparedAlready) continue;
       comparedAlready = true;
       outcome = checkOperators(shape.exist, shape.comparisons, value, present, at);
+    } else if (key === "$ref") {
+      // {"updated_at": {"$ref": "created_at"}}: equal to the other field's value.
+      outcome = checkOperators(undefined, [["$eq", filter]], value, present, at);
     } else if (key === "$and" || key === "$or" || key === "$not") {
       outcome = checkLogical(key, operand, value, present, at);
     } else {

@@ -3,7 +3,8 @@ import { CONDITION_LIMITS } from "./condition";
 // What one evaluation carries down the document: the step budget (shared by the whole evaluation), where it
 // is in the payload, and whether a failure needs its sentence (not for each list element tried).
 
-export type Budget = { steps: number };
+/** `root` is the whole payload, where a `$ref` path starts. */
+export type Budget = { steps: number; root: unknown };
 /** true = matches; otherwise why not ("" when the caller only needs to know, e.g. for one list element). */
 export type Outcome = true | string;
 export type Context = { path: string; depth: number; budget: Budget; explain: boolean };
