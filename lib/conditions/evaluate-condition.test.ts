@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { sampleClerkEvent } from "../providers/clerk-samples";
-import { CONDITION_LIMITS, type ConditionDocument } from "./condition";
+import { CONDITION_LIMITS, type ConditionDocument, conditionDocumentSchema } from "./condition";
 import { evaluateCondition } from "./evaluate-condition";
 
 const STOPPED = "The condition needs more than 10,000 steps on this event and was stopped.";
@@ -328,6 +328,17 @@ describe("the step budget", () => {
     let lists: unknown = [1];
     for (let i = 0; i < 100_000; i++) lists = [lists];
     expect(reasonOf({ data: { sku: "a" } }, { data: lists })).toBe('data has no element whose sku equals "a"');
+  });
+
+  it("checks a condition as deep as the schema allows through lists at every level of the payload", () => {
+    let document: unknown = "leaf";
+    let payload: unknown = "leaf";
+    for (let i = 0; i < CONDITION_LIMITS.maxDepth - 1; i++) {
+      document = { n: document };
+      payload = { n: [payload] };
+    }
+    expect(conditionDocumentSchema.safeParse(document).success).toBe(true);
+    expect(evaluateCondition(document as ConditionDocument, payload)).toEqual({ matches: true });
   });
 
   it("keeps deep equality within the budget on a huge payload object", () => {

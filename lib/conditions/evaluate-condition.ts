@@ -15,6 +15,9 @@ import { looseEquals } from "./loose-compare";
 export type ConditionResult = { matches: true } | { matches: false; reason: string };
 
 const REASON_CHARS = 300;
+// Guards the stack, not the document (the schema caps that at CONDITION_LIMITS.maxDepth): lists of lists in
+// the payload add a level each, and a saved condition must still be checked through a few of them.
+const MAX_EVALUATION_DEPTH = CONDITION_LIMITS.maxDepth * 4;
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === "object" && !Array.isArray(value);
@@ -51,8 +54,10 @@ function check(
   spend(budget);
   const at: Context = { path, depth, budget, explain };
   const where = path === "" ? "the event" : path;
-  if (depth > CONDITION_LIMITS.maxDepth) {
-    return explain ? `The condition is nested more than ${CONDITION_LIMITS.maxDepth} levels deep.` : "";
+  if (depth > MAX_EVALUATION_DEPTH) {
+    return explain
+      ? `The condition and this event are nested too deeply to check (over ${MAX_EVALUATION_DEPTH} levels).`
+      : "";
   }
   if (filter === null || typeof filter !== "object") {
     if (!present) return explain ? `${where} is missing` : "";
