@@ -63,7 +63,7 @@ function checkOperatorsOnList(operators: [string, unknown][], list: unknown[], w
     if (outcome !== true) return outcome;
   }
   const perElement = operators.filter((op) => !isWhole(op));
-  const positives = perElement.filter(([key]) => !(key in NEGATION));
+  const positives = perElement.filter(([key]) => !Object.hasOwn(NEGATION, key));
   const quiet: Context = { ...at, explain: false };
   if (positives.length > 0) {
     const found = list.some((element) => {
@@ -72,7 +72,7 @@ function checkOperatorsOnList(operators: [string, unknown][], list: unknown[], w
     });
     if (!found) return at.explain ? `${where} has no element that ${describeOperators(positives)}` : "";
   }
-  for (const [key, operand] of perElement.filter(([op]) => op in NEGATION)) {
+  for (const [key, operand] of perElement.filter(([op]) => Object.hasOwn(NEGATION, op))) {
     const excluded = list.find((element) => {
       spend(at.budget);
       return checkOperator(NEGATION[key], operand, element, "", quiet) === true;
