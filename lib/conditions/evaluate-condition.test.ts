@@ -370,3 +370,62 @@ describe("reasons", () => {
     expect(reason).toBe('name is "Eve\\"\\nreason: forged", not "Ada"');
   });
 });
+
+describe("any accepted document on any payload", () => {
+  // A seeded generator, so a failure is reproducible: documents and payloads from the same few field names,
+  // so that paths meet.
+  function generator(seed: number) {
+    let state = seed;
+    const next = () => {
+      state = (state * 1_103_515_245 + 12_345) % 2_147_483_648;
+      return state / 2_147_483_648;
+    };
+    const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)];
+    const names = ["a", "b", "type", "data", "tags", "constructor"];
+    const operators = ["$eq", "$neq", "$gt", "$gte", "$lt", "$lte", "$in", "$nin", "$startsWith", "$endsWith"];
+    const primitive = () => pick<unknown>([0, 1, 10, "10", "a", "ab", "", true, false, null, "true", -1.5]);
+    const payload = (depth: number): unknown => {
+      const roll = next();
+      if (depth > 3 || roll < 0.35) return primitive();
+      if (roll < 0.6) return Array.from({ length: Math.floor(next() * 4) }, () => payload(depth + 1));
+      return Object.fromEntries(
+        Array.from({ length: 1 + Math.floor(next() * 3) }, () => [pick(names), payload(depth + 1)]),
+      );
+    };
+    const filter = (depth: number): unknown => {
+      const roll = next();
+      if (depth > 3 || roll < 0.25) return primitive();
+      if (roll < 0.35) return [primitive(), primitive()];
+      if (roll < 0.55) return { [pick(operators)]: pick<unknown>([primitive(), ["a", 1], "a"]) };
+      if (roll < 0.62) return { $exist: next() < 0.5 };
+      if (roll < 0.7) return { [pick(["$and", "$or"])]: [filter(depth + 1), filter(depth + 1)] };
+      if (roll < 0.75) return { $not: filter(depth + 1) };
+      if (roll < 0.8) return { $ref: pick(names) };
+      return Object.fromEntries(
+        Array.from({ length: 1 + Math.floor(next() * 2) }, () => [pick(names), filter(depth + 1)]),
+      );
+    };
+    return { payload: () => payload(0), document: () => ({ [pick(names)]: filter(1) }) };
+  }
+
+  it("answers a match or a short reason, and is never stuck", () => {
+    const random = generator(20261203);
+    let accepted = 0;
+    let matched = 0;
+    for (let i = 0; i < 3_000; i++) {
+      const parsed = conditionDocumentSchema.safeParse(random.document());
+      if (!parsed.success) continue;
+      accepted += 1;
+      const result = evaluateCondition(parsed.data, random.payload());
+      if (result.matches) {
+        matched += 1;
+        continue;
+      }
+      expect(result.reason.length).toBeGreaterThan(0);
+      expect(result.reason.length).toBeLessThanOrEqual(300);
+      expect(result.reason).not.toBe("The condition could not be checked on this event.");
+    }
+    expect(accepted).toBeGreaterThan(1_500);
+    expect(matched).toBeGreaterThan(100);
+  });
+});
