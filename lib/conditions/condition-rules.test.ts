@@ -90,6 +90,8 @@ describe("builder rows and documents", () => {
       { "data.plan": "pro" },
       { data: {} },
       { data: { $or: [1, 2] } },
+      { updated_at: { $ref: "created_at" } },
+      { inventory: { $lte: { $ref: "old_inventory" } } },
     ];
     for (const document of notRows) expect(documentToRules(document)).toBeNull();
   });

@@ -1,5 +1,6 @@
 import type { ComparisonOperator, ConditionDocument } from "./condition";
 import { isComparisonOperator } from "./condition";
+import { isReferenceLike } from "./field-reference";
 import { joinPath } from "./format-condition-value";
 
 // The dialog's builder shows a condition as rows (field, operator, value) combined with all/any; the document
@@ -62,7 +63,8 @@ function flatRules(node: Record<string, unknown>, path: string): ConditionRule[]
   const keys = Object.keys(node);
   if (keys.length === 0) return null;
   if (keys.some((key) => key.startsWith("$"))) {
-    if (path === "" || !keys.every(isComparisonOperator)) return null;
+    // A value taken from another field ($ref) has no row form.
+    if (path === "" || !keys.every(isComparisonOperator) || keys.some((key) => isReferenceLike(node[key]))) return null;
     return keys.map((operator) => ({ path, operator, value: node[operator] }));
   }
   const rules: ConditionRule[] = [];

@@ -11,7 +11,7 @@ function problemOf(input: unknown): string {
   return result.error.issues[0].message;
 }
 
-const OPERATORS = "$eq, $neq, $gt, $gte, $lt, $lte, $in, $nin, $startsWith, $endsWith, $exist, $and, $or, $not";
+const OPERATORS = "$eq, $neq, $gt, $gte, $lt, $lte, $in, $nin, $startsWith, $endsWith, $exist, $and, $or, $not, $ref";
 
 describe("the condition schema", () => {
   it("accepts Hookdeck's example and gives back the same document", () => {
@@ -26,9 +26,6 @@ describe("the condition schema", () => {
   it("refuses an operator it does not support, naming where and what to use instead", () => {
     expect(problemOf({ data: { email_addresses: { $regex: ".*@acme" } } })).toBe(
       `data.email_addresses: $regex is not an operator Hookbell supports; use one of ${OPERATORS}.`,
-    );
-    expect(problemOf({ updated_at: { $ref: "created_at" } })).toBe(
-      `updated_at: $ref is not an operator Hookbell supports; use one of ${OPERATORS}.`,
     );
     expect(problemOf({ $where: "this.a > 1" })).toBe(
       `$where is not an operator Hookbell supports; use one of ${OPERATORS}.`,
@@ -49,6 +46,28 @@ describe("the condition schema", () => {
     expect(problemOf({ $or: [{ type: "a" }, { data: { $bad: 1 } }] })).toBe(
       `$or[1].data: $bad is not an operator Hookbell supports; use one of ${OPERATORS}.`,
     );
+  });
+
+  it("accepts $ref as a value or an operand, and refuses one it cannot follow", () => {
+    for (const document of [
+      { updated_at: { $ref: "created_at" } },
+      { inventory: { $lte: { $ref: "old_inventory" } } },
+      { data: { id: { $in: { $ref: "data.allowed_ids" } } } },
+      { variants: { updated_at: { $ref: "variants[0].created_at" } } },
+    ]) {
+      expect(conditionDocumentSchema.parse(document)).toEqual(document);
+    }
+    const usage =
+      'a: $ref takes a path to another field of the event, such as {"$ref": "data.created_at"} (at most 32 parts, no $index).';
+    expect(problemOf({ a: { $ref: 1 } })).toBe(usage);
+    expect(problemOf({ a: { $ref: "variants[$index].created_at" } })).toBe(usage);
+    expect(problemOf({ a: { $ref: "b..c" } })).toBe(usage);
+    expect(problemOf({ a: { $ref: Array.from({ length: 33 }, () => "x").join(".") } })).toBe(usage);
+    expect(problemOf({ a: { $gt: { $ref: "b", extra: 1 } } })).toBe(usage);
+    expect(problemOf({ a: { $ref: "b", $gt: 1 } })).toBe(
+      'a: $ref stands alone in its object, as in {"updated_at": {"$ref": "created_at"}}.',
+    );
+    expect(problemOf({ a: { $exist: { $ref: "b" } } })).toBe("a: $exist takes true or false.");
   });
 
   it("refuses an operator beside a field, which Hookdeck would silently ignore", () => {

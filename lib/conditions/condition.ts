@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { findReferenceProblem, isReferenceLike } from "./field-reference";
 import { cutText, formatValue, joinPath } from "./format-condition-value";
 
 /**
@@ -26,17 +27,20 @@ export type ComparisonOperator = (typeof COMPARISON_OPERATORS)[number];
 export const LOGICAL_OPERATORS = ["$and", "$or", "$not"] as const;
 export type LogicalOperator = (typeof LOGICAL_OPERATORS)[number];
 
-const OPERATORS: ReadonlySet<string> = new Set([...COMPARISON_OPERATORS, ...LOGICAL_OPERATORS]);
+const COMPARISONS: ReadonlySet<string> = new Set(COMPARISON_OPERATORS);
+/** A path to another field of the event, used in place of a value (field-reference.ts). */
+export const REFERENCE_OPERATOR = "$ref";
+const OPERATORS: ReadonlySet<string> = new Set([...COMPARISON_OPERATORS, ...LOGICAL_OPERATORS, REFERENCE_OPERATOR]);
 
 export function isComparisonOperator(key: string): key is ComparisonOperator {
-  return (COMPARISON_OPERATORS as readonly string[]).includes(key);
+  return COMPARISONS.has(key);
 }
 
 export function isKnownOperator(key: string): boolean {
   return OPERATORS.has(key);
 }
 
-export const SUPPORTED_OPERATORS_TEXT = [...COMPARISON_OPERATORS, ...LOGICAL_OPERATORS].join(", ");
+export const SUPPORTED_OPERATORS_TEXT = [...COMPARISON_OPERATORS, ...LOGICAL_OPERATORS, REFERENCE_OPERATOR].join(", ");
 
 /**
  * Conditions run on the ingest thread for every event of every channel, so their cost is capped twice: the
@@ -180,6 +184,11 @@ function checkFilter(node: unknown, path: string, depth: number, walk: Walk): st
     } else if (isComparisonOperator(key)) {
       operator ??= key;
       inner = checkOperand(key, node[key], path, depth + 1, walk);
+    } else if (key === REFERENCE_OPERATOR) {
+      if (Object.keys(node).length > 1) {
+        return `${at(path)}$ref stands alone in its object, as in {"updated_at": {"$ref": "created_at"}}.`;
+      }
+      inner = findReferenceProblem(node, at(path)) ?? checkScalar(node[key], path, walk);
     } else if (isKnownOperator(key)) {
       inner = checkBranches(key, node[key], path, depth + 1, walk);
     } else {
@@ -196,6 +205,9 @@ function checkFilter(node: unknown, path: string, depth: number, walk: Walk): st
 
 function checkOperand(operator: ComparisonOperator, operand: unknown, path: string, depth: number, walk: Walk) {
   const where = at(path);
+  if (operator !== "$exist" && isReferenceLike(operand)) {
+    return findReferenceProblem(operand, where) ?? checkScalar(operand.$ref, path, walk);
+  }
   switch (operator) {
     case "$eq":
     case "$neq":

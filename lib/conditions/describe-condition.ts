@@ -1,5 +1,6 @@
 import { isComparisonOperator } from "./condition";
-import { cutText, formatList, formatValue, joinPath } from "./format-condition-value";
+import { isReference } from "./field-reference";
+import { cutText, formatList, formatValue, joinPath, previewJson } from "./format-condition-value";
 
 // A condition put in words, for reasons that cannot point at one payload value: "data.email_addresses has no
 // element whose email_address ends with "@acme.com"", or what a $not excluded.
@@ -7,7 +8,8 @@ import { cutText, formatList, formatValue, joinPath } from "./format-condition-v
 const DESCRIPTION_CHARS = 200;
 
 function formatOperand(operand: unknown): string {
-  if (operand !== null && typeof operand === "object") return cutText(JSON.stringify(operand), 60);
+  if (isReference(operand)) return `the value of ${cutText(operand.$ref, 60)}`;
+  if (operand !== null && typeof operand === "object") return previewJson(operand);
   return formatValue(operand);
 }
 
@@ -20,21 +22,21 @@ export function describeOperator(operator: string, operand: unknown): string {
     case "$neq":
       return `is not ${formatOperand(operand)}`;
     case "$gt":
-      return `is greater than ${formatValue(operand)}`;
+      return `is greater than ${formatOperand(operand)}`;
     case "$gte":
-      return `is greater than or equal to ${formatValue(operand)}`;
+      return `is greater than or equal to ${formatOperand(operand)}`;
     case "$lt":
-      return `is less than ${formatValue(operand)}`;
+      return `is less than ${formatOperand(operand)}`;
     case "$lte":
-      return `is less than or equal to ${formatValue(operand)}`;
+      return `is less than or equal to ${formatOperand(operand)}`;
     case "$in":
-      return isList ? `is one of ${formatList(operand)}` : `contains ${formatValue(operand)}`;
+      return isList ? `is one of ${formatList(operand)}` : `contains ${formatOperand(operand)}`;
     case "$nin":
-      return isList ? `is not one of ${formatList(operand)}` : `does not contain ${formatValue(operand)}`;
+      return isList ? `is not one of ${formatList(operand)}` : `does not contain ${formatOperand(operand)}`;
     case "$startsWith":
-      return `starts with ${formatValue(operand)}`;
+      return `starts with ${formatOperand(operand)}`;
     case "$endsWith":
-      return `ends with ${formatValue(operand)}`;
+      return `ends with ${formatOperand(operand)}`;
     case "$exist":
       return operand === false ? "is missing" : "exists";
     default:
@@ -62,6 +64,7 @@ export function describeFilter(filter: unknown, path: string): string {
     if (key === "$and") parts.push(branches(operand, path, " and "));
     else if (key === "$or") parts.push(`(${branches(operand, path, " or ")})`);
     else if (key === "$not") parts.push(`not (${describeFilter(operand, path)})`);
+    else if (key === "$ref") parts.push(subject(path, describeOperator("$eq", record)));
     else if (key.startsWith("$")) parts.push(subject(path, describeOperator(key, operand)));
     else parts.push(describeFilter(operand, joinPath(path, key)));
   }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { sampleClerkEvent } from "../providers/clerk-samples";
-import { CONDITION_LIMITS, type ConditionDocument } from "./condition";
+import { CONDITION_LIMITS, type ConditionDocument, conditionDocumentSchema } from "./condition";
 import { evaluateCondition } from "./evaluate-condition";
 
 const STOPPED = "The condition needs more than 10,000 steps on this event and was stopped.";
@@ -146,6 +146,7 @@ describe("primitives compare loosely", () => {
 
   it("does not take an empty text as zero, or a boolean as a number", () => {
     expect(evaluateCondition({ n: 0 }, { n: "" }).matches).toBe(false);
+    expect(evaluateCondition({ n: 0 }, { n: "  " }).matches).toBe(false);
     expect(evaluateCondition({ ok: true }, { ok: 1 }).matches).toBe(false);
     expect(reasonOf({ n: null }, { n: 0 })).toBe("n is 0, not null");
   });
@@ -256,6 +257,50 @@ describe("$and, $or and $not", () => {
   });
 });
 
+describe("$ref: another field's value", () => {
+  it("compares a field with another, as in Hookdeck's reference", () => {
+    const document = { updated_at: { $ref: "created_at" } };
+    expect(evaluateCondition(document, { updated_at: "2020-04-20", created_at: "2020-04-20" }).matches).toBe(true);
+    expect(reasonOf(document, { updated_at: "2020-05-20", created_at: "2020-04-20" })).toBe(
+      'updated_at is "2020-05-20", not "2020-04-20"',
+    );
+  });
+
+  it("takes a referenced value as an operator's operand", () => {
+    const document = { inventory: { $lte: { $ref: "old_inventory" } } };
+    expect(evaluateCondition(document, { inventory: 0, old_inventory: 10 }).matches).toBe(true);
+    expect(reasonOf(document, { inventory: 12, old_inventory: 10 })).toBe(
+      "inventory is 12, not less than or equal to 10",
+    );
+    const inList = { data: { id: { $in: { $ref: "data.allowed" } } } };
+    expect(evaluateCondition(inList, { data: { id: "u2", allowed: ["u1", "u2"] } }).matches).toBe(true);
+    expect(reasonOf(inList, { data: { id: "u3", allowed: ["u1", "u2"] } })).toBe(
+      'data.id is "u3", not one of "u1", "u2"',
+    );
+  });
+
+  it("follows list indexes, and does not match when the other field is missing", () => {
+    const payload = { variants: [{ created_at: "2020-04-20" }], updated_at: "2020-04-20" };
+    expect(evaluateCondition({ updated_at: { $ref: "variants[0].created_at" } }, payload).matches).toBe(true);
+    expect(evaluateCondition({ updated_at: { $ref: "variants.0.created_at" } }, payload).matches).toBe(true);
+    expect(reasonOf({ updated_at: { $ref: "variants[3].created_at" } }, payload)).toBe(
+      "variants[3].created_at is missing, so nothing to compare with",
+    );
+    expect(reasonOf({ updated_at: { $ref: "constructor.name" } }, payload)).toBe(
+      "constructor.name is missing, so nothing to compare with",
+    );
+  });
+
+  it("keeps the budget when a reference points at a huge list", () => {
+    const numbers = Array.from({ length: 1_000_000 }, (_, i) => i);
+    const almost = [...numbers.slice(0, -1), -1];
+    expect(reasonOf({ n: { $ref: "numbers" } }, { n: almost, numbers })).toBe(STOPPED);
+    expect(reasonOf({ n: { $ref: "numbers" } }, { n: [0, 1], numbers })).toBe(
+      "n is a list of 2 items, not equal to [0,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22…",
+    );
+  });
+});
+
 describe("the step budget", () => {
   it("stops on a list of a million elements and says why", () => {
     const items = Array.from({ length: 1_000_000 }, (_, i) => ({ sku: `s${i}` }));
@@ -282,7 +327,18 @@ describe("the step budget", () => {
     expect(reasonOf({ type: "user.created" }, { type: "x", data: deep })).toBe('type is "x", not "user.created"');
     let lists: unknown = [1];
     for (let i = 0; i < 100_000; i++) lists = [lists];
-    expect(evaluateCondition({ data: { sku: "a" } }, { data: lists }).matches).toBe(false);
+    expect(reasonOf({ data: { sku: "a" } }, { data: lists })).toBe('data has no element whose sku equals "a"');
+  });
+
+  it("checks a condition as deep as the schema allows through lists at every level of the payload", () => {
+    let document: unknown = "leaf";
+    let payload: unknown = "leaf";
+    for (let i = 0; i < CONDITION_LIMITS.maxDepth - 1; i++) {
+      document = { n: document };
+      payload = { n: [payload] };
+    }
+    expect(conditionDocumentSchema.safeParse(document).success).toBe(true);
+    expect(evaluateCondition(document as ConditionDocument, payload)).toEqual({ matches: true });
   });
 
   it("keeps deep equality within the budget on a huge payload object", () => {
@@ -312,5 +368,64 @@ describe("reasons", () => {
     const reason = reasonOf({ name: "Ada" }, { name: 'Eve"\nreason: forged' });
     expect(reason).not.toContain("\n");
     expect(reason).toBe('name is "Eve\\"\\nreason: forged", not "Ada"');
+  });
+});
+
+describe("any accepted document on any payload", () => {
+  // A seeded generator, so a failure is reproducible: documents and payloads from the same few field names,
+  // so that paths meet.
+  function generator(seed: number) {
+    let state = seed;
+    const next = () => {
+      state = (state * 1_103_515_245 + 12_345) % 2_147_483_648;
+      return state / 2_147_483_648;
+    };
+    const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)];
+    const names = ["a", "b", "type", "data", "tags", "constructor"];
+    const operators = ["$eq", "$neq", "$gt", "$gte", "$lt", "$lte", "$in", "$nin", "$startsWith", "$endsWith"];
+    const primitive = () => pick<unknown>([0, 1, 10, "10", "a", "ab", "", true, false, null, "true", -1.5]);
+    const payload = (depth: number): unknown => {
+      const roll = next();
+      if (depth > 3 || roll < 0.35) return primitive();
+      if (roll < 0.6) return Array.from({ length: Math.floor(next() * 4) }, () => payload(depth + 1));
+      return Object.fromEntries(
+        Array.from({ length: 1 + Math.floor(next() * 3) }, () => [pick(names), payload(depth + 1)]),
+      );
+    };
+    const filter = (depth: number): unknown => {
+      const roll = next();
+      if (depth > 3 || roll < 0.25) return primitive();
+      if (roll < 0.35) return [primitive(), primitive()];
+      if (roll < 0.55) return { [pick(operators)]: pick<unknown>([primitive(), ["a", 1], "a"]) };
+      if (roll < 0.62) return { $exist: next() < 0.5 };
+      if (roll < 0.7) return { [pick(["$and", "$or"])]: [filter(depth + 1), filter(depth + 1)] };
+      if (roll < 0.75) return { $not: filter(depth + 1) };
+      if (roll < 0.8) return { $ref: pick(names) };
+      return Object.fromEntries(
+        Array.from({ length: 1 + Math.floor(next() * 2) }, () => [pick(names), filter(depth + 1)]),
+      );
+    };
+    return { payload: () => payload(0), document: () => ({ [pick(names)]: filter(1) }) };
+  }
+
+  it("answers a match or a short reason, and is never stuck", () => {
+    const random = generator(20261203);
+    let accepted = 0;
+    let matched = 0;
+    for (let i = 0; i < 3_000; i++) {
+      const parsed = conditionDocumentSchema.safeParse(random.document());
+      if (!parsed.success) continue;
+      accepted += 1;
+      const result = evaluateCondition(parsed.data, random.payload());
+      if (result.matches) {
+        matched += 1;
+        continue;
+      }
+      expect(result.reason.length).toBeGreaterThan(0);
+      expect(result.reason.length).toBeLessThanOrEqual(300);
+      expect(result.reason).not.toBe("The condition could not be checked on this event.");
+    }
+    expect(accepted).toBeGreaterThan(1_500);
+    expect(matched).toBeGreaterThan(100);
   });
 });

@@ -45,6 +45,43 @@ export function formatWithKind(value: unknown): string {
   return `${formatValue(value)} (${describeKind(value)})`;
 }
 
+/**
+ * A value as JSON, cut at `max` characters: written piece by piece and stopped once long enough, so a
+ * referenced list of a million elements costs no more than a short one.
+ */
+export function previewJson(value: unknown, max = VALUE_CHARS): string {
+  let out = "";
+  const write = (value: unknown): boolean => {
+    if (out.length > max) return false;
+    if (value === null || typeof value !== "object") {
+      out += typeof value === "string" ? JSON.stringify(cutText(value, max)) : (JSON.stringify(value) ?? "null");
+      return true;
+    }
+    if (Array.isArray(value)) {
+      out += "[";
+      for (let i = 0; i < value.length; i++) {
+        if (!write(value[i])) return false;
+        if (i < value.length - 1) out += ",";
+      }
+      out += "]";
+      return true;
+    }
+    out += "{";
+    let first = true;
+    for (const key in value) {
+      if (!Object.hasOwn(value, key)) continue;
+      if (!first) out += ",";
+      first = false;
+      out += `${JSON.stringify(cutText(key, max))}:`;
+      if (!write((value as Record<string, unknown>)[key])) return false;
+    }
+    out += "}";
+    return true;
+  };
+  write(value);
+  return cutText(out, max);
+}
+
 /** `"a", "b", "c"`, or the first five and how many more. */
 export function formatList(values: readonly unknown[]): string {
   const shown = values.slice(0, LIST_ITEMS).map(formatValue).join(", ");
