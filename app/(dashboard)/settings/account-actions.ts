@@ -10,6 +10,7 @@ import { checkSignInRate, recordFailedSignIn } from "@/lib/auth/sign-in-rate";
 import { signOutDevice } from "@/lib/auth/sign-out-device";
 import { getDb } from "@/lib/db/client";
 import { AppError, toUserMessage } from "@/lib/errors";
+import { actionId } from "@/lib/server/action-id";
 import { forwardedClientAddress } from "@/lib/server/client-address";
 
 export async function endOtherSessionsAction(): Promise<FormState> {
@@ -29,7 +30,7 @@ export async function endOtherSessionsAction(): Promise<FormState> {
 export async function signOutDeviceAction(sessionId: string): Promise<FormState> {
   const tenant = await requireTenant();
   try {
-    const device = await signOutDevice(getDb(), tenant, sessionId);
+    const device = await signOutDevice(getDb(), tenant, actionId(sessionId));
     revalidatePath("/settings");
     return { ok: `Signed out ${device}.` };
   } catch (error) {

@@ -8,6 +8,7 @@ import { requireTenant } from "@/lib/auth/get-tenant";
 import { getDb } from "@/lib/db/client";
 import { toUserMessage } from "@/lib/errors";
 import { setRetention } from "@/lib/retention/set-retention";
+import { actionId } from "@/lib/server/action-id";
 
 export async function saveRetentionAction(_state: FormState, form: FormData): Promise<FormState> {
   const tenant = await requireTenant();
@@ -41,7 +42,7 @@ export async function createApiKeyAction(_state: CreateKeyState, form: FormData)
 export async function revokeApiKeyAction(keyId: string): Promise<FormState> {
   const tenant = await requireTenant();
   try {
-    await revokeApiKey(getDb(), tenant, keyId);
+    await revokeApiKey(getDb(), tenant, actionId(keyId));
   } catch (error) {
     return { error: toUserMessage(error) };
   }

@@ -6,6 +6,7 @@ import type { FormState } from "@/components/form-message";
 import { requireTenant } from "@/lib/auth/get-tenant";
 import { getDb } from "@/lib/db/client";
 import { toUserMessage } from "@/lib/errors";
+import { actionId } from "@/lib/server/action-id";
 import { createWebhook } from "@/lib/webhooks/create-webhook";
 import { deleteWebhook } from "@/lib/webhooks/delete-webhook";
 import { saveSigningSecret } from "@/lib/webhooks/save-signing-secret";
@@ -33,7 +34,7 @@ async function run(webhookId: string, ok: string, work: () => Promise<unknown>):
 export async function saveDetailsAction(webhookId: string, _state: FormState, form: FormData): Promise<FormState> {
   const tenant = await requireTenant();
   return run(webhookId, "Name and environment saved.", () =>
-    updateWebhookDetails(getDb(), tenant, webhookId, {
+    updateWebhookDetails(getDb(), tenant, actionId(webhookId), {
       name: String(form.get("name") ?? ""),
       environment: String(form.get("environment") ?? ""),
     }),
@@ -43,7 +44,7 @@ export async function saveDetailsAction(webhookId: string, _state: FormState, fo
 export async function saveSecretAction(webhookId: string, _state: FormState, form: FormData): Promise<FormState> {
   const tenant = await requireTenant();
   return run(webhookId, "Signing secret saved.", () =>
-    saveSigningSecret(getDb(), tenant, webhookId, {
+    saveSigningSecret(getDb(), tenant, actionId(webhookId), {
       provider: String(form.get("provider") ?? ""),
       secret: String(form.get("secret") ?? ""),
     }),
@@ -53,14 +54,14 @@ export async function saveSecretAction(webhookId: string, _state: FormState, for
 export async function setActiveAction(webhookId: string, isActive: boolean): Promise<FormState> {
   const tenant = await requireTenant();
   return run(webhookId, isActive ? "Webhook activated." : "Webhook deactivated.", () =>
-    setWebhookActive(getDb(), tenant, webhookId, isActive),
+    setWebhookActive(getDb(), tenant, actionId(webhookId), isActive === true),
   );
 }
 
 export async function deleteWebhookAction(webhookId: string): Promise<FormState> {
   const tenant = await requireTenant();
   try {
-    await deleteWebhook(getDb(), tenant, webhookId);
+    await deleteWebhook(getDb(), tenant, actionId(webhookId));
   } catch (error) {
     return { error: toUserMessage(error) };
   }

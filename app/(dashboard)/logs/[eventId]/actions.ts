@@ -7,22 +7,23 @@ import { getDb } from "@/lib/db/client";
 import { replayEvent } from "@/lib/delivery/replay-events";
 import { retryDelivery } from "@/lib/delivery/retry-delivery";
 import { toUserMessage } from "@/lib/errors";
+import { actionId } from "@/lib/server/action-id";
 
 export async function retryDeliveryAction(eventId: string, deliveryId: string): Promise<FormState> {
   const tenant = await requireTenant();
   try {
-    await retryDelivery(getDb(), tenant, deliveryId);
+    await retryDelivery(getDb(), tenant, actionId(deliveryId));
   } catch (error) {
     return { error: toUserMessage(error) };
   }
-  revalidatePath(`/logs/${eventId}`);
+  revalidatePath(`/logs/${actionId(eventId)}`);
   return { ok: "Retrying now." };
 }
 
 export async function replayEventAction(eventId: string): Promise<FormState> {
   const tenant = await requireTenant();
   try {
-    const result = await replayEvent(getDb(), tenant, eventId);
+    const result = await replayEvent(getDb(), tenant, actionId(eventId));
     revalidatePath(`/logs/${eventId}`);
     return {
       ok: result.deliveries

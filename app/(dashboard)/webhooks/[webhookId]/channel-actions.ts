@@ -1,6 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { z } from "zod";
 import type { FormState } from "@/components/form-message";
 import { requireTenant } from "@/lib/auth/get-tenant";
 import type { CreateChannelInput, UpdateChannelInput } from "@/lib/channels/channel-input";
@@ -13,9 +14,20 @@ import { checkDraftAgainstRecent, type WouldAlert } from "@/lib/channels/would-a
 import { getDb } from "@/lib/db/client";
 import { replayWindow } from "@/lib/delivery/replay-events";
 import { toUserMessage } from "@/lib/errors";
+import { actionId } from "@/lib/server/action-id";
+import { alertTemplateSchema } from "@/lib/templates/alert-template";
 import { sendTestEvent } from "@/lib/webhooks/send-test-event";
 
-// Each action re-checks the session; lib/ scopes every query by the tenant's project.
+// Each action re-checks the session; lib/ scopes every query by the tenant's project. A server action's
+// arguments come from the client as it chose to send them: ids (actionId) and the preview's input are
+// parsed here, so an object where a string belongs never reaches a query as a filter.
+
+const PreviewInputSchema = z.object({
+  kind: z.enum(["email", "slack"]),
+  template: alertTemplateSchema,
+  eventType: z.string().max(200),
+  source: z.enum(["sample", "latest"]),
+});
 
 export type SaveChannelState = FormState & { problems?: string[] };
 
@@ -29,7 +41,7 @@ function failed(error: unknown): SaveChannelState {
 export async function createChannelAction(webhookId: string, input: CreateChannelInput): Promise<SaveChannelState> {
   const tenant = await requireTenant();
   try {
-    await createChannel(getDb(), tenant, webhookId, input);
+    await createChannel(getDb(), tenant, actionId(webhookId), input);
   } catch (error) {
     return failed(error);
   }
@@ -45,7 +57,7 @@ export async function updateChannelAction(
 ): Promise<SaveChannelState> {
   const tenant = await requireTenant();
   try {
-    await updateChannel(getDb(), tenant, webhookId, channelId, input);
+    await updateChannel(getDb(), tenant, actionId(webhookId), actionId(channelId), input);
   } catch (error) {
     return failed(error);
   }
@@ -58,7 +70,7 @@ export async function updateChannelAction(
 export async function deleteChannelAction(webhookId: string, channelId: string): Promise<FormState> {
   const tenant = await requireTenant();
   try {
-    await deleteChannel(getDb(), tenant, webhookId, channelId);
+    await deleteChannel(getDb(), tenant, actionId(webhookId), actionId(channelId));
   } catch (error) {
     return { error: toUserMessage(error) };
   }
@@ -73,7 +85,7 @@ export async function wouldAlertAction(
 ): Promise<{ ok: true; events: WouldAlert[] } | { ok: false; error: string }> {
   const tenant = await requireTenant();
   try {
-    return { ok: true, events: await checkDraftAgainstRecent(getDb(), tenant, webhookId, draft) };
+    return { ok: true, events: await checkDraftAgainstRecent(getDb(), tenant, actionId(webhookId), draft) };
   } catch (error) {
     return { ok: false, error: toUserMessage(error) };
   }
@@ -85,7 +97,7 @@ export async function previewTemplateAction(
 ): Promise<PreviewResult | { ok: false; error: string }> {
   const tenant = await requireTenant();
   try {
-    return await previewTemplate(getDb(), tenant, webhookId, input);
+    return await previewTemplate(getDb(), tenant, actionId(webhookId), PreviewInputSchema.parse(input));
   } catch (error) {
     return { ok: false, error: toUserMessage(error) };
   }
@@ -94,7 +106,7 @@ export async function previewTemplateAction(
 export async function sendTestEventAction(webhookId: string, eventType: string): Promise<FormState> {
   const tenant = await requireTenant();
   try {
-    const result = await sendTestEvent(getDb(), tenant, webhookId, eventType);
+    const result = await sendTestEvent(getDb(), tenant, actionId(webhookId), z.string().max(200).parse(eventType));
     revalidatePath(`/webhooks/${webhookId}`);
     if (result.status >= 200 && result.status < 300) {
       return { ok: `Sent a signed ${eventType} test event (${result.svixId}); Hookbell answered ${result.status}.` };
@@ -110,7 +122,7 @@ export async function replayWindowAction(webhookId: string, _state: FormState, f
   try {
     const from = new Date(String(form.get("from") ?? ""));
     const to = new Date(String(form.get("to") ?? ""));
-    const result = await replayWindow(getDb(), tenant, webhookId, from, to);
+    const result = await replayWindow(getDb(), tenant, actionId(webhookId), from, to);
     revalidatePath(`/webhooks/${webhookId}`);
     return {
       ok:
