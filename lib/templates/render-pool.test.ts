@@ -1,3 +1,4 @@
+import { readdirSync, readFileSync } from "node:fs";
 import { afterAll, describe, expect, it } from "vitest";
 import { RENDER_MAX_MS } from "./limits";
 import { RenderPool } from "./render-pool";
@@ -72,4 +73,22 @@ describe("the render pool", () => {
     expect(result.problems).toHaveLength(1);
     expect(result.problems[0]).toMatchObject({ part: "body", line: 2 });
   }, 30_000);
+
+  it.runIf(process.platform === "linux")(
+    "runs its threads at the lowest CPU priority, leaving ingest and pages theirs",
+    async () => {
+      const pool = newPool({ threads: 1 });
+      expect((await pool.render("prj_a", light)).problems).toEqual([]);
+      // Linux keeps a nice value per thread: field 19 of /proc/<pid>/task/<tid>/stat.
+      const niceOf = (task: string) => {
+        const stat = readFileSync(`/proc/self/task/${task}/stat`, "utf8");
+        return Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[16]);
+      };
+      const nices = readdirSync("/proc/self/task").map(niceOf);
+      expect(nices).toContain(19);
+      // This thread, like ingest's, keeps the process's priority.
+      expect(niceOf(String(process.pid))).toBe(0);
+    },
+    30_000,
+  );
 });

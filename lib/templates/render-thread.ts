@@ -1,3 +1,4 @@
+import { constants, setPriority } from "node:os";
 import type { MessagePort } from "node:worker_threads";
 import { onPartRender, type PartEvent } from "./render-guard";
 import { type RenderJob, type RenderResult, runRenderJob } from "./run-render-job";
@@ -8,6 +9,16 @@ import { type RenderJob, type RenderResult, runRenderJob } from "./run-render-jo
 // Messages posted here arrive while this thread is still busy rendering.
 
 export type RenderTask = { job: RenderJob; progress: MessagePort };
+
+// Renders are background work next to ingest and pages: this thread runs at the lowest CPU priority, so
+// on a busy machine a tenant's heavy template gets the cores only when ingest and the dashboard leave
+// them idle. On Linux a nice value is per thread (setpriority on the calling thread); where that is not
+// allowed, the thread keeps the process's priority.
+try {
+  setPriority(constants.priority.PRIORITY_LOW);
+} catch {
+  // Not permitted here (a container without the capability to lower it is fine; raising would need one).
+}
 
 export default function renderThread({ job, progress }: RenderTask): RenderResult {
   progress.postMessage({ part: "", phase: "begin" } satisfies PartEvent);
