@@ -7,6 +7,8 @@ import {
   Recipients,
   TemplateEventType,
 } from "../../channels/channel-input";
+import type { ChannelKindId } from "../../channels/kinds/channel-kind";
+import { CHANNEL_KINDS } from "../../channels/kinds/channel-kinds";
 import type { ChannelView } from "../../channels/list-channels";
 import { SlackUrlSchema } from "../../channels/slack-url";
 import { alertTemplateSchema } from "../../templates/alert-template";
@@ -67,6 +69,14 @@ export const SlackChannelCreate = z.strictObject({
 
 export const ChannelCreate = z.discriminatedUnion("kind", [EmailChannelCreate, SlackChannelCreate]);
 
+/**
+ * Each kind's own fields as the API spells them (snake_case, lists), as the channel code takes them
+ * (the kind module's createFields / updateFields). Only the wire names live here.
+ */
+export function toKindFields(body: { recipients?: string[]; slack_url?: string }): Record<string, unknown> {
+  return { recipients: body.recipients?.join(", "), slackUrl: body.slack_url };
+}
+
 /** The fields of either kind; the channel rules refuse those that do not fit the channel's kind. */
 export const ChannelUpdate = z.strictObject({
   name: ChannelName.optional(),
@@ -99,7 +109,7 @@ const TemplateRow = z.object({
 export const Channel = z.object({
   id: z.string(),
   webhook_id: z.string(),
-  kind: z.enum(["email", "slack"]),
+  kind: z.enum(Object.keys(CHANNEL_KINDS) as [ChannelKindId, ...ChannelKindId[]]),
   enabled: z.boolean(),
   name: z.string(),
   recipients: z.array(z.string()).describe("Email channels; empty for Slack."),
@@ -119,7 +129,7 @@ export function toApiChannel(webhookId: string, view: ChannelView): z.input<type
   return {
     id: view.id,
     webhook_id: webhookId,
-    kind: view.kind,
+    kind: view.kind as ChannelKindId,
     enabled: view.isEnabled,
     name: view.name,
     recipients: view.recipients,
