@@ -17,8 +17,10 @@ import { alertTemplateSchema } from "../../templates/alert-template";
 // shape (lib/templates/alert-template.ts): the same recipient rules, Slack URL shape, filter and parts.
 
 export const AlertTemplate = alertTemplateSchema.describe(
-  "Handlebars parts. title: the email subject or the Slack header; body: the HTML body or the Slack message " +
-    "(mrkdwn); text: the plain-text part or the Slack notification text; facts: Slack only, one `Label: value` per line.",
+  "An alert template, the same shape for every kind of channel; each part is Handlebars, and a part left out is " +
+    "empty. title: the email subject (one line) or the Slack header (plain text); body: the HTML body or the Slack " +
+    "message (mrkdwn); text: the plain-text part or the Slack notification fallback; facts: Slack only, one " +
+    "`Label: value` per line, shown as fields. Problems are named by these parts.",
 );
 
 const RecipientList = z
@@ -30,7 +32,9 @@ const RecipientList = z
 
 const EventFilter = EventTypes.describe("Event types to alert on; null (the default) alerts on every event.");
 const Conditions = ConditionsField.describe(
-  "A condition on the payload (Hookdeck's filter syntax); null (the default) means none.",
+  "Conditions on the payload, Hookdeck's filter syntax ($eq, $neq, $gt, $gte, $lt, $lte, $in, $nin, $startsWith, " +
+    "$endsWith, $exist, $and, $or, $not); an event that fails them is logged as not alerted, naming the condition. " +
+    "null (the default) means none.",
 );
 
 const TemplateChange = z.strictObject({
@@ -117,9 +121,17 @@ export const Channel = z.object({
     .string()
     .nullable()
     .describe("The saved Slack URL, masked: https://hooks.slack.com/services/…abcd."),
-  event_types: z.array(z.string()).nullable(),
-  conditions: z.record(z.string(), z.unknown()).nullable(),
-  templates: z.array(TemplateRow).describe("The template set; empty means every event type renders its preset."),
+  event_types: z.array(z.string()).nullable().describe("Event types it alerts on; null: every event."),
+  conditions: z
+    .record(z.string(), z.unknown())
+    .nullable()
+    .describe("Conditions on the payload (Hookdeck's filter syntax) an event must pass; null: none."),
+  templates: z
+    .array(TemplateRow)
+    .describe(
+      "The template set: the default row (event_type *) and one override per event type. An event type with " +
+        "no row (and no * row) renders its own preset; empty means every event type does (Automatic).",
+    ),
   updated_at: z.string(),
 });
 
