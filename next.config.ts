@@ -11,6 +11,10 @@ const nextConfig: NextConfig = {
     "@prisma/client",
     // The render pool's threads are started by the main thread; the dashboard only hands renders to it.
     "piscina",
+    // The channel kinds' modules (lib/channels/kinds/) are loaded by the dashboard for their settings; their
+    // senders' libraries run as Node loads them, as in the worker.
+    "nodemailer",
+    "@slack/webhook",
   ],
   poweredByHeader: false,
   experimental: {

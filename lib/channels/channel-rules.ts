@@ -1,21 +1,18 @@
-import { slackUrlField } from "../crypto/sealed-fields";
-import { seal } from "../crypto/secret-box";
 import { AppError } from "../errors";
 import { formatCount } from "../format/format-count";
-import { formatSlackChannel } from "../format/format-slack-channel";
 import { getPreset } from "../templates/presets";
 import { storedConditions } from "./channel-conditions";
 import type { ParsedUpdateChannelInput, TemplateChange } from "./channel-input";
-import { slackUrlHint } from "./slack-url";
+import type { AnyChannelKind } from "./kinds/channel-kind";
+import { listChannelKinds } from "./kinds/channel-kinds";
 
-// The rules every write of a channel follows, whether it comes from the dashboard or the API.
+// The rules every write of a channel follows, whether it comes from the dashboard or the API. What differs
+// per kind (its fields, how they are stored and described) is asked of the kind's module.
 
-type Kind = "email" | "slack";
-
-/** A preset id must name a preset of the channel's kind; null means "the preset made for each type". */
-export function checkPresets(kind: Kind, changes: TemplateChange[]): void {
+/** A preset id must name a preset of the channel's format; null means "the preset made for each type". */
+export function checkPresets(kind: AnyChannelKind, changes: TemplateChange[]): void {
   for (const change of changes) {
-    if (change.presetId !== null && !getPreset(kind, change.presetId)) {
+    if (change.presetId !== null && !getPreset(kind.format, change.presetId)) {
       throw new AppError(
         "validation_failed",
         `Choose a template from the list (not “${change.presetId.slice(0, 80)}”).`,
@@ -37,44 +34,63 @@ export function checkNotStale(savedUpdatedAt: Date, expectedUpdatedAt: string | 
   }
 }
 
-/** Recipients belong to email, the URL to Slack: a field of the other kind is refused, not ignored. */
-export function checkFieldsFitKind(kind: Kind, input: { recipients?: unknown; slackUrl?: unknown }): void {
-  if (kind === "slack" && input.recipients !== undefined) {
-    throw new AppError("validation_failed", "A Slack channel has no recipients; it posts to its Slack URL.");
+/**
+ * A field of another kind (recipients sent to a Slack channel) is refused, not ignored; a blank one is
+ * what a form sends for a field it does not show. Returns the input without those blanks.
+ */
+export function checkFieldsFitKind(kind: AnyChannelKind, input: Record<string, unknown>, shared: Set<string>) {
+  const fitting: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(input)) {
+    const isOwn = shared.has(key) || Object.hasOwn(kind.updateFields.shape, key);
+    const owner = isOwn ? undefined : listChannelKinds().find((other) => Object.hasOwn(other.fieldLabels, key));
+    if (owner && (value === undefined || value === "")) continue;
+    if (owner) {
+      const channel = `${/^[aeiou]/i.test(kind.noun) ? "An" : "A"} ${kind.noun} channel`;
+      throw new AppError("validation_failed", `${channel} has no ${owner.fieldLabels[key]}.`);
+    }
+    fitting[key] = value;
   }
-  if (kind === "email" && input.slackUrl !== undefined && input.slackUrl !== "") {
-    throw new AppError("validation_failed", "An email channel has no Slack URL.");
-  }
+  return fitting;
 }
 
-/** The Channel columns an update writes: only what the input sets; the Slack URL sealed with the channel's id. */
-export function mergeChannelUpdate(channelId: string, input: ParsedUpdateChannelInput) {
+/** The kind's own fields of a parsed input (those its module declares), for storing and describing. */
+export function kindFields(kind: AnyChannelKind, input: Record<string, unknown>): Record<string, unknown> {
+  const fields: Record<string, unknown> = {};
+  for (const key of Object.keys(kind.updateFields.shape)) {
+    if (input[key] !== undefined) fields[key] = input[key];
+  }
+  return fields;
+}
+
+/** The Channel columns an update writes: only what the input sets; the kind's secrets sealed by its module. */
+export function mergeChannelUpdate(
+  kind: AnyChannelKind,
+  channelId: string,
+  input: ParsedUpdateChannelInput,
+  fields: Record<string, unknown>,
+) {
   const data: Record<string, string | boolean | null> = {};
   if (input.name !== undefined) data.name = input.name;
   if (input.isEnabled !== undefined) data.isEnabled = input.isEnabled;
   if (input.eventTypes !== undefined)
     data.eventTypes = input.eventTypes === null ? null : JSON.stringify(input.eventTypes);
   if (input.conditions !== undefined) data.conditions = storedConditions(input.conditions);
-  if (input.recipients !== undefined) data.recipients = JSON.stringify(input.recipients);
-  if (input.slackUrl) {
-    data.slackUrl = seal(input.slackUrl, slackUrlField(channelId));
-    data.slackUrlHint = slackUrlHint(input.slackUrl);
+  for (const [column, value] of Object.entries(kind.storeFields(channelId, fields))) {
+    if (value !== undefined) data[column] = value;
   }
   return data;
 }
 
 /** What changed, for the audit log: never a secret (a new Slack URL is only "new Slack URL"). */
-export function describeChannelChange(kind: Kind, input: ParsedUpdateChannelInput & { kind?: Kind }): string {
+export function describeChannelChange(
+  kind: AnyChannelKind,
+  input: ParsedUpdateChannelInput & Record<string, unknown>,
+): string {
   const templates = input.templates ?? [];
   const parts = [
     input.isEnabled === undefined ? "" : input.isEnabled ? "on" : "off",
-    input.name === undefined
-      ? ""
-      : kind === "slack"
-        ? `channel ${formatSlackChannel(input.name)}`
-        : `name “${input.name}”`,
-    input.recipients ? formatCount(input.recipients.length, "recipient") : "",
-    input.slackUrl ? "new Slack URL" : "",
+    input.name === undefined ? "" : (kind.describeName?.(input.name) ?? `name “${input.name}”`),
+    ...kind.describeFields(kindFields(kind, input)),
     input.eventTypes === undefined
       ? ""
       : input.eventTypes

@@ -1,15 +1,12 @@
 import { recordAudit } from "../audit/record-audit";
 import type { Tenant } from "../auth/tenant";
-import { slackUrlField } from "../crypto/sealed-fields";
-import { seal } from "../crypto/secret-box";
 import type { Db } from "../db/client";
 import { AppError, notFound } from "../errors";
 import { newId } from "../ids";
-import { randomWebhookName } from "../webhooks/create-webhook";
 import { storedConditions } from "./channel-conditions";
 import { CreateChannelInput } from "./channel-input";
-import { checkPresets, describeChannelChange } from "./channel-rules";
-import { slackUrlHint } from "./slack-url";
+import { checkPresets, describeChannelChange, kindFields } from "./channel-rules";
+import { requireChannelKind } from "./kinds/channel-kinds";
 import { vetTemplates } from "./vet-templates";
 import { writeTemplates } from "./write-templates";
 
@@ -30,22 +27,22 @@ export async function createChannel(
   raw: CreateChannelInput,
 ): Promise<string> {
   const input = CreateChannelInput.parse(raw);
+  const kind = requireChannelKind(input.kind);
+  // The shared settings and the kind's own fields, nothing else: a field of another kind is refused.
+  const whole = CreateChannelInput.extend(kind.createFields.shape).strict().parse(raw);
+  const fields = kindFields(kind, whole);
   const webhook = await db.webhook.findFirst({
     where: { id: webhookId, projectId: tenant.projectId },
     select: { id: true, name: true, environment: true },
   });
   if (!webhook) throw notFound("Webhook");
   const templates = input.templates ?? [];
-  checkPresets(input.kind, templates);
-  await vetTemplates(tenant, webhook, input.kind, templates, input.eventTypes ?? null);
+  checkPresets(kind, templates);
+  await vetTemplates(tenant, webhook, kind, templates, input.eventTypes ?? null);
 
-  // The URL is sealed with the channel's id, so the id is chosen first.
+  // Secrets are sealed with the channel's id, so the id is chosen first.
   const id = newId("ch");
-  const name = input.name ?? (input.kind === "email" ? "Email" : randomSlackChannelName());
-  const kindFields =
-    input.kind === "email"
-      ? { recipients: JSON.stringify(input.recipients) }
-      : { slackUrl: seal(input.slackUrl, slackUrlField(id)), slackUrlHint: slackUrlHint(input.slackUrl) };
+  const name = input.name ?? kind.defaultName();
   await db.$transaction(async (tx) => {
     // Counted in the transaction that adds the channel (SQLite runs one writer at a time).
     const existing = await tx.channel.count({ where: { webhookId, projectId: tenant.projectId } });
@@ -60,19 +57,19 @@ export async function createChannel(
         id,
         projectId: tenant.projectId,
         webhookId,
-        kind: input.kind,
+        kind: kind.kind,
         name,
         isEnabled: input.isEnabled ?? true,
         eventTypes: input.eventTypes ? JSON.stringify(input.eventTypes) : null,
         conditions: storedConditions(input.conditions ?? null),
-        ...kindFields,
+        ...kind.storeFields(id, fields),
       },
     });
     await writeTemplates(tx, { id, projectId: tenant.projectId }, templates);
-    // Described without the URL itself: the audit log never holds a secret.
-    const details = describeChannelChange(input.kind, {
+    // Described by the kind's module, which never names a secret: the audit log holds none.
+    const details = describeChannelChange(kind, {
+      ...fields,
       isEnabled: input.isEnabled ?? true,
-      recipients: input.kind === "email" ? input.recipients : undefined,
       eventTypes: input.eventTypes ?? null,
       // Only worth a mention when there are some.
       conditions: input.conditions ?? undefined,
@@ -82,12 +79,8 @@ export async function createChannel(
       action: "channel.created",
       targetType: "webhook",
       targetId: webhookId,
-      summary: `Added ${input.kind === "slack" ? "Slack" : "email"} channel “${name}”: ${details}.`,
+      summary: `Added ${kind.noun} channel “${name}”: ${details}.`,
     });
   });
   return id;
-}
-
-export function randomSlackChannelName(): string {
-  return `alerts-${randomWebhookName()}`;
 }

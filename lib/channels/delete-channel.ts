@@ -2,6 +2,7 @@ import { recordAudit } from "../audit/record-audit";
 import type { Tenant } from "../auth/tenant";
 import type { Db } from "../db/client";
 import { notFound } from "../errors";
+import { channelKindFor } from "./kinds/channel-kinds";
 
 /**
  * Deletes a channel with its configuration and, through the foreign-key cascade, its alerts' history.
@@ -18,6 +19,6 @@ export async function deleteChannel(db: Db, tenant: Tenant, webhookId: string, c
     action: "channel.deleted",
     targetType: "webhook",
     targetId: webhookId,
-    summary: `Deleted ${channel.kind === "slack" ? `Slack channel “${channel.name}”` : "email notifications"} and its alert history.`,
+    summary: `Deleted ${channelKindFor(channel.kind)?.noun ?? channel.kind} channel “${channel.name}” and its alert history.`,
   });
 }

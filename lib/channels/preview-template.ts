@@ -10,9 +10,11 @@ import { renderInPool } from "../templates/render-in-pool";
 import type { SlackMessage } from "../templates/render-slack";
 import type { JobContext } from "../templates/run-render-job";
 import { sampleTemplateContext } from "../templates/sample-context";
+import { requireChannelKind } from "./kinds/channel-kinds";
 
 export type PreviewInput = {
-  kind: "email" | "slack";
+  /** The channel kind; it renders in its module's template format. */
+  kind: string;
   template: AlertTemplate;
   eventType: string;
   source: "sample" | "latest";
@@ -38,6 +40,7 @@ export async function previewTemplate(
     select: { id: true, name: true, environment: true },
   });
   if (!webhook) throw notFound("Webhook");
+  const { format } = requireChannelKind(input.kind);
   let context: JobContext | undefined;
   let source = `Sample ${input.eventType} event`;
   if (input.source === "latest") {
@@ -54,15 +57,20 @@ export async function previewTemplate(
     webhook,
     eventUrl: `${getEnv().APP_URL}/logs/evt_sample`,
   });
-  const { problems, email, slack } = await renderInPool(tenant.projectId, {
+  const {
+    problems,
+    summary: _,
+    ...rendered
+  } = await renderInPool(tenant.projectId, {
     op: "render",
-    kind: input.kind,
+    kind: format,
     template: input.template,
     context,
     check: true,
   });
   if (problems.length > 0) return { ok: false, source, problems };
-  return email ? { ok: true, source, email } : { ok: true, source, slack };
+  // The alert comes back under its format's id: `email` or `slack`, as the preview shows it.
+  return { ok: true, source, ...rendered };
 }
 
 function latestEvent(db: Db, tenant: Tenant, webhookId: string, eventType?: string) {

@@ -1,6 +1,7 @@
 import type { Db } from "../db/client";
 import { type AlertTemplate, type AlertTemplateColumns, toAlertTemplate } from "../templates/alert-template";
-import { type ChannelKind, getPreset, presetForEvent } from "../templates/presets";
+import { getPreset, presetForEvent } from "../templates/presets";
+import { requireChannelKind } from "./kinds/channel-kinds";
 
 /** The event type of a channel's default template row: it applies to every type without a row of its own. */
 export const DEFAULT_TEMPLATE_TYPE = "*";
@@ -23,7 +24,8 @@ export function templateFor(
   channel: { kind: string; templates: TemplateRow[] },
   eventType: string | null,
 ): ResolvedTemplate {
-  const kind: ChannelKind = channel.kind === "slack" ? "slack" : "email";
+  // Presets belong to the template format the kind renders.
+  const kind = requireChannelKind(channel.kind).format;
   const override = eventType === null ? undefined : channel.templates.find((row) => row.eventType === eventType);
   const row = override ?? channel.templates.find((candidate) => candidate.eventType === DEFAULT_TEMPLATE_TYPE);
   if (!row) {

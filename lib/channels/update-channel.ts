@@ -2,15 +2,17 @@ import { recordAudit } from "../audit/record-audit";
 import type { Tenant } from "../auth/tenant";
 import type { Db } from "../db/client";
 import { AppError, notFound } from "../errors";
-import { UpdateChannelInput } from "./channel-input";
+import { SHARED_UPDATE_KEYS, UpdateChannelInput } from "./channel-input";
 import {
   checkFieldsFitKind,
   checkNotStale,
   checkPresets,
   describeChannelChange,
+  kindFields,
   mergeChannelUpdate,
 } from "./channel-rules";
 import { parseEventFilter } from "./event-filter";
+import { channelKindFor } from "./kinds/channel-kinds";
 import { vetTemplates } from "./vet-templates";
 import { writeTemplates } from "./write-templates";
 
@@ -35,20 +37,25 @@ export async function updateChannel(
       name: true,
       eventTypes: true,
       updatedAt: true,
-      slackUrl: true,
       webhook: { select: { id: true, name: true, environment: true } },
     },
   });
   if (!channel) throw notFound("Channel");
-  const kind = channel.kind === "slack" ? "slack" : "email";
-  checkFieldsFitKind(kind, input);
+  const kind = channelKindFor(channel.kind);
+  if (!kind)
+    throw new AppError("validation_failed", `This version of Hookbell cannot change ${channel.kind} channels.`);
+  // The shared settings as parsed, and the kind's own fields as its module parses them.
+  const whole = UpdateChannelInput.extend(kind.updateFields.shape)
+    .strict()
+    .parse(checkFieldsFitKind(kind, raw as Record<string, unknown>, SHARED_UPDATE_KEYS));
+  const fields = kindFields(kind, whole);
   checkNotStale(channel.updatedAt, input.expectedUpdatedAt);
   const templates = input.templates ?? [];
   checkPresets(kind, templates);
   const eventTypes = input.eventTypes === undefined ? parseEventFilter(channel.eventTypes) : input.eventTypes;
   await vetTemplates(tenant, channel.webhook, kind, templates, eventTypes);
 
-  const data = mergeChannelUpdate(channel.id, input);
+  const data = mergeChannelUpdate(kind, channel.id, input, fields);
   await db.$transaction(async (tx) => {
     // Fenced by updatedAt too: a save that started from the same version as another loses the race cleanly.
     const fence = input.expectedUpdatedAt === undefined ? {} : { updatedAt: channel.updatedAt };
@@ -69,7 +76,7 @@ export async function updateChannel(
       action: onlyToggles ? (input.isEnabled ? "channel.turned_on" : "channel.turned_off") : "channel.saved",
       targetType: "webhook",
       targetId: webhookId,
-      summary: `Changed ${kind === "slack" ? "Slack" : "email"} channel “${input.name ?? channel.name}”: ${describeChannelChange(kind, input)}.`,
+      summary: `Changed ${kind.noun} channel “${input.name ?? channel.name}”: ${describeChannelChange(kind, { ...input, ...fields })}.`,
     });
   });
 }

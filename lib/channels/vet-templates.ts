@@ -5,6 +5,7 @@ import type { TemplateProblem } from "../templates/check-template";
 import { renderInPool } from "../templates/render-in-pool";
 import { sampleTemplateContext } from "../templates/sample-context";
 import type { TemplateChange } from "./channel-input";
+import type { AnyChannelKind } from "./kinds/channel-kind";
 import { templateFor } from "./template-for";
 
 export class TemplateProblemsError extends AppError {
@@ -26,22 +27,18 @@ export function describeProblem(problem: TemplateProblem): string {
 export async function vetTemplates(
   tenant: Tenant,
   webhook: { id: string; name: string; environment: string },
-  kind: string,
+  kind: AnyChannelKind,
   changes: TemplateChange[],
   eventTypes: string[] | null,
 ): Promise<void> {
   for (const change of changes) {
     if (change.template === null) continue;
-    if (kind === "email" && /[\r\n]/.test(change.template.title)) {
-      // The subject is a mail header: a line break in it could start a header of its own.
-      throw new TemplateProblemsError([{ part: "title", message: "The subject must be a single line." }]);
-    }
     const sampleType = change.eventType === "*" ? (eventTypes?.[0] ?? "user.created") : change.eventType;
     const row = { ...change, ...change.template };
-    const { template } = templateFor({ kind, templates: [row] }, change.eventType);
+    const { template } = templateFor({ kind: kind.kind, templates: [row] }, change.eventType);
     const { problems } = await renderInPool(tenant.projectId, {
       op: "check",
-      kind: kind === "slack" ? "slack" : "email",
+      kind: kind.format,
       template,
       context: sampleTemplateContext(sampleType, { webhook }),
     });

@@ -1,21 +1,17 @@
-import type { ChannelKindId } from "../channels/kinds/channel-kind";
+import { channelKindFor, listChannelKinds } from "../channels/kinds/channel-kinds";
 import { type Db, type DbOrTx, isUniqueViolation } from "../db/client";
-import { type Env, getEnv } from "../env";
+import { getEnv } from "../env";
 
-export type ChannelKind = ChannelKindId;
-
-// Each kind's monthly allowance per project; a new kind of channel adds its setting (lib/env.ts) here.
-const MONTHLY_LIMITS: Record<ChannelKind, (env: Env) => number> = {
-  email: (env) => env.HOOKBELL_EMAIL_MONTHLY_LIMIT,
-  slack: (env) => env.HOOKBELL_SLACK_MONTHLY_LIMIT,
-};
+/** A ChannelKindId, or a kind added to the registry. */
+export type ChannelKind = string;
 
 export function usageMonth(now: Date): string {
   return now.toISOString().slice(0, 7);
 }
 
+/** Each kind's monthly allowance per project, from its module (a setting in lib/env.ts); 0 for an unknown kind. */
 export function monthlyLimit(kind: ChannelKind): number {
-  return MONTHLY_LIMITS[kind](getEnv());
+  return channelKindFor(kind)?.monthlyLimit(getEnv()) ?? 0;
 }
 
 /**
@@ -48,7 +44,7 @@ export type UsageSummary = { kind: ChannelKind; used: number; limit: number }[];
 
 export async function getUsage(db: Db, projectId: string, now = new Date()): Promise<UsageSummary> {
   const rows = await db.usage.findMany({ where: { projectId, month: usageMonth(now) } });
-  return (Object.keys(MONTHLY_LIMITS) as ChannelKind[]).map((kind) => ({
+  return listChannelKinds().map(({ kind }) => ({
     kind,
     used: rows.find((row) => row.kind === kind)?.count ?? 0,
     limit: monthlyLimit(kind),

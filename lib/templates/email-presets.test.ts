@@ -4,8 +4,6 @@ import { listPresets } from "./presets";
 import { renderEmail } from "./render-email";
 import { sampleTemplateContext } from "./sample-context";
 
-const emailParts = (t: AlertTemplate) => ({ subject: t.title, html: t.body, text: t.text });
-
 // Every email preset, rendered with the sample event of its type: the sentence first, the key facts, the
 // button to the event, the fields that matter and never the payload as JSON, in the HTML and text parts.
 
@@ -77,7 +75,7 @@ function render(presetId: string) {
   const preset = listPresets("email").find((candidate) => candidate.id === presetId);
   if (!preset) throw new Error(`no preset ${presetId}`);
   const context = sampleTemplateContext(preset.eventType ?? "user.updated", { now: NOW });
-  return { context, email: renderEmail(emailParts(preset.template), context) };
+  return { context, email: renderEmail(preset.template, context) };
 }
 
 function escapeRegExp(text: string): string {
@@ -163,7 +161,7 @@ describe("the email presets", () => {
     data.first_name = "<script>alert(1)</script>";
     const preset = listPresets("email").find((candidate) => candidate.id === "user-created");
     if (!preset) throw new Error("no preset");
-    const { html, text } = renderEmail(emailParts(preset.template), context);
+    const { html, text } = renderEmail(preset.template, context);
     expect(html).not.toContain("<script>");
     expect(html).toContain("&lt;script&gt;alert(1)&lt;/script&gt; Lovelace (ada@example.com) signed up");
     expect(text.split("\n")[0]).toBe("<script>alert(1)</script> Lovelace (ada@example.com) signed up");
@@ -176,7 +174,7 @@ describe("the email presets", () => {
     );
     const preset = listPresets("email").find((candidate) => candidate.id === "generic");
     if (!preset) throw new Error("no preset");
-    const { html, text } = renderEmail(emailParts(preset.template), context);
+    const { html, text } = renderEmail(preset.template, context);
     const rows = text.split("\n").filter((line) => /^Field \d+: /.test(line));
     expect(rows.map((line) => line.split(":")[0])).toEqual(Array.from({ length: 8 }, (_, index) => `Field ${index}`));
     expect(rows[0].length).toBeLessThan(220);

@@ -16,7 +16,7 @@ function render(source: string, event?: Record<string, unknown>): string {
     ...sampleTemplateContext("user.created", { now: NOW }),
     ...(event ? { event } : {}),
   };
-  return renderEmail({ subject: "s", html: "", text: source }, context).text;
+  return renderEmail({ title: "s", body: "", text: source, facts: "" }, context).text;
 }
 
 describe("formatDate", () => {

@@ -6,9 +6,6 @@ import { renderEmail } from "./render-email";
 import { renderSlackMessage } from "./render-slack";
 import { sampleTemplateContext } from "./sample-context";
 
-// The renderer still takes its own shape (until it takes an AlertTemplate).
-const emailParts = (t: AlertTemplate) => ({ subject: t.title, html: t.body, text: t.text });
-
 const NOW = new Date("2026-11-23T14:05:00Z");
 
 // The facts each preset must show for its own sample event.
@@ -52,7 +49,7 @@ describe("presets", () => {
   it("renders every preset with the sample of its event type, showing its key facts", () => {
     for (const preset of listPresets("email")) {
       const context = sampleTemplateContext(preset.eventType ?? "user.updated", { now: NOW });
-      const email = renderEmail(emailParts(preset.template), context);
+      const email = renderEmail(preset.template, context);
       for (const fact of EXPECTED[preset.id]) {
         expect(email.html, `${preset.id} html`).toContain(fact);
         expect(email.text, `${preset.id} text`).toContain(fact);
@@ -84,7 +81,7 @@ describe("presets", () => {
     if (!email || !slack) throw new Error("generic preset missing");
     for (const type of CLERK_EVENT_TYPES) {
       const context = sampleTemplateContext(type, { now: NOW });
-      expect(renderEmail(emailParts(email.template), context).subject).toContain(type);
+      expect(renderEmail(email.template, context).subject).toContain(type);
       expect(renderSlackMessage(slack.template, context).text).toContain(type);
     }
   });

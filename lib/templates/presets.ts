@@ -1,16 +1,14 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import type { AlertTemplate } from "./alert-template";
+import { TEMPLATE_FORMATS, type TemplateFormatId } from "./template-formats";
 
 // The built-in alert templates. Their text lives in templates/ at the repository root (one
 // Handlebars file per part) so it can be read and edited as plain files; this module pairs each
 // file set with its metadata.
 
-export type ChannelKind = "email" | "slack";
-/** The renderers' own input until they take an AlertTemplate; everything else speaks AlertTemplate. */
-export type EmailTemplate = { subject: string; html: string; text: string };
-/** A channel's edited Slack copy as saved before templates had parts: the body only. */
-export type SlackTemplate = { text: string };
+/** Presets are per template format (email, slack): a kind of channel renders the presets of its format. */
+export type ChannelKind = TemplateFormatId;
 
 export type Preset<K extends ChannelKind = ChannelKind> = {
   id: string;
@@ -76,20 +74,9 @@ function load<K extends ChannelKind>(kind: K): Preset<K>[] {
   let presets = loaded.get(kind);
   if (!presets) {
     presets = PRESETS.map((meta): Preset => {
-      const template: AlertTemplate =
-        kind === "email"
-          ? {
-              title: readPart("email", `${meta.id}.subject.hbs`),
-              body: readPart("email", `${meta.id}.html.hbs`),
-              text: readPart("email", `${meta.id}.text.hbs`),
-              facts: "",
-            }
-          : {
-              title: readPart("slack", `${meta.id}.title.hbs`),
-              body: readPart("slack", `${meta.id}.body.hbs`),
-              text: readPart("slack", `${meta.id}.text.hbs`),
-              facts: readPart("slack", `${meta.id}.facts.hbs`),
-            };
+      const { folder, parts } = TEMPLATE_FORMATS[kind];
+      const template: AlertTemplate = { title: "", body: "", text: "", facts: "" };
+      for (const { part, file } of parts) template[part] = readPart(folder, `${meta.id}.${file}.hbs`);
       return { ...meta, kind, template } as Preset;
     });
     loaded.set(kind, presets);

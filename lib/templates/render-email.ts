@@ -1,20 +1,21 @@
+import type { AlertTemplate } from "./alert-template";
 import { renderPart } from "./compile-template";
 import { cap, EMAIL_HTML_MAX, EMAIL_SUBJECT_MAX, EMAIL_TEXT_MAX } from "./limits";
-import type { EmailTemplate, TemplateContext } from "./presets";
+import type { TemplateContext } from "./presets";
 import { toTemplateData } from "./template-data";
 
 export type RenderedEmail = { subject: string; html: string; text: string };
 
 /**
- * Renders an email alert. The HTML body escapes every value; the subject and the text body are plain
- * text and escape nothing. Throws TemplateError (part "subject", "html" or "text") when a part is
- * invalid or fails to render.
+ * Renders an email alert: the title is the subject, the body the HTML part, the text the plain-text part
+ * (facts are Slack's). The HTML escapes every value; the subject and the text escape nothing. Throws
+ * TemplateError naming the AlertTemplate part ("title", "body" or "text") that is invalid or fails.
  */
-export function renderEmail(template: EmailTemplate, context: TemplateContext): RenderedEmail {
+export function renderEmail(template: AlertTemplate, context: TemplateContext): RenderedEmail {
   const data = toTemplateData(context);
   return {
-    subject: toSubject(renderPart("subject", template.subject, "plain", data)),
-    html: cap(renderPart("html", template.html, "html", data), EMAIL_HTML_MAX),
+    subject: toSubject(renderPart("title", template.title, "plain", data)),
+    html: cap(renderPart("body", template.body, "html", data), EMAIL_HTML_MAX),
     text: cap(renderPart("text", template.text, "plain", data), EMAIL_TEXT_MAX),
   };
 }

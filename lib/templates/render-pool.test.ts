@@ -38,7 +38,7 @@ describe("the render pool", () => {
     const stopped = await pool.render("prj_a", heavy);
     expect(stopped.email).toBeUndefined();
     expect(stopped.problems).toEqual([
-      { part: "html", message: `The template took longer than ${RENDER_MAX_MS} ms to render and was stopped.` },
+      { part: "body", message: `The template took longer than ${RENDER_MAX_MS} ms to render and was stopped.` },
     ]);
     const next = await pool.render("prj_a", light);
     expect(next.problems).toEqual([]);

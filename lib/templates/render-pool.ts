@@ -159,7 +159,8 @@ export class RenderPool {
 
 function firstPart(job: RenderJob): string {
   if (job.op === "summary") return "summary";
-  return job.kind === "email" ? "subject" : "text";
+  // Before any part reports its start, the problem is the template's as a whole: named by its first part.
+  return "title";
 }
 
 function failed(job: RenderJob, message: string, part = firstPart(job)): RenderResult {

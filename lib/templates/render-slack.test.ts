@@ -11,7 +11,7 @@ import {
   SLACK_SECTION_MAX,
 } from "./limits";
 import type { TemplateContext } from "./presets";
-import { renderSlack, renderSlackMessage } from "./render-slack";
+import { renderSlackMessage } from "./render-slack";
 import { sampleTemplateContext } from "./sample-context";
 import type { SlackBlock } from "./slack-blocks";
 import { slackEscape } from "./slack-escape";
@@ -47,8 +47,8 @@ function template(parts: Partial<AlertTemplate>): AlertTemplate {
 describe("renderSlack", () => {
   it("escapes & < > in values so they cannot ping or link", () => {
     const context = contextWith({ first_name: "<!channel>", last_name: "<@U123|boss> & co" });
-    const { text, blocks } = renderSlack(
-      { text: "*New*: {{event.data.first_name}} / {{fullName event.data}}" },
+    const { text, blocks } = renderSlackMessage(
+      { title: "", body: "*New*: {{event.data.first_name}} / {{fullName event.data}}", text: "", facts: "" },
       context,
     );
     expect(text).toBe("*New*: &lt;!channel&gt; / &lt;!channel&gt; &lt;@U123|boss&gt; &amp; co");
@@ -60,26 +60,34 @@ describe("renderSlack", () => {
     const context = contextWith({ first_name: "<!here>", public_metadata: { "<!everyone>": 1 } });
     const source =
       "{{{event.data.first_name}}} {{&event.data.first_name}} {{#each event.data.public_metadata}}{{@key}}{{/each}}";
-    const { text } = renderSlack({ text: source }, context);
+    const { text } = renderSlackMessage({ title: "", body: source, text: "", facts: "" }, context);
     expect(text).toBe("&lt;!here&gt; &lt;!here&gt; &lt;!everyone&gt;");
   });
 
   it("keeps the template's own links and mentions as written", () => {
-    const { text } = renderSlack({ text: "<!here> <{{eventUrl}}|View> in <#C123>" }, contextWith({}));
+    const { text } = renderSlackMessage(
+      { title: "", body: "<!here> <{{eventUrl}}|View> in <#C123>", text: "", facts: "" },
+      contextWith({}),
+    );
     expect(text).toBe("<!here> <https://hookbell.test/logs/evt_01SAMPLE0000000000000000000|View> in <#C123>");
   });
 
   it("shows quotes, apostrophes, backticks and = as themselves", () => {
-    const { text } = renderSlack(
-      { text: "{{event.data.first_name}}" },
+    const { text } = renderSlackMessage(
+      { title: "", body: "{{event.data.first_name}}", text: "", facts: "" },
       contextWith({ first_name: `O'Hara "=" \`x\`` }),
     );
     expect(text).toBe(`O'Hara "=" \`x\``);
   });
 
   it("lets helpers compare raw values", () => {
-    const { text } = renderSlack(
-      { text: '{{#if (eq event.data.first_name "Tom & Jerry")}}match {{event.data.first_name}}{{/if}}' },
+    const { text } = renderSlackMessage(
+      {
+        title: "",
+        body: '{{#if (eq event.data.first_name "Tom & Jerry")}}match {{event.data.first_name}}{{/if}}',
+        text: "",
+        facts: "",
+      },
       contextWith({ first_name: "Tom & Jerry" }),
     );
     expect(text).toBe("match Tom &amp; Jerry");
@@ -89,7 +97,7 @@ describe("renderSlack", () => {
     const context = contextWith({});
     context.webhook.name = "Prod <!channel>";
     context.webhook.environment = "test <!here>";
-    const { blocks } = renderSlack({ text: "hi" }, context);
+    const { blocks } = renderSlackMessage({ title: "", body: "hi", text: "", facts: "" }, context);
     expect(blocks).toEqual([
       { type: "section", text: { type: "mrkdwn", text: "hi" } },
       {
@@ -108,7 +116,10 @@ describe("renderSlack", () => {
   it("splits long messages into sections of at most 3000 characters, at line breaks", () => {
     const line = `${"word ".repeat(99)}end`;
     const context = contextWith({ lines: Array(20).fill(line) });
-    const { text, blocks } = renderSlack({ text: "{{#each event.data.lines}}{{this}}\n{{/each}}" }, context);
+    const { text, blocks } = renderSlackMessage(
+      { title: "", body: "{{#each event.data.lines}}{{this}}\n{{/each}}", text: "", facts: "" },
+      context,
+    );
     const sections = sectionTexts(blocks);
     expect(sections.length).toBeGreaterThan(1);
     for (const section of sections) {
@@ -121,7 +132,10 @@ describe("renderSlack", () => {
 
   it("stops at ten sections, ending with an ellipsis", () => {
     const context = contextWith({ first_name: "&".repeat(20_000) });
-    const { blocks } = renderSlack({ text: "{{event.data.first_name}}" }, context);
+    const { blocks } = renderSlackMessage(
+      { title: "", body: "{{event.data.first_name}}", text: "", facts: "" },
+      context,
+    );
     const sections = sectionTexts(blocks);
     expect(sections).toHaveLength(SLACK_MAX_SECTIONS);
     expect(sections.at(-1)?.endsWith("…")).toBe(true);
@@ -133,9 +147,9 @@ describe("renderSlack", () => {
   });
 
   it("refuses a message that renders empty", () => {
-    expect(() => renderSlack({ text: "{{#if nothing}}x{{/if}}\n" }, contextWith({}))).toThrow(
-      /^text: The message is empty/,
-    );
+    expect(() =>
+      renderSlackMessage({ title: "", body: "{{#if nothing}}x{{/if}}\n", text: "", facts: "" }, contextWith({})),
+    ).toThrow(/^body: The message is empty/);
   });
 
   it("escapes exactly & < and >", () => {

@@ -2,7 +2,7 @@ import type { AlertTemplate } from "./alert-template";
 import { renderPart } from "./compile-template";
 import { formatDate } from "./format-date";
 import { cap, SLACK_FALLBACK_MAX, SLACK_MAX_BLOCKS, SLACK_MAX_SECTIONS } from "./limits";
-import type { SlackTemplate, TemplateContext } from "./presets";
+import type { TemplateContext } from "./presets";
 import { contextBlock, factSections, headerBlock, type SlackBlock, textSections, viewButton } from "./slack-blocks";
 import { fromHtmlEscaping, slackEscape } from "./slack-escape";
 import { toTemplateData } from "./template-data";
@@ -42,26 +42,6 @@ export function renderSlackMessage(template: AlertTemplate, context: TemplateCon
     text: cap(fallback, SLACK_FALLBACK_MAX),
     blocks: [...blocks.slice(0, SLACK_MAX_BLOCKS - trailer.length), ...trailer],
   };
-}
-
-/**
- * The message of a template that has only a body (a channel's edited copy saved before templates had
- * parts), or of a full AlertTemplate. Errors and emptiness are reported on the part "text", as before.
- */
-export function renderSlack(template: SlackTemplate | AlertTemplate, context: TemplateContext): SlackMessage {
-  if (isAlertTemplate(template)) return renderSlackMessage(template, context);
-  try {
-    return renderSlackMessage({ title: "", body: template.text, text: "", facts: "" }, context);
-  } catch (error) {
-    if (error instanceof TemplateError && error.part === "body") {
-      throw new TemplateError("text", error.detail, error.line, error.column);
-    }
-    throw error;
-  }
-}
-
-export function isAlertTemplate(template: SlackTemplate | AlertTemplate): template is AlertTemplate {
-  return typeof (template as Partial<AlertTemplate>).body === "string";
 }
 
 function renderMrkdwn(part: string, source: string, data: Record<string, unknown>): string {

@@ -1,11 +1,10 @@
 import type { AlertTemplate } from "./alert-template";
 import { checkTemplate, type TemplateProblem } from "./check-template";
-import type { ChannelKind, EmailTemplate, TemplateContext } from "./presets";
-import { type RenderedEmail, renderEmail } from "./render-email";
-import { renderSlackMessage, type SlackMessage } from "./render-slack";
+import type { TemplateContext } from "./presets";
 import { summarizeEvent } from "./summarize-event";
 import { parseEventBody } from "./template-data";
 import { TemplateError } from "./template-error";
+import { isTemplateFormat, type RenderedByFormat, TEMPLATE_FORMATS, type TemplateFormatId } from "./template-formats";
 
 // What a render thread does with one job (render-thread.ts). Everything crosses threads by structured
 // clone, so errors come back as problems (part, line, column, message), never as class instances.
@@ -15,58 +14,37 @@ export type JobContext = Omit<TemplateContext, "event"> & ({ event: Record<strin
 
 export type RenderJob =
   /** Problems only: the channel form's check before saving. */
-  | { op: "check"; kind: ChannelKind; template: AlertTemplate; context: JobContext }
+  | { op: "check"; kind: TemplateFormatId; template: AlertTemplate; context: JobContext }
   /** Problems, else the rendered alert: previews, and the worker's render before a send. */
-  | { op: "render"; kind: ChannelKind; template: AlertTemplate; context: JobContext; check?: boolean }
+  | { op: "render"; kind: TemplateFormatId; template: AlertTemplate; context: JobContext; check?: boolean }
   /** The alert in one line, from the preset for the event's type: the event page. */
   | { op: "summary"; context: JobContext };
 
-export type RenderResult = {
-  problems: TemplateProblem[];
-  email?: RenderedEmail;
-  slack?: SlackMessage;
-  summary?: string;
-};
+/** `kind` of a render job is the template format (email, slack); the alert comes back under its id. */
+export type RenderResult = { problems: TemplateProblem[]; summary?: string } & Partial<RenderedByFormat>;
 
 export function runRenderJob(job: RenderJob): RenderResult {
   const context = toContext(job.context);
   if (job.op === "summary") return { problems: [], summary: summarizeEvent(context) };
+  if (!isTemplateFormat(job.kind)) throw new Error(`No template format ${String(job.kind)}.`);
   if (job.op === "check" || job.check) {
-    const problems = checkTemplate(job.kind, rendererInput(job.kind, job.template), context);
-    if (job.op === "check" || problems.length > 0) return { problems: problems.map((p) => inAlertTerms(job.kind, p)) };
+    const problems = checkTemplate(job.kind, job.template, context);
+    if (job.op === "check" || problems.length > 0) return { problems };
   }
   try {
-    return job.kind === "email"
-      ? { problems: [], email: renderEmail(emailParts(job.template), context) }
-      : { problems: [], slack: renderSlackMessage(job.template, context) };
+    const rendered = TEMPLATE_FORMATS[job.kind].render(job.template, context);
+    return { problems: [], [job.kind]: rendered };
   } catch (error) {
     if (!(error instanceof TemplateError)) throw error;
-    return { problems: [inAlertTerms(job.kind, toProblem(error))] };
+    return { problems: [toProblem(error)] };
   }
-}
-
-// The email renderer still takes its own shape (subject, html, text); this shim goes once it takes an
-// AlertTemplate. Slack's renderer takes the AlertTemplate and names problems by its parts already.
-function emailParts(template: AlertTemplate): EmailTemplate {
-  return { subject: template.title, html: template.body, text: template.text };
-}
-
-/** A problem named by the AlertTemplate part it is in (the email renderer names its own parts). */
-function inAlertTerms(kind: ChannelKind, problem: TemplateProblem): TemplateProblem {
-  if (kind !== "email") return problem;
-  const part = ({ subject: "title", html: "body" } as Record<string, string>)[problem.part];
-  return part ? { ...problem, part } : problem;
-}
-
-function rendererInput(kind: ChannelKind, template: AlertTemplate): EmailTemplate | AlertTemplate {
-  return kind === "email" ? emailParts(template) : template;
 }
 
 export function toProblem({ part, detail, line, column }: TemplateError): TemplateProblem {
   return { part, message: detail, ...(line ? { line } : {}), ...(column ? { column } : {}) };
 }
 
-/** A problem in the words of TemplateError's message: "html, line 2, column 5: …". */
+/** A problem in the words of TemplateError's message: "body, line 2, column 5: …". */
 export function describeTemplateProblem({ part, line, column, message }: TemplateProblem): string {
   return new TemplateError(part, message, line, column).message;
 }

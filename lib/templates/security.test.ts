@@ -1,14 +1,14 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { JSON_HELPER_MAX, RENDER_MAX_ITERATIONS, RENDER_MAX_OUTPUT } from "./limits";
 import { renderEmail } from "./render-email";
-import { renderSlack } from "./render-slack";
+import { renderSlackMessage } from "./render-slack";
 import { sampleTemplateContext } from "./sample-context";
 import { TemplateError } from "./template-error";
 
 const context = sampleTemplateContext("user.created");
 
 function text(source: string, on = context): string {
-  return renderEmail({ subject: "s", html: "", text: source }, on).text;
+  return renderEmail({ title: "s", body: "", text: source, facts: "" }, on).text;
 }
 
 const PROTOTYPE_TRICKS = [
@@ -53,7 +53,7 @@ describe("template sandbox", () => {
       '{"__proto__": {"polluted": "yes"}, "data": {"constructor": {"prototype": {"polluted": "yes"}}}}',
     );
     renderEmail(
-      { subject: "{{event.polluted}}", html: "{{event.data.constructor.prototype.polluted}}", text: "" },
+      { title: "{{event.polluted}}", body: "{{event.data.constructor.prototype.polluted}}", text: "", facts: "" },
       hostile,
     );
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
@@ -75,12 +75,16 @@ describe("template sandbox", () => {
       "{{#json event.data}}{{/json}}",
       "x\n  {{#fullName event.data}}{{/fullName}}",
     ]) {
-      expect(() => renderEmail({ subject: "s", html: source, text: "t" }, hostile), source).toThrow(/is not a block/);
-      expect(() => renderSlack({ text: source }, hostile), source).toThrow(/is not a block/);
+      expect(() => renderEmail({ title: "s", body: source, text: "t", facts: "" }, hostile), source).toThrow(
+        /is not a block/,
+      );
+      expect(() => renderSlackMessage({ title: "", body: source, text: "", facts: "" }, hostile), source).toThrow(
+        /is not a block/,
+      );
     }
     const error = (() => {
       try {
-        renderSlack({ text: "x\n  {{#json event}}{{/json}}" }, hostile);
+        renderSlackMessage({ title: "", body: "x\n  {{#json event}}{{/json}}", text: "", facts: "" }, hostile);
       } catch (caught) {
         return caught as TemplateError;
       }
@@ -99,7 +103,9 @@ describe("template sandbox", () => {
   it("refuses partials and inline partials", () => {
     expect(() => text("a\n{{> header}}")).toThrow("text, line 2, column 1: Partials ({{> name}}) are not available");
     expect(() => text('{{#*inline "x"}}{{> x}}{{/inline}}')).toThrow(/inline partials/);
-    expect(() => renderSlack({ text: "{{#> layout}}x{{/layout}}" }, context)).toThrow(TemplateError);
+    expect(() =>
+      renderSlackMessage({ title: "", body: "{{#> layout}}x{{/layout}}", text: "", facts: "" }, context),
+    ).toThrow(TemplateError);
   });
 
   it("stops runaway loops instead of building a huge string", () => {
@@ -122,11 +128,11 @@ describe("template sandbox", () => {
     // About 240 KB of JSON, dumped whole 1,000 times by a template without a loop.
     large.event.data = { items: Array.from({ length: 1600 }, (_, i) => ({ id: `item_${i}`, note: "x".repeat(120) })) };
     const repeated = "{{json @root}}".repeat(1000);
-    expect(() => renderEmail({ subject: "s", html: repeated, text: "" }, large)).toThrow(
+    expect(() => renderEmail({ title: "s", body: repeated, text: "", facts: "" }, large)).toThrow(
       `Loops and helpers produced more than ${RENDER_MAX_OUTPUT} characters`,
     );
     // One dump is cut at the helper's own limit, before the whole text is built.
-    const once = renderEmail({ subject: "s", html: "", text: "{{json @root}}" }, large).text;
+    const once = renderEmail({ title: "s", body: "", text: "{{json @root}}", facts: "" }, large).text;
     expect(once.length).toBe(JSON_HELPER_MAX + 1);
     expect(once.endsWith("…")).toBe(true);
   });
@@ -141,8 +147,8 @@ describe("template sandbox", () => {
     const xss = sampleTemplateContext("user.created");
     xss.event.data = { first_name: "<b>" };
     const source = "{{event.data.first_name}}";
-    const email = renderEmail({ subject: source, html: source, text: source }, xss);
+    const email = renderEmail({ title: source, body: source, text: source, facts: "" }, xss);
     expect(email).toEqual({ subject: "<b>", html: "&lt;b&gt;", text: "<b>" });
-    expect(renderSlack({ text: source }, xss).text).toBe("&lt;b&gt;");
+    expect(renderSlackMessage({ title: "", body: source, text: "", facts: "" }, xss).text).toBe("&lt;b&gt;");
   });
 });

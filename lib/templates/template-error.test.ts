@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { TEMPLATE_MAX_LENGTH } from "./limits";
 import { renderEmail } from "./render-email";
-import { renderSlack } from "./render-slack";
+import { renderSlackMessage } from "./render-slack";
 import { sampleTemplateContext } from "./sample-context";
 import { TemplateError } from "./template-error";
 
@@ -9,7 +9,7 @@ const context = sampleTemplateContext("user.created");
 
 function htmlError(html: string): TemplateError {
   try {
-    renderEmail({ subject: "Subject", html, text: "" }, context);
+    renderEmail({ title: "Subject", body: html, text: "", facts: "" }, context);
   } catch (error) {
     if (error instanceof TemplateError) return error;
     throw error;
@@ -20,19 +20,19 @@ function htmlError(html: string): TemplateError {
 describe("template errors", () => {
   it("points at the end of an unclosed block", () => {
     const error = htmlError("<p>Hello</p>\n{{#if event.type}}\nyes");
-    expect(error).toMatchObject({ part: "html", line: 3, column: 4 });
-    expect(error.message).toMatch(/^html, line 3, column 4: Unexpected end of template/);
+    expect(error).toMatchObject({ part: "body", line: 3, column: 4 });
+    expect(error.message).toMatch(/^body, line 3, column 4: Unexpected end of template/);
   });
 
   it("points at an unterminated tag", () => {
     const error = htmlError("first line\n  {{foo");
-    expect(error).toMatchObject({ part: "html", line: 2, column: 5 });
+    expect(error).toMatchObject({ part: "body", line: 2, column: 5 });
     expect(error.detail).toContain("not valid Handlebars");
   });
 
   it("points at a closing tag that closes nothing", () => {
     const error = htmlError("ok\n<b>{{/each}}</b>");
-    expect(error).toMatchObject({ part: "html", line: 2, column: 4 });
+    expect(error).toMatchObject({ part: "body", line: 2, column: 4 });
     expect(error.detail).toMatch(/^Parse error — expecting .*got 'OPEN_ENDBLOCK'$/);
   });
 
@@ -45,7 +45,7 @@ describe("template errors", () => {
 
   it("points at characters Handlebars cannot read", () => {
     const error = htmlError("ok\nab\u0000");
-    expect(error).toMatchObject({ part: "html", line: 2, column: 3 });
+    expect(error).toMatchObject({ part: "body", line: 2, column: 3 });
     expect(error.detail).toContain("cannot read");
   });
 
@@ -53,13 +53,13 @@ describe("template errors", () => {
     const error = htmlError(
       "<ul>\n  {{#each event.data.email_addresses}}\n  <li>{{email_address}}</li>\n  {{/if}}\n</ul>",
     );
-    expect(error).toMatchObject({ part: "html", line: 2, column: 6 });
+    expect(error).toMatchObject({ part: "body", line: 2, column: 6 });
     expect(error.detail).toBe("{{#each}} is closed by {{/if}}; blocks must close in reverse order");
   });
 
   it("locates unknown helpers", () => {
     const error = htmlError("<p>\n  {{shout event.type}}</p>");
-    expect(error).toMatchObject({ part: "html", line: 2, column: 3 });
+    expect(error).toMatchObject({ part: "body", line: 2, column: 3 });
     expect(error.detail).toContain('Unknown helper "shout"');
   });
 
@@ -70,19 +70,21 @@ describe("template errors", () => {
   });
 
   it("names the failing part", () => {
-    expect(() => renderEmail({ subject: "{{#if}}", html: "", text: "" }, context)).toThrow(/^subject/);
-    expect(() => renderEmail({ subject: "ok", html: "", text: "{{/x}}" }, context)).toThrow(/^text, line 1/);
-    expect(() => renderSlack({ text: "{{" }, context)).toThrow(TemplateError);
+    expect(() => renderEmail({ title: "{{#if}}", body: "", text: "", facts: "" }, context)).toThrow(/^title/);
+    expect(() => renderEmail({ title: "ok", body: "", text: "{{/x}}", facts: "" }, context)).toThrow(/^text, line 1/);
+    expect(() => renderSlackMessage({ title: "", body: "{{", text: "", facts: "" }, context)).toThrow(TemplateError);
   });
 
   it("refuses parts over the size limit before compiling them", () => {
     const long = "a".repeat(TEMPLATE_MAX_LENGTH + 1);
-    expect(() => renderEmail({ subject: "s", html: long, text: "" }, context)).toThrow(
-      `html: The template is ${TEMPLATE_MAX_LENGTH + 1} characters long; the limit is ${TEMPLATE_MAX_LENGTH}.`,
+    expect(() => renderEmail({ title: "s", body: long, text: "", facts: "" }, context)).toThrow(
+      `body: The template is ${TEMPLATE_MAX_LENGTH + 1} characters long; the limit is ${TEMPLATE_MAX_LENGTH}.`,
     );
-    expect(() => renderSlack({ text: long }, context)).toThrow(/^text: The template is/);
-    expect(renderEmail({ subject: "s", html: "a".repeat(TEMPLATE_MAX_LENGTH), text: "" }, context).html).toHaveLength(
-      TEMPLATE_MAX_LENGTH,
+    expect(() => renderSlackMessage({ title: "", body: long, text: "", facts: "" }, context)).toThrow(
+      /^body: The template is/,
     );
+    expect(
+      renderEmail({ title: "s", body: "a".repeat(TEMPLATE_MAX_LENGTH), text: "", facts: "" }, context).html,
+    ).toHaveLength(TEMPLATE_MAX_LENGTH);
   });
 });

@@ -6,9 +6,10 @@ import { getDb } from "@/lib/db/client";
 import { migrateDatabase, readMigrations } from "@/lib/db/migrate";
 import { sqliteFilePath } from "@/lib/db/sqlite-path";
 import { getEnv } from "@/lib/env";
-import { type EmailTemplate, getPreset, presetForEvent, type SlackTemplate } from "@/lib/templates/presets";
+import type { AlertTemplate } from "@/lib/templates/alert-template";
+import { getPreset, presetForEvent } from "@/lib/templates/presets";
 import { renderEmail } from "@/lib/templates/render-email";
-import { renderSlack, renderSlackMessage } from "@/lib/templates/render-slack";
+import { renderSlackMessage } from "@/lib/templates/render-slack";
 import { runRenderJob } from "@/lib/templates/run-render-job";
 import { sampleTemplateContext } from "@/lib/templates/sample-context";
 import { isPostgresRun } from "../helpers/test-db";
@@ -93,17 +94,22 @@ function renderedBefore(channel: OldChannel, eventType: string) {
     (channel.templatePreset !== "auto" && getPreset(channel.kind, channel.templatePreset)) ||
     presetForEvent(channel.kind, eventType);
   if (channel.kind === "email") {
-    const template: EmailTemplate =
+    const template: AlertTemplate =
       channel.templateBody !== null
-        ? { subject: channel.templateSubject ?? "", html: channel.templateBody, text: channel.templateText ?? "" }
-        : { subject: preset.template.title, html: preset.template.body, text: preset.template.text };
+        ? {
+            title: channel.templateSubject ?? "",
+            body: channel.templateBody,
+            text: channel.templateText ?? "",
+            facts: "",
+          }
+        : preset.template;
     return { context, email: renderEmail(template, context) };
   }
   // A chosen preset stays that preset, in all its parts; an edited copy (one text before templates had
   // parts) stays that text.
   if (channel.templateBody === null) return { context, slack: renderSlackMessage(preset.template, context) };
-  const template: SlackTemplate = { text: channel.templateBody };
-  return { context, slack: renderSlack(template, context) };
+  const template: AlertTemplate = { title: "", body: channel.templateBody, text: "", facts: "" };
+  return { context, slack: renderSlackMessage(template, context) };
 }
 
 async function execute(statements: string[]): Promise<void> {

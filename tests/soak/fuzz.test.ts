@@ -9,7 +9,7 @@ import { checkTemplate } from "@/lib/templates/check-template";
 import { SLACK_MAX_BLOCKS } from "@/lib/templates/limits";
 import { listPresets, type TemplateContext } from "@/lib/templates/presets";
 import { renderEmail } from "@/lib/templates/render-email";
-import { renderSlack, renderSlackMessage } from "@/lib/templates/render-slack";
+import { renderSlackMessage } from "@/lib/templates/render-slack";
 import { sampleTemplateContext } from "@/lib/templates/sample-context";
 import { TemplateError } from "@/lib/templates/template-error";
 import { createWebhook } from "@/lib/webhooks/create-webhook";
@@ -681,11 +681,11 @@ describe(`fuzzing (seed ${SEED})`, () => {
         const started = Date.now();
         try {
           if (call === 0) {
-            const email = renderEmail({ subject: source, html: randomTemplate(r), text: source }, context);
+            const email = renderEmail({ title: source, body: randomTemplate(r), text: source, facts: "" }, context);
             for (const part of [email.subject, email.html, email.text]) expect(typeof part, where).toBe("string");
           } else if (call === 1) {
             const message = r.chance(0.5)
-              ? renderSlack({ text: source }, context)
+              ? renderSlackMessage({ title: "", body: source, text: "", facts: "" }, context)
               : renderSlackMessage({ title: source, body: randomTemplate(r), text: "", facts: source }, context);
             expect(typeof message.text, where).toBe("string");
             expect(Array.isArray(message.blocks), where).toBe(true);
@@ -695,8 +695,8 @@ describe(`fuzzing (seed ${SEED})`, () => {
             const kind = call === 2 ? "slack" : "email";
             const template =
               kind === "slack"
-                ? { text: source }
-                : { subject: source, html: source, text: r.chance(0.5) ? "" : source };
+                ? { title: "", body: source, text: "", facts: "" }
+                : { title: source, body: source, text: r.chance(0.5) ? "" : source, facts: "" };
             const problems = checkTemplate(kind, template, context);
             expect(Array.isArray(problems), where).toBe(true);
             for (const problem of problems) expect(typeof problem.message, where).toBe("string");

@@ -8,7 +8,15 @@ import type { Db } from "../../db/client";
 import { notFound } from "../../errors";
 import { getWebhook } from "../../webhooks/get-webhook";
 import { defineOperation } from "../operation";
-import { Channel, ChannelCreate, ChannelList, ChannelUpdate, fromApiTemplates, toApiChannel } from "../schemas/channel";
+import {
+  Channel,
+  ChannelCreate,
+  ChannelList,
+  ChannelUpdate,
+  fromApiTemplates,
+  toApiChannel,
+  toKindFields,
+} from "../schemas/channel";
 import { Id } from "../schemas/common";
 
 const WebhookParams = z.object({ webhookId: Id("webhook") });
@@ -27,6 +35,11 @@ const EXAMPLE_CHANNEL = {
   templates: [],
   updated_at: "2026-11-02T10:00:00.000Z",
 };
+
+/** A create names only its kind's fields: the others, unset here, must not reach the kind's check. */
+function withoutUnset(fields: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined));
+}
 
 async function findChannel(db: Db, caller: ApiCaller, webhookId: string, channelId: string): Promise<ChannelView> {
   await getWebhook(db, caller, webhookId);
@@ -85,21 +98,15 @@ export const channelOperations = [
     responseExample: EXAMPLE_CHANNEL,
     handler: async ({ db, caller, params, body }) => {
       const { webhookId } = params;
-      const common = {
+      const channelId = await createChannel(db, caller, webhookId, {
+        kind: body.kind,
+        ...withoutUnset(toKindFields(body)),
         name: body.name,
         isEnabled: body.enabled,
         eventTypes: body.event_types,
         conditions: body.conditions,
         templates: fromApiTemplates(body.templates),
-      };
-      const channelId = await createChannel(
-        db,
-        caller,
-        webhookId,
-        body.kind === "email"
-          ? { kind: "email", recipients: body.recipients.join(", "), ...common }
-          : { kind: "slack", slackUrl: body.slack_url, ...common },
-      );
+      });
       return answer(db, caller, webhookId, channelId);
     },
   }),
@@ -154,8 +161,7 @@ export const channelOperations = [
       await updateChannel(db, caller, webhookId, channelId, {
         name: body.name,
         isEnabled: body.enabled,
-        recipients: body.recipients?.join(", "),
-        slackUrl: body.slack_url,
+        ...toKindFields(body),
         eventTypes: body.event_types,
         conditions: body.conditions,
         templates: body.templates && fromApiTemplates(body.templates),

@@ -1,4 +1,6 @@
 import { z } from "zod";
+import type { ChannelKindId } from "../../channels/kinds/channel-kind";
+import { CHANNEL_KINDS } from "../../channels/kinds/channel-kinds";
 import { previewTemplate } from "../../channels/preview-template";
 import { TemplateProblemsError } from "../../channels/vet-templates";
 import type { AlertTemplate as AlertTemplateType } from "../../templates/alert-template";
@@ -7,15 +9,19 @@ import { fieldsError } from "../api-error";
 import { defineOperation } from "../operation";
 import { AlertTemplate } from "../schemas/channel";
 
+const Kind = z
+  .enum(Object.keys(CHANNEL_KINDS) as [ChannelKindId, ...ChannelKindId[]])
+  .describe("The kind of channel the template is for.");
+
 const RenderedEmail = z.object({ subject: z.string(), html: z.string(), text: z.string() });
 
 const Preset = z.object({
   id: z.string(),
-  kind: z.enum(["email", "slack"]),
+  kind: Kind,
   name: z.string(),
   description: z.string(),
   event_type: z.string().nullable().describe("The event type it is written for; null for the generic alert."),
-  template: AlertTemplate,
+  template: AlertTemplate.describe("The preset's parts as it ships; email presets have no facts."),
 });
 
 const PresetList = z.object({ data: z.array(Preset) });
@@ -23,7 +29,7 @@ const PresetList = z.object({ data: z.array(Preset) });
 const PreviewRequest = z
   .strictObject({
     webhook_id: z.string().max(64).describe("The webhook whose name, environment and events the preview uses."),
-    kind: z.enum(["email", "slack"]),
+    kind: Kind,
     template_preset: z.string().max(80).optional().describe("A preset id, or auto (the default without template)."),
     template: AlertTemplate.optional().describe("A template of your own to render."),
     event_type: z.string().min(1).max(200).default("user.created"),
@@ -40,14 +46,21 @@ const PreviewRequest = z
 const Preview = z.object({
   source: z.string().describe("Which event was rendered."),
   email: RenderedEmail.nullable(),
-  slack: z.object({ text: z.string(), blocks: z.array(z.record(z.string(), z.unknown())) }).nullable(),
+  slack: z
+    .object({
+      text: z.string().describe("The notification fallback."),
+      blocks: z
+        .array(z.record(z.string(), z.unknown()))
+        .describe("Block Kit: header, sections, fields, context, button."),
+    })
+    .nullable(),
 });
 
 function templateToRender(body: z.output<typeof PreviewRequest>): AlertTemplateType {
   if (body.template !== undefined) return body.template;
   const presetId = body.template_preset ?? AUTO_PRESET_ID;
-  const preset =
-    presetId === AUTO_PRESET_ID ? presetForEvent(body.kind, body.event_type) : getPreset(body.kind, presetId);
+  const { format } = CHANNEL_KINDS[body.kind];
+  const preset = presetId === AUTO_PRESET_ID ? presetForEvent(format, body.event_type) : getPreset(format, presetId);
   if (!preset)
     throw fieldsError("template_preset", "Choose a template preset listed by GET /api/v1/templates, or auto.");
   return preset.template;
@@ -61,8 +74,9 @@ export const templateOperations = [
     tag: "Templates",
     summary: "List template presets",
     description:
-      "The presets Hookbell ships, for email and Slack. A channel template row's `preset_id` is one of these " +
-      "ids; with no row for an event's type, the channel renders the preset written for it, else the generic alert.",
+      "The presets Hookbell ships, per kind of channel, each as an AlertTemplate (title, body, text, facts). A " +
+      "channel template row's `preset_id` is one of these ids; with no row for an event's type, the channel " +
+      "renders the preset written for it, else the generic alert.",
     status: 200,
     response: PresetList,
     responseName: "PresetList",
@@ -74,13 +88,18 @@ export const templateOperations = [
           name: "New signup",
           description: "A user signed up",
           event_type: "user.created",
-          template: { title: "", body: ":wave: New signup: {{fullName event.data}}", text: "", facts: "" },
+          template: {
+            title: ':tada: New signup: {{default (fullName event.data) "Someone"}}',
+            body: '*{{default (fullName event.data) "Someone"}}* just signed up{{#if (primaryEmail event.data)}} with {{primaryEmail event.data}}{{/if}}.',
+            text: ':tada: New signup: {{default (fullName event.data) "Someone"}}{{#if (primaryEmail event.data)}} ({{primaryEmail event.data}}){{/if}}',
+            facts: "Name: {{fullName event.data}}\nEmail: {{primaryEmail event.data}}",
+          },
         },
       ],
     },
     handler: async () => ({
-      data: (["email", "slack"] as const).flatMap((kind) =>
-        listPresets(kind).map((preset) => ({
+      data: Object.values(CHANNEL_KINDS).flatMap(({ kind, format }) =>
+        listPresets(format).map((preset) => ({
           id: preset.id,
           kind,
           name: preset.name,
@@ -98,8 +117,10 @@ export const templateOperations = [
     tag: "Templates",
     summary: "Render a template preview",
     description:
-      "Renders a preset or your own template exactly as the worker will, with a sample event or the webhook's " +
-      "latest real one. A template that does not compile or render answers 422 naming the part, line and column.",
+      "Renders a preset or your own template (an AlertTemplate: title, body, text, facts) exactly as the worker " +
+      "will, with a sample event or the webhook's latest real one: an email (subject, html, text) or a Slack " +
+      "message (Block Kit and its text fallback). A template that does not compile or render answers 422 naming " +
+      "the part (title, body, text or facts), line and column.",
     body: PreviewRequest,
     status: 200,
     response: Preview,
@@ -109,7 +130,20 @@ export const templateOperations = [
     responseExample: {
       source: "Sample user.created event",
       email: null,
-      slack: { text: "New signup: Ada Lovelace", blocks: [] },
+      slack: {
+        text: ":tada: New signup: Ada Lovelace (ada@example.com)",
+        blocks: [
+          { type: "header", text: { type: "plain_text", text: ":tada: New signup: Ada Lovelace", emoji: true } },
+          { type: "section", text: { type: "mrkdwn", text: "*Ada Lovelace* just signed up with ada@example.com." } },
+          {
+            type: "section",
+            fields: [
+              { type: "mrkdwn", text: "*Name*\nAda Lovelace" },
+              { type: "mrkdwn", text: "*Email*\nada@example.com" },
+            ],
+          },
+        ],
+      },
     },
     handler: async ({ db, caller, body }) => {
       const template = templateToRender(body);

@@ -7,6 +7,8 @@ import {
   Recipients,
   TemplateEventType,
 } from "../../channels/channel-input";
+import type { ChannelKindId } from "../../channels/kinds/channel-kind";
+import { CHANNEL_KINDS } from "../../channels/kinds/channel-kinds";
 import type { ChannelView } from "../../channels/list-channels";
 import { SlackUrlSchema } from "../../channels/slack-url";
 import { alertTemplateSchema } from "../../templates/alert-template";
@@ -15,8 +17,10 @@ import { alertTemplateSchema } from "../../templates/alert-template";
 // shape (lib/templates/alert-template.ts): the same recipient rules, Slack URL shape, filter and parts.
 
 export const AlertTemplate = alertTemplateSchema.describe(
-  "Handlebars parts. title: the email subject or the Slack header; body: the HTML body or the Slack message " +
-    "(mrkdwn); text: the plain-text part or the Slack notification text; facts: Slack only, one `Label: value` per line.",
+  "An alert template, the same shape for every kind of channel; each part is Handlebars, and a part left out is " +
+    "empty. title: the email subject (one line) or the Slack header (plain text); body: the HTML body or the Slack " +
+    "message (mrkdwn); text: the plain-text part or the Slack notification fallback; facts: Slack only, one " +
+    "`Label: value` per line, shown as fields. Problems are named by these parts.",
 );
 
 const RecipientList = z
@@ -28,7 +32,9 @@ const RecipientList = z
 
 const EventFilter = EventTypes.describe("Event types to alert on; null (the default) alerts on every event.");
 const Conditions = ConditionsField.describe(
-  "A condition on the payload (Hookdeck's filter syntax); null (the default) means none.",
+  "Conditions on the payload, Hookdeck's filter syntax ($eq, $neq, $gt, $gte, $lt, $lte, $in, $nin, $startsWith, " +
+    "$endsWith, $exist, $and, $or, $not); an event that fails them is logged as not alerted, naming the condition. " +
+    "null (the default) means none.",
 );
 
 const TemplateChange = z.strictObject({
@@ -67,6 +73,14 @@ export const SlackChannelCreate = z.strictObject({
 
 export const ChannelCreate = z.discriminatedUnion("kind", [EmailChannelCreate, SlackChannelCreate]);
 
+/**
+ * Each kind's own fields as the API spells them (snake_case, lists), as the channel code takes them
+ * (the kind module's createFields / updateFields). Only the wire names live here.
+ */
+export function toKindFields(body: { recipients?: string[]; slack_url?: string }): Record<string, unknown> {
+  return { recipients: body.recipients?.join(", "), slackUrl: body.slack_url };
+}
+
 /** The fields of either kind; the channel rules refuse those that do not fit the channel's kind. */
 export const ChannelUpdate = z.strictObject({
   name: ChannelName.optional(),
@@ -99,7 +113,7 @@ const TemplateRow = z.object({
 export const Channel = z.object({
   id: z.string(),
   webhook_id: z.string(),
-  kind: z.enum(["email", "slack"]),
+  kind: z.enum(Object.keys(CHANNEL_KINDS) as [ChannelKindId, ...ChannelKindId[]]),
   enabled: z.boolean(),
   name: z.string(),
   recipients: z.array(z.string()).describe("Email channels; empty for Slack."),
@@ -107,9 +121,17 @@ export const Channel = z.object({
     .string()
     .nullable()
     .describe("The saved Slack URL, masked: https://hooks.slack.com/services/…abcd."),
-  event_types: z.array(z.string()).nullable(),
-  conditions: z.record(z.string(), z.unknown()).nullable(),
-  templates: z.array(TemplateRow).describe("The template set; empty means every event type renders its preset."),
+  event_types: z.array(z.string()).nullable().describe("Event types it alerts on; null: every event."),
+  conditions: z
+    .record(z.string(), z.unknown())
+    .nullable()
+    .describe("Conditions on the payload (Hookdeck's filter syntax) an event must pass; null: none."),
+  templates: z
+    .array(TemplateRow)
+    .describe(
+      "The template set: the default row (event_type *) and one override per event type. An event type with " +
+        "no row (and no * row) renders its own preset; empty means every event type does (Automatic).",
+    ),
   updated_at: z.string(),
 });
 
@@ -119,7 +141,7 @@ export function toApiChannel(webhookId: string, view: ChannelView): z.input<type
   return {
     id: view.id,
     webhook_id: webhookId,
-    kind: view.kind,
+    kind: view.kind as ChannelKindId,
     enabled: view.isEnabled,
     name: view.name,
     recipients: view.recipients,

@@ -1,8 +1,10 @@
 import type { z } from "zod";
 import type { Db } from "../../db/client";
 import type { Channel } from "../../db/generated/sqlite/client";
+import type { Env } from "../../env";
 import type { AlertTemplate } from "../../templates/alert-template";
 import type { JobContext } from "../../templates/run-render-job";
+import type { TemplateFormatId } from "../../templates/template-formats";
 import type { SendResult } from "./send-result";
 
 // A kind of channel (email, Slack; next: Discord, Teams, Telegram, signed forwarding) is one module with
@@ -11,6 +13,14 @@ import type { SendResult } from "./send-result";
 // is a new module, not a new branch in the worker.
 
 export type ChannelKindId = "email" | "slack";
+
+/** The Channel columns a kind stores its settings in: its own (email, Slack) or config + sealed secretConfig. */
+export type ChannelConfigColumns = Partial<
+  Pick<Channel, "recipients" | "slackUrl" | "slackUrlHint" | "config" | "secretConfig">
+>;
+
+/** What a channel shows of its settings, in the dashboard and the API: secrets only masked. */
+export type ShownConfig = { recipients: string[]; slackUrlMasked: string | null };
 
 /** The worker's settings that some kind needs: where email and Slack traffic goes. */
 export type ChannelSettings = {
@@ -38,11 +48,40 @@ export type ChannelKindModule<Config, Rendered, Answer> = {
   kind: ChannelKindId;
   /** How the dashboard and messages name it: "Email", "Slack". */
   label: string;
+  /** The same inside a sentence: "Added email channel “Founders”", "Added Slack channel “signups”". */
+  noun: string;
+  /** The template format it renders (lib/templates/template-formats.ts): its presets and its renderer. */
+  format: TemplateFormatId;
+  /** The project's monthly allowance of alerts of this kind (a setting in lib/env.ts). */
+  monthlyLimit(env: Env): number;
+
+  // What people configure: the create, update and list code asks these, whatever the kind.
+  /** The name of a channel created without one. */
+  defaultName(): string;
+  /** The kind's own fields on create (`{ recipients }`, `{ slackUrl }`), with the messages people see. */
+  createFields: z.ZodObject;
+  /** The same fields on update, each optional: left out (or blank, for a secret) keeps the saved value. */
+  updateFields: z.ZodObject;
+  /** How its fields are named when sent to a channel of another kind: "A Slack channel has no recipients." */
+  fieldLabels: Record<string, string>;
+  /** The columns that store parsed fields (only those given); secrets sealed with the channel's id. */
+  storeFields(channelId: string, fields: Record<string, unknown>): ChannelConfigColumns;
+  /** The parsed fields for the audit log, never a secret: ["2 recipients"], ["new Slack URL"]. */
+  describeFields(fields: Record<string, unknown>): string[];
+  /** The audit log's name for a channel of this kind; unset: name “…”. */
+  describeName?(name: string): string;
+  /** What the channel shows of its saved settings; secrets only masked (`…/services/…abcd`). */
+  showConfig(channel: Channel): Partial<ShownConfig>;
+
+  // What the delivery worker asks.
   /** The stored columns a send needs, secrets opened; validated by configSchema before any use. */
   readConfig(channel: Channel): unknown;
   /** Checks the stored config; its messages say what to fix in the channel's settings. */
   configSchema: z.ZodType<Config>;
-  /** Renders on the render pool (never on the worker's thread); throws when the template cannot render. */
+  /**
+   * Renders on the render pool (never on the worker's thread); throws when the template cannot render.
+   * `renderAs(format)` (render-as.ts) renders the module's format.
+   */
   render(projectId: string, template: AlertTemplate, context: JobContext): Promise<Rendered>;
   /**
    * Destinations that limit how fast they accept messages (Slack: about one a second per URL). The

@@ -1,11 +1,12 @@
 import nodemailer, { type Transporter } from "nodemailer";
 import type SMTPTransport from "nodemailer/lib/smtp-transport";
 import { z } from "zod";
+import { formatCount } from "../../format/format-count";
 import { newTimeOrderedId } from "../../ids";
 import type { RenderedEmail } from "../../templates/render-email";
-import { renderInPool } from "../../templates/render-in-pool";
-import { describeTemplateProblem } from "../../templates/run-render-job";
+import { Recipients } from "../channel-input";
 import type { ChannelKindModule } from "./channel-kind";
+import { renderAs } from "./render-as";
 import { clip, type SendResult } from "./send-result";
 
 const EmailConfig = z.object({
@@ -24,6 +25,17 @@ export type EmailAnswer =
 export const emailKind: ChannelKindModule<EmailConfig, RenderedEmail, EmailAnswer> = {
   kind: "email",
   label: "Email",
+  noun: "email",
+  format: "email",
+  monthlyLimit: (env) => env.HOOKBELL_EMAIL_MONTHLY_LIMIT,
+  defaultName: () => "Email",
+  createFields: z.strictObject({ recipients: Recipients }),
+  updateFields: z.strictObject({ recipients: Recipients.optional() }),
+  fieldLabels: { recipients: "recipients" },
+  storeFields: (_channelId, { recipients }) =>
+    recipients === undefined ? {} : { recipients: JSON.stringify(recipients) },
+  describeFields: ({ recipients }) => (Array.isArray(recipients) ? [formatCount(recipients.length, "recipient")] : []),
+  showConfig: (channel) => ({ recipients: channel.recipients ? (JSON.parse(channel.recipients) as string[]) : [] }),
   readConfig(channel) {
     try {
       return { recipients: JSON.parse(channel.recipients ?? "[]") };
@@ -32,11 +44,7 @@ export const emailKind: ChannelKindModule<EmailConfig, RenderedEmail, EmailAnswe
     }
   },
   configSchema: EmailConfig,
-  async render(projectId, template, context) {
-    const { problems, email } = await renderInPool(projectId, { op: "render", kind: "email", template, context });
-    if (!email) throw new Error(problems.map(describeTemplateProblem).join("; "));
-    return email;
-  },
+  render: renderAs("email"),
   async send(email, { recipients }, deps) {
     if (!deps.smtpUrl) {
       await deps.db.mailboxMessage.create({

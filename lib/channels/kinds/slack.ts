@@ -6,13 +6,14 @@ import {
 } from "@slack/webhook";
 import { z } from "zod";
 import { slackUrlField } from "../../crypto/sealed-fields";
-import { open } from "../../crypto/secret-box";
-import { renderInPool } from "../../templates/render-in-pool";
+import { open, seal } from "../../crypto/secret-box";
+import { formatSlackChannel } from "../../format/format-slack-channel";
 import type { SlackMessage } from "../../templates/render-slack";
-import { describeTemplateProblem } from "../../templates/run-render-job";
+import { randomWebhookName } from "../../webhooks/create-webhook";
 import { createGuardedFetch, guardedFetch } from "../guarded-fetch";
-import { SlackUrlSchema } from "../slack-url";
+import { maskSlackUrl, SlackUrlSchema, slackUrlHint } from "../slack-url";
 import type { ChannelKindModule } from "./channel-kind";
+import { renderAs } from "./render-as";
 import { clip, type SendResult } from "./send-result";
 
 const TIMEOUT_MS = 15_000;
@@ -26,6 +27,11 @@ const SlackConfig = z.object({
 });
 type SlackConfig = z.infer<typeof SlackConfig>;
 
+/** A name for a Slack channel created without one (the dashboard suggests it too). */
+export function randomSlackChannelName(): string {
+  return `alerts-${randomWebhookName()}`;
+}
+
 /** What came back from Slack: its status and plain-text body, or why nothing came back. */
 export type SlackAnswer =
   | { kind: "answered"; status: number; body: string; retryAfter: string | null }
@@ -34,15 +40,27 @@ export type SlackAnswer =
 export const slackKind: ChannelKindModule<SlackConfig, SlackMessage, SlackAnswer> = {
   kind: "slack",
   label: "Slack",
+  noun: "Slack",
+  format: "slack",
+  monthlyLimit: (env) => env.HOOKBELL_SLACK_MONTHLY_LIMIT,
+  defaultName: randomSlackChannelName,
+  createFields: z.strictObject({ slackUrl: SlackUrlSchema }),
+  // Left out or blank keeps the saved URL: it is never sent back to the browser to be resubmitted.
+  updateFields: z.strictObject({ slackUrl: z.union([z.literal(""), SlackUrlSchema]).optional() }),
+  fieldLabels: { slackUrl: "Slack URL" },
+  storeFields(channelId, { slackUrl }) {
+    if (typeof slackUrl !== "string" || !slackUrl) return {};
+    // Sealed with the channel's id: a sealed URL copied onto another channel does not open.
+    return { slackUrl: seal(slackUrl, slackUrlField(channelId)), slackUrlHint: slackUrlHint(slackUrl) };
+  },
+  describeFields: ({ slackUrl }) => (slackUrl ? ["new Slack URL"] : []),
+  describeName: (name) => `channel ${formatSlackChannel(name)}`,
+  showConfig: (channel) => ({ slackUrlMasked: channel.slackUrl ? maskSlackUrl(channel.slackUrlHint) : null }),
   readConfig(channel) {
     return { url: channel.slackUrl ? open(channel.slackUrl, slackUrlField(channel.id)) : "" };
   },
   configSchema: SlackConfig,
-  async render(projectId, template, context) {
-    const { problems, slack } = await renderInPool(projectId, { op: "render", kind: "slack", template, context });
-    if (!slack) throw new Error(problems.map(describeTemplateProblem).join("; "));
-    return slack;
-  },
+  render: renderAs("slack"),
   // Paced by the URL itself (not its ciphertext, which differs per save): channels sharing a URL share a pace.
   pacing: { intervalMs: SLACK_INTERVAL_MS, destination: (config) => config.url },
   send: (message, config, deps) => postToSlack(config.url, message, deps.slackOrigin),

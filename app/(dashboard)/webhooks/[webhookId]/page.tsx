@@ -7,7 +7,7 @@ import { LiveRefresh } from "@/components/live-refresh";
 import { OnboardingChecklist } from "@/components/onboarding-checklist";
 import { UsageMeter } from "@/components/usage-meter";
 import { requireTenant } from "@/lib/auth/get-tenant";
-import { randomSlackChannelName } from "@/lib/channels/create-channel";
+import { randomSlackChannelName } from "@/lib/channels/kinds/slack";
 import { listChannels } from "@/lib/channels/list-channels";
 import { getDb } from "@/lib/db/client";
 import { getUsage } from "@/lib/delivery/usage-quota";

@@ -1,0 +1,84 @@
+import type { AlertTemplate } from "./alert-template";
+import type { EscapeMode } from "./compile-template";
+import type { TemplateContext } from "./presets";
+import { type RenderedEmail, renderEmail } from "./render-email";
+import { renderSlackMessage, type SlackMessage } from "./render-slack";
+
+// A template format is what a kind of channel renders: its parts' escaping, its preset files and its
+// renderer. Kinds name the format they use (lib/channels/kinds/), so run-render-job, the checker and the
+// presets have no branch per kind. Kept apart from the kind modules because render threads load this
+// file: no SMTP or Slack client comes with it.
+
+/** What each part of an AlertTemplate means to a format. A part it does not list stays "" and is unused. */
+export type FormatPart = {
+  part: keyof AlertTemplate;
+  mode: EscapeMode;
+  /** templates/<folder>/<presetId>.<file>.hbs holds the presets' source of this part. */
+  file: string;
+  /** The problem when the part is blank ("The subject is empty."); unset: a blank part is fine. */
+  required?: string;
+  /** The problem when the source has a line break (a mail header). */
+  singleLine?: string;
+};
+
+export type TemplateFormat<Rendered> = {
+  /** templates/<folder>/: the presets of this format. */
+  folder: string;
+  parts: FormatPart[];
+  /** A problem of the whole template that no single part shows (an email with neither body). */
+  checkWhole?(template: AlertTemplate): { part: keyof AlertTemplate; message: string } | undefined;
+  /** Throws TemplateError naming the AlertTemplate part (title, body, text, facts) that failed. */
+  render(template: AlertTemplate, context: TemplateContext): Rendered;
+};
+
+/** What each format renders to; a render result carries it under the format's id. */
+export type RenderedByFormat = { email: RenderedEmail; slack: SlackMessage };
+export type TemplateFormatId = keyof RenderedByFormat;
+
+const isFilled = (source: unknown) => typeof source === "string" && source.trim().length > 0;
+
+export const TEMPLATE_FORMATS: { [F in TemplateFormatId]: TemplateFormat<RenderedByFormat[F]> } = {
+  email: {
+    folder: "email",
+    parts: [
+      {
+        part: "title",
+        mode: "plain",
+        file: "subject",
+        required: "The subject is empty.",
+        singleLine: "The subject must be a single line.",
+      },
+      { part: "body", mode: "html", file: "html" },
+      { part: "text", mode: "plain", file: "text" },
+    ],
+    checkWhole: (template) =>
+      isFilled(template.body) || isFilled(template.text)
+        ? undefined
+        : { part: "body", message: "Write an HTML or a text body." },
+    render: renderEmail,
+  },
+  slack: {
+    folder: "slack",
+    parts: [
+      // Header text is plain_text, shown literally by Slack; the other parts are mrkdwn.
+      { part: "title", mode: "plain", file: "title" },
+      { part: "body", mode: "slack", file: "body" },
+      { part: "facts", mode: "slack", file: "facts" },
+      { part: "text", mode: "slack", file: "text" },
+    ],
+    // Every part blank cannot post (Slack needs some text); a part that renders blank for one event is
+    // the renderer's to refuse.
+    checkWhole: (template) =>
+      // A part that is not text is already refused by its own check.
+      [template.title, template.body, template.facts, template.text].some(
+        (part) => typeof part !== "string" || isFilled(part),
+      )
+        ? undefined
+        : { part: "body", message: "The message is empty." },
+    render: renderSlackMessage,
+  },
+};
+
+export function isTemplateFormat(id: string): id is TemplateFormatId {
+  return Object.hasOwn(TEMPLATE_FORMATS, id);
+}
