@@ -1,5 +1,4 @@
 import { describe, expect, it } from "vitest";
-import type { AlertTemplate } from "./alert-template";
 import { listPresets } from "./presets";
 import { renderEmail } from "./render-email";
 import { sampleTemplateContext } from "./sample-context";
