@@ -2,6 +2,7 @@ import type { Tenant } from "../auth/tenant";
 import type { Db } from "../db/client";
 import { MAX_REPLAY_EVENTS } from "../delivery/replay-events";
 import { AppError, notFound } from "../errors";
+import { formatSlackChannel } from "../format/format-slack-channel";
 import { parseEventBody } from "../templates/template-data";
 import { channelKindFor } from "./kinds/channel-kinds";
 import { whyNotAlerted } from "./why-not-alerted";
@@ -44,7 +45,12 @@ export async function previewReplay(db: Db, tenant: Tenant, target: Target): Pro
       throw new AppError("validation_failed", "Enter both the start and the end of the window.");
     }
     if (target.from > target.to) throw new AppError("validation_failed", "The window must start before it ends.");
-    webhookId = target.webhookId;
+    const webhook = await db.webhook.findFirst({
+      where: { id: target.webhookId, projectId: tenant.projectId },
+      select: { id: true },
+    });
+    if (!webhook) throw notFound("Webhook");
+    webhookId = webhook.id;
     where = { receivedAt: { gte: target.from, lte: target.to } };
   }
   const [events, channels] = await Promise.all([
@@ -69,7 +75,8 @@ export async function previewReplay(db: Db, tenant: Tenant, target: Target): Pro
   for (const channel of channels) {
     const base = {
       id: channel.id,
-      name: channel.name,
+      // As the dashboard shows it everywhere else: a Slack channel with its one "#".
+      name: channel.kind === "slack" ? formatSlackChannel(channel.name) : channel.name,
       kind: channel.kind,
       kindLabel: channelKindFor(channel.kind)?.label ?? channel.kind,
     };
