@@ -32,7 +32,7 @@ export function ReplayConfirm({ preview, what, pending, onConfirm, onCancel }: P
       description={
         count === 0
           ? "No channel would be alerted, so there is nothing to send."
-          : `${plural(count, "channel")} will be alerted again, as they are set up now.`
+          : `${plural(count, "channel")} will be alerted again, with ${count === 1 ? "its" : "their"} settings as they are now.`
       }
     >
       <div className="space-y-4" data-testid="replay-confirm">

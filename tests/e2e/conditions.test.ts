@@ -42,7 +42,12 @@ async function connectClerk(page: Page): Promise<string> {
 }
 
 async function sendOrganization(ingestUrl: string, name: string, members: number) {
-  const body = clerkEvent("organization.created", { object: "organization", name, members_count: members });
+  const body = clerkEvent("organization.created", {
+    id: `org_${name.replace(/\W/g, "")}`,
+    object: "organization",
+    name,
+    members_count: members,
+  });
   const response = await fetch(ingestUrl, { method: "POST", headers: signedHeaders(body), body });
   expect(response.status).toBe(200);
 }

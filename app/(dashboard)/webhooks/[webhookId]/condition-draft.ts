@@ -31,7 +31,7 @@ export type DerivedConditions = { document: ConditionDocument | null; problem: s
 
 const NUMERIC_OPERATORS = new Set<ConditionOperator>(["$gt", "$gte", "$lt", "$lte"]);
 const JSON_ONLY =
-  "This condition nests “all” and “any” (or groups several checks under one “any”), which rows cannot show; it is edited as JSON.";
+  "This condition uses $not, or nests “all” inside “any”, which rows cannot show; it is edited as JSON.";
 
 let nextKey = 1;
 export function newRow(path = ""): DraftRow {

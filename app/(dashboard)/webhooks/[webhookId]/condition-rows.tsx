@@ -32,7 +32,7 @@ export function ConditionRows({ draft, onChange, fields, invalidRow }: Props) {
           <label htmlFor="conditions-combine">Alert when</label>
           <select
             id="conditions-combine"
-            className={`${inputClass} w-auto py-1.5`}
+            className="rounded-md border border-slate-300 bg-surface px-2.5 py-1.5 text-sm font-medium shadow-sm focus:border-brand-500 focus:outline-none focus:ring-2 focus:ring-brand-500/30"
             value={draft.combine}
             onChange={(event) => onChange({ ...draft, combine: event.target.value as "all" | "any" })}
           >

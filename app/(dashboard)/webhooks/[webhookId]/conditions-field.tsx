@@ -43,6 +43,8 @@ export function ConditionsField({ webhookId, draft, onChange, problem, eventType
   }, [webhookId, fieldsType, fieldsSource]);
 
   const showJson = () => {
+    // Rows that do not make a document yet (a row without a field) would be lost on the way.
+    if (problem) return setModeProblem(`${problem} Then the conditions can be shown as JSON.`);
     setModeProblem(null);
     onChange({ ...draft, mode: "json", text: document ? JSON.stringify(document, null, 2) : "" });
   };
@@ -165,7 +167,7 @@ function ModeButton(props: { pressed: boolean; onClick: () => void; children: st
       type="button"
       aria-pressed={props.pressed}
       onClick={props.onClick}
-      className={`rounded px-2.5 py-1 font-medium ${props.pressed ? "bg-slate-800 text-white" : "text-slate-700 hover:bg-slate-100"}`}
+      className={`rounded px-2.5 py-1 font-medium ${props.pressed ? "bg-brand-600 text-white" : "text-slate-700 hover:bg-slate-100"}`}
     >
       {props.children}
     </button>
