@@ -64,6 +64,14 @@ async function shoot(page: Page, locator: Locator, name: string) {
   await page.emulateMedia({ colorScheme: "light" });
 }
 
+/** Saves the channel dialog; when the toast does not come, fails with what the dialog says instead. */
+async function save(page: Page, dialog: Locator, toast: string) {
+  await dialog.getByRole("button", { name: "Save Configuration" }).click();
+  if (!(await reaches(page.getByText(toast), "visible", 30_000))) {
+    throw new Error(`The channel was not saved; the dialog says: ${await dialog.textContent()}`);
+  }
+}
+
 async function waitFor(check: () => boolean, timeout = 15_000) {
   const deadline = Date.now() + timeout;
   while (!check() && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
@@ -138,8 +146,7 @@ it("builds a condition from the sample's fields, alerts only on what passes, and
   await dialog.getByTestId("template-preview").waitFor();
   expect(await dialog.getByTestId("preview-subject").textContent()).toContain("Analytical Engines");
   await shoot(page, dialog.getByTestId("template-preview"), "condition-email-preview");
-  await dialog.getByRole("button", { name: "Save Configuration" }).click();
-  await page.getByText("Email notifications saved and on.").waitFor();
+  await save(page, dialog, "Email notifications saved and on.");
   expect(await page.getByTestId("channel-email").textContent()).toContain("Conditions");
 
   // #everything: Slack with no condition; its preview as Slack shows it.
@@ -153,8 +160,7 @@ it("builds a condition from the sample's fields, alerts only on what passes, and
   expect(await slackPreview.locator('[data-block="header"]').textContent()).toContain("Analytical Engines");
   await reaches(page.getByText("Email notifications saved and on."), "hidden", 15_000);
   await shoot(page, slackPreview.locator("> div").first(), "condition-slack-preview");
-  await dialog.getByRole("button", { name: "Save Configuration" }).click();
-  await page.getByText("Slack notifications saved and on.").waitFor();
+  await save(page, dialog, "Slack notifications saved and on.");
 
   // One organization passes the condition, one fails it.
   await sendOrganization(ingestUrl, "Grace Labs", 25);
