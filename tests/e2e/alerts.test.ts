@@ -179,8 +179,12 @@ it("sets up email and Slack, previews and edits a template, sends a test event a
   expect(slackDelivery).not.toContain("##");
   await screenshot(page, "log-detail-alerts");
 
-  // Replay the event: two more alerts, marked as a replay.
+  // Replay the event: it asks first, then two more alerts, marked as a replay.
   await page.getByRole("button", { name: "Replay event" }).click();
+  await page
+    .getByRole("dialog", { name: "Replay this event?" })
+    .getByRole("button", { name: "Replay to 2 channels" })
+    .click();
   await page.getByText("Replaying to 2 channels.").waitFor();
   const replayDeadline = Date.now() + 15_000;
   while (slack.posts.length < 2 && Date.now() < replayDeadline) await new Promise((r) => setTimeout(r, 100));
@@ -262,7 +266,10 @@ it("an edit under Automatic changes only the alert of the event type it names", 
     await page.getByRole("button", { name: "Add a Slack channel" }).click();
     await dialog.getByLabel("Slack webhook URL").fill(url);
     await dialog.getByLabel("Channel name").fill(name);
-    await dialog.getByLabel("Conditions (optional)").fill('{"data": {"public_metadata": {"members": {"$gt": 10}}}}');
+    await dialog.getByRole("button", { name: "JSON" }).click();
+    await dialog
+      .getByLabel("Condition document (JSON)")
+      .fill('{"data": {"public_metadata": {"members": {"$gt": 10}}}}');
     await dialog.getByRole("button", { name: "Save Configuration" }).click();
     await page.getByText("Slack notifications saved and on.").first().waitFor();
   }

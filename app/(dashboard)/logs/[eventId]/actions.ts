@@ -3,6 +3,7 @@
 import { revalidatePath } from "next/cache";
 import type { FormState } from "@/components/form-message";
 import { requireTenant } from "@/lib/auth/get-tenant";
+import { previewReplay, type ReplayPreview } from "@/lib/channels/preview-replay";
 import { getDb } from "@/lib/db/client";
 import { replayEvent } from "@/lib/delivery/replay-events";
 import { retryDelivery } from "@/lib/delivery/retry-delivery";
@@ -32,5 +33,17 @@ export async function replayEventAction(eventId: string): Promise<FormState> {
     };
   } catch (error) {
     return { error: toUserMessage(error) };
+  }
+}
+
+/** Which channels "Replay event" would alert, and why not the others: asked before it sends. */
+export async function previewReplayEventAction(
+  eventId: string,
+): Promise<{ ok: true; preview: ReplayPreview } | { ok: false; error: string }> {
+  const tenant = await requireTenant();
+  try {
+    return { ok: true, preview: await previewReplay(getDb(), tenant, { eventId }) };
+  } catch (error) {
+    return { ok: false, error: toUserMessage(error) };
   }
 }

@@ -7,6 +7,8 @@ import { requireTenant } from "@/lib/auth/get-tenant";
 import type { CreateChannelInput, UpdateChannelInput } from "@/lib/channels/channel-input";
 import { createChannel } from "@/lib/channels/create-channel";
 import { deleteChannel } from "@/lib/channels/delete-channel";
+import { type ConditionFields, listConditionFields } from "@/lib/channels/list-condition-fields";
+import { previewReplay, type ReplayPreview } from "@/lib/channels/preview-replay";
 import { type PreviewInput, type PreviewResult, previewTemplate } from "@/lib/channels/preview-template";
 import { updateChannel } from "@/lib/channels/update-channel";
 import { describeProblem, TemplateProblemsError } from "@/lib/channels/vet-templates";
@@ -86,6 +88,37 @@ export async function wouldAlertAction(
   const tenant = await requireTenant();
   try {
     return { ok: true, events: await checkDraftAgainstRecent(getDb(), tenant, actionId(webhookId), draft) };
+  } catch (error) {
+    return { ok: false, error: toUserMessage(error) };
+  }
+}
+
+/** The condition builder's field picker: the fields of a sample or of this webhook's latest event. */
+export async function conditionFieldsAction(
+  webhookId: string,
+  input: { eventType: string; source: "sample" | "latest" },
+): Promise<({ ok: true } & ConditionFields) | { ok: false; error: string }> {
+  const tenant = await requireTenant();
+  try {
+    const source = input.source === "latest" ? "latest" : "sample";
+    return {
+      ok: true,
+      ...(await listConditionFields(getDb(), tenant, webhookId, { eventType: String(input.eventType), source })),
+    };
+  } catch (error) {
+    return { ok: false, error: toUserMessage(error) };
+  }
+}
+
+/** What "Replay window" would send, asked before it sends. */
+export async function previewReplayWindowAction(
+  webhookId: string,
+  window: { from: string; to: string },
+): Promise<{ ok: true; preview: ReplayPreview } | { ok: false; error: string }> {
+  const tenant = await requireTenant();
+  try {
+    const target = { webhookId, from: new Date(window.from), to: new Date(window.to) };
+    return { ok: true, preview: await previewReplay(getDb(), tenant, target) };
   } catch (error) {
     return { ok: false, error: toUserMessage(error) };
   }

@@ -13,7 +13,8 @@ import type { ChannelView } from "@/lib/channels/list-channels";
 import type { AlertTemplate } from "@/lib/templates/alert-template";
 import { createChannelAction, type SaveChannelState, updateChannelAction } from "./channel-actions";
 import { AUTO, type ChannelPanelProps, DEFAULT_TYPE, presetTemplate } from "./channel-types";
-import { ConditionsField, parseConditions } from "./conditions-field";
+import { type ConditionsDraft, deriveConditions, draftFromDocument } from "./condition-draft";
+import { ConditionsField } from "./conditions-field";
 import { EventFilterPicker } from "./event-filter-picker";
 import { TemplatePreview } from "./template-preview";
 
@@ -50,8 +51,8 @@ export function ChannelDialog({
   const [name, setName] = useState(channel?.name ?? (kind === "slack" ? suggestedSlackName : "Email"));
   const [presetId, setPresetId] = useState(savedPresetId(channel));
   const [eventTypes, setEventTypes] = useState<string[] | null>(channel?.eventTypes ?? null);
-  const [conditionsText, setConditionsText] = useState(
-    channel?.conditions ? JSON.stringify(channel.conditions, null, 2) : "",
+  const [conditionsDraft, setConditionsDraft] = useState<ConditionsDraft>(() =>
+    draftFromDocument(channel?.conditions ?? null),
   );
   // The event type whose alert the editor shows (and, under Automatic, whose override it saves).
   const [editType, setEditType] = useState(channel?.eventTypes?.[0] ?? "user.created");
@@ -83,7 +84,7 @@ export function ChannelDialog({
         ? `Editing ${editType} · ${others} use this channel's default`
         : `Editing ${editType} · ${others} use${othersOnPresets === 1 ? "s its preset" : " their presets"}`;
 
-  const conditions = parseConditions(conditionsText);
+  const conditions = deriveConditions(conditionsDraft);
   const edit = (next: AlertTemplate) => {
     const { [rowKey]: _previous, ...rest } = drafts;
     // Typed back to the preset exactly: no edit to save, so the type keeps following its preset.
@@ -148,13 +149,14 @@ export function ChannelDialog({
       else setSaved({ state: result, input: inputKey });
     });
 
-  const opened = useRef({ recipients, slackUrl, name, presetId, eventTypes, conditionsText });
+  const conditionsKey = JSON.stringify(conditions);
+  const opened = useRef({ recipients, slackUrl, name, presetId, eventTypes, conditionsKey });
   const isDirty =
     recipients !== opened.current.recipients ||
     slackUrl !== opened.current.slackUrl ||
     name !== opened.current.name ||
     presetId !== opened.current.presetId ||
-    conditionsText !== opened.current.conditionsText ||
+    conditionsKey !== opened.current.conditionsKey ||
     JSON.stringify(eventTypes) !== JSON.stringify(opened.current.eventTypes) ||
     Object.keys(drafts).length > 0 ||
     resets.length > 0;
@@ -255,11 +257,12 @@ export function ChannelDialog({
         <EventFilterPicker groups={eventGroups} value={eventTypes} onChange={setEventTypes} />
         <ConditionsField
           webhookId={webhookId}
-          value={conditionsText}
-          onChange={setConditionsText}
+          draft={conditionsDraft}
+          onChange={setConditionsDraft}
           problem={conditions.problem}
           eventTypes={eventTypes}
           document={conditions.document}
+          eventGroups={eventGroups}
         />
 
         <div className="space-y-3">

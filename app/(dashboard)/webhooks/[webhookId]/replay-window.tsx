@@ -3,22 +3,42 @@
 import { useState, useTransition } from "react";
 import { inputClass } from "@/components/field";
 import { FormMessage, type FormState } from "@/components/form-message";
+import { ReplayConfirm } from "@/components/replay-confirm";
 import { SubmitButton } from "@/components/submit-button";
-import { replayWindowAction } from "./channel-actions";
+import type { ReplayPreview } from "@/lib/channels/preview-replay";
+import { previewReplayWindowAction, replayWindowAction } from "./channel-actions";
 
-/** Replays every accepted event in a time window. The browser's local times are sent as UTC instants. */
+/**
+ * Replays every accepted event in a time window, after a confirmation that names the channels it would alert.
+ * The browser's local times are sent as UTC instants.
+ */
 export function ReplayWindow({ webhookId }: { webhookId: string }) {
   const [from, setFrom] = useState("");
   const [to, setTo] = useState("");
   const [state, setState] = useState<FormState>();
+  const [preview, setPreview] = useState<ReplayPreview>();
   const [pending, startTransition] = useTransition();
+  const range = () => ({
+    from: from ? new Date(from).toISOString() : "",
+    // The minute picked for "To" counts in full.
+    to: to ? new Date(new Date(to).getTime() + 59_999).toISOString() : "",
+  });
   const submit = () =>
     startTransition(async () => {
+      const result = await previewReplayWindowAction(webhookId, range());
+      if (!result.ok) return setState({ error: result.error });
+      if (result.preview.events === 0) return setState({ ok: "No accepted events in that window." });
+      setState(undefined);
+      setPreview(result.preview);
+    });
+  const confirm = () =>
+    startTransition(async () => {
       const form = new FormData();
-      form.set("from", from ? new Date(from).toISOString() : "");
-      // The minute picked for "To" counts in full.
-      form.set("to", to ? new Date(new Date(to).getTime() + 59_999).toISOString() : "");
+      const { from: start, to: end } = range();
+      form.set("from", start);
+      form.set("to", end);
       setState(await replayWindowAction(webhookId, undefined, form));
+      setPreview(undefined);
     });
   return (
     <form
@@ -59,10 +79,19 @@ export function ReplayWindow({ webhookId }: { webhookId: string }) {
             required
           />
         </div>
-        <SubmitButton variant="secondary" pending={pending} pendingLabel="Replaying…">
+        <SubmitButton variant="secondary" pending={pending && !preview} pendingLabel="Checking…">
           Replay window
         </SubmitButton>
       </div>
+      {preview ? (
+        <ReplayConfirm
+          preview={preview}
+          what={`${preview.events} event${preview.events === 1 ? "" : "s"}`}
+          pending={pending}
+          onConfirm={confirm}
+          onCancel={() => setPreview(undefined)}
+        />
+      ) : null}
       <FormMessage state={state} />
     </form>
   );
