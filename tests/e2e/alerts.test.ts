@@ -288,3 +288,42 @@ it("an edit under Automatic changes only the alert of the event type it names", 
   expect(await slackCard.textContent()).toContain("#signups");
   await page.close();
 }, 90_000);
+
+it("the editor shows what a saved channel sends: a newly chosen preset, and an old default copy under Automatic", async () => {
+  const page = await browser.newPage();
+  page.on("dialog", (question) => void question.accept());
+  await signUp(page, app.url, "presets@example.com");
+  await connectClerk(page);
+  const dialog = page.getByRole("dialog");
+  const subject = dialog.getByLabel("Subject");
+
+  // Saved with the generic preset as the channel's default.
+  await page.getByRole("switch", { name: "Email Notifications" }).click();
+  await dialog.getByLabel("Recipients").fill("presets@example.com");
+  await dialog.getByLabel("Template", { exact: true }).selectOption({ label: "Event alert" });
+  expect(await subject.inputValue()).toContain("Event alert:");
+  await dialog.getByRole("button", { name: "Save Configuration" }).click();
+  await page.getByText("Email notifications saved and on.").waitFor();
+
+  // Reopened, another preset chosen: the editor shows that preset, not the saved one.
+  await page.getByRole("button", { name: "Edit email settings" }).click();
+  expect(await dialog.getByLabel("Template", { exact: true }).inputValue()).toBe("generic");
+  await dialog.getByLabel("Template", { exact: true }).selectOption({ label: "New signup" });
+  expect(await subject.inputValue()).toContain("New signup:");
+  await dialog.getByRole("button", { name: "Cancel" }).click();
+  await dialog.waitFor({ state: "hidden" });
+
+  // A copy edited before templates had a set per event type: migrated as the channel's default with no
+  // preset, so the channel is on Automatic and every type without its own override sends this copy.
+  await app.sql(
+    `UPDATE "ChannelTemplate" SET "presetId" = NULL, "title" = 'Custom: {{eventType}}', "body" = '<p>custom</p>',
+       "text" = 'custom' WHERE "eventType" = '*' AND "channelId" IN
+       (SELECT "id" FROM "Channel" WHERE "recipients" LIKE '%presets@example.com%')`,
+  );
+  await page.reload();
+  await page.getByRole("button", { name: "Edit email settings" }).click();
+  expect(await dialog.getByLabel("Template", { exact: true }).inputValue()).toBe("auto");
+  expect(await subject.inputValue()).toBe("Custom: {{eventType}}");
+  expect(await dialog.getByTestId("template-editing").textContent()).toMatch(/use this channel's default$/);
+  await page.close();
+}, 120_000);

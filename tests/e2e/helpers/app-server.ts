@@ -3,9 +3,18 @@ import { mkdtempSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import Database from "better-sqlite3";
+import pg from "pg";
 import { emptyDatabaseEnv } from "../../helpers/test-db";
 
-export type RunningApp = { url: string; dataDir: string; logs: () => string; stop: () => Promise<void> };
+export type RunningApp = {
+  url: string;
+  dataDir: string;
+  /** Runs SQL on the app's own database (SQLite file, or the PostgreSQL test database of a pg run). */
+  sql: (statement: string) => Promise<void>;
+  logs: () => string;
+  stop: () => Promise<void>;
+};
 
 async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -38,6 +47,7 @@ export async function startApp(extraEnv: Record<string, string> = {}): Promise<R
     ...(await emptyDatabaseEnv()),
     ...extraEnv,
   };
+  const databaseUrl = env.DATABASE_URL;
   const child: ChildProcess = spawn(process.execPath, ["scripts/start.mjs", "server"], {
     env,
     stdio: ["ignore", "pipe", "pipe"],
@@ -65,6 +75,24 @@ export async function startApp(extraEnv: Record<string, string> = {}): Promise<R
   return {
     url,
     dataDir,
+    sql: async (statement) => {
+      if (databaseUrl?.startsWith("postgres")) {
+        const client = new pg.Client({ connectionString: databaseUrl });
+        await client.connect();
+        try {
+          await client.query(statement);
+        } finally {
+          await client.end();
+        }
+        return;
+      }
+      const db = new Database(path.join(dataDir, "hookbell.db"));
+      try {
+        db.exec(statement);
+      } finally {
+        db.close();
+      }
+    },
     logs: () => output,
     stop: () =>
       new Promise((resolve) => {

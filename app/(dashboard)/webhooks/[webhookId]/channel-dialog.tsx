@@ -64,8 +64,16 @@ export function ChannelDialog({
   const [pending, startTransition] = useTransition();
 
   const rowKey = presetId === AUTO ? editType : DEFAULT_TYPE;
-  const savedRow = channel?.templates.find((row) => row.eventType === rowKey && !resets.includes(rowKey));
-  const template = drafts[rowKey] ?? savedRow?.template ?? presetTemplate(kindPresets, presetId, editType);
+  const presetChanged = presetId !== savedPresetId(channel);
+  const liveRow = (type: string) =>
+    resets.includes(type) ? undefined : channel?.templates.find((row) => row.eventType === type);
+  // A preset just chosen replaces the saved default: the editor shows the new preset, not the old row.
+  const savedRow = rowKey === DEFAULT_TYPE && presetChanged ? undefined : liveRow(rowKey);
+  // Under Automatic, a type without an override renders the channel's default row when it has one (a copy
+  // edited before template sets), exactly as the worker does (lib/channels/template-for.ts).
+  const defaultRow = presetId === AUTO ? liveRow(DEFAULT_TYPE) : undefined;
+  const base = savedRow?.template ?? defaultRow?.template ?? presetTemplate(kindPresets, presetId, editType);
+  const template = drafts[rowKey] ?? base;
   const scope = eventTypes ?? allTypes;
   const overrides = new Set([
     ...(channel?.templates.map((row) => row.eventType) ?? []).filter((type) => !resets.includes(type)),
@@ -87,9 +95,8 @@ export function ChannelDialog({
   const conditions = deriveConditions(conditionsDraft);
   const edit = (next: AlertTemplate) => {
     const { [rowKey]: _previous, ...rest } = drafts;
-    // Typed back to the preset exactly: no edit to save, so the type keeps following its preset.
-    const isPreset =
-      !savedRow && JSON.stringify(next) === JSON.stringify(presetTemplate(kindPresets, presetId, editType));
+    // Typed back to what it renders without an edit (its preset, or the channel's default): nothing to save.
+    const isPreset = !savedRow && JSON.stringify(next) === JSON.stringify(base);
     setDrafts(isPreset ? rest : { ...rest, [rowKey]: next });
     setResets(resets.filter((type) => type !== rowKey));
   };
@@ -113,7 +120,6 @@ export function ChannelDialog({
       presetId: eventType === DEFAULT_TYPE && presetId !== AUTO ? presetId : null,
       template: edited,
     }));
-  const presetChanged = presetId !== savedPresetId(channel);
   if (presetChanged && presetId !== AUTO && !drafts[DEFAULT_TYPE]) {
     templateChanges.push({ eventType: DEFAULT_TYPE, presetId, template: null });
   }
