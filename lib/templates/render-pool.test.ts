@@ -75,7 +75,7 @@ describe("the render pool", () => {
   }, 30_000);
 
   it.runIf(process.platform === "linux")(
-    "runs its threads at the lowest CPU priority, leaving ingest and pages theirs",
+    "runs its threads below normal CPU priority, leaving ingest and pages theirs",
     async () => {
       const pool = newPool({ threads: 1 });
       expect((await pool.render("prj_a", light)).problems).toEqual([]);
@@ -85,7 +85,7 @@ describe("the render pool", () => {
         return Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[16]);
       };
       const nices = readdirSync("/proc/self/task").map(niceOf);
-      expect(nices).toContain(19);
+      expect(nices).toContain(10);
       // This thread, like ingest's, keeps the process's priority.
       expect(niceOf(String(process.pid))).toBe(0);
     },
