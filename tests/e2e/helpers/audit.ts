@@ -37,13 +37,14 @@ export async function seriousViolations(page: Page): Promise<Violation[]> {
  */
 export async function audit(page: Page, name: string): Promise<Violation[]> {
   // Toasts float over the page for a few seconds and would skew the contrast measured for what they
-  // cover; the page is checked without them.
-  // Transitions are stopped too: a colour caught mid-fade is not the colour the user reads.
-  await page.evaluate(() => {
-    for (const toast of document.querySelectorAll("[data-sonner-toast]")) toast.remove();
-  });
-  await page.addStyleTag({
-    content: "*, *::before, *::after { transition: none !important; animation: none !important; }",
+  // cover; the page is checked with them hidden. Hidden, not removed: React owns those nodes, and a toast
+  // pulled out of the DOM behind its back leaves the toaster unable to show the next one.
+  // Transitions are stopped too: a colour caught mid-fade is not the colour the user reads. Both styles
+  // are taken away afterwards, so the page goes on as a user sees it.
+  const style = await page.addStyleTag({
+    content:
+      "*, *::before, *::after { transition: none !important; animation: none !important; } " +
+      "[data-sonner-toaster] { display: none !important; }",
   });
   const violations = await seriousViolations(page);
   for (const message of cspViolations(page)) {
@@ -57,5 +58,6 @@ export async function audit(page: Page, name: string): Promise<Violation[]> {
   await page.emulateMedia({ colorScheme: "dark" });
   await screenshot(page, `${name}-dark`, { fullPage: false });
   await page.emulateMedia({ colorScheme: "light" });
+  await style.evaluate((element) => (element as Element).remove());
   return violations;
 }

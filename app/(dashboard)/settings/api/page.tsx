@@ -43,7 +43,12 @@ function Prose({ text }: { text: string }) {
 
 function Example({ value }: { value: unknown }) {
   return (
-    <pre className="overflow-x-auto rounded-lg border border-slate-200 bg-slate-100 p-3 text-xs leading-relaxed text-slate-900">
+    // Focusable: a long example scrolls sideways, and a keyboard user must be able to scroll it too.
+    <pre
+      // biome-ignore lint/a11y/noNoninteractiveTabindex: a region that scrolls needs keyboard access (WCAG 2.1.1).
+      tabIndex={0}
+      className="overflow-x-auto rounded-lg border border-slate-200 bg-slate-100 p-3 text-xs leading-relaxed text-slate-900"
+    >
       {JSON.stringify(value, null, 2)}
     </pre>
   );
