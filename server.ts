@@ -54,14 +54,12 @@ async function main() {
     },
   );
   const state = { isDraining: false };
-  const proxyLogger = createLogger("proxy");
   const server = createFrontServer({
     db: getDb(),
     dashboardSocket: dashboard.socketPath,
     headers: securityHeaders(env.APP_URL, isDev),
     state,
     isDev,
-    log: (line) => proxyLogger.error(line),
   });
   let worker: DeliveryWorker | undefined;
   if (env.HOOKBELL_EMBEDDED_WORKER === "on") {
