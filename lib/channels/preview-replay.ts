@@ -70,6 +70,8 @@ export async function previewReplay(db: Db, tenant: Tenant, target: Target): Pro
     let parsed: unknown;
     return () => (parsed ??= parseEventBody(event.body));
   });
+  // As planDeliveries judges a replayed event: the enabled channels' conditions share one step budget.
+  const budgets = events.map(() => ({ steps: 0 }));
   const alerted: ReplayChannel[] = [];
   const notAlerted: ReplayChannel[] = [];
   for (const channel of channels) {
@@ -87,7 +89,7 @@ export async function previewReplay(db: Db, tenant: Tenant, target: Target): Pro
     let alerts = 0;
     let reason: string | undefined;
     events.forEach((event, index) => {
-      const why = whyNotAlerted(channel, event.eventType, payloads[index]);
+      const why = whyNotAlerted(channel, event.eventType, payloads[index], budgets[index]);
       if (why === null) alerts++;
       else reason ??= why.replace(/^Not alerted: /, "");
     });
