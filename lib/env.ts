@@ -43,6 +43,20 @@ const EnvSchema = z.object({
   HOOKBELL_SLACK_ORIGIN: z
     .url({ protocol: /^https?$/, error: "must be an http(s) origin such as https://hooks.slack.com" })
     .default("https://hooks.slack.com"),
+  // Stand-ins for the other destinations (tests, self-hosters' experiments, egress proxies): each replaces
+  // the scheme and host of the saved URL, never its path; unset sends to the real service.
+  HOOKBELL_DISCORD_ORIGIN: z
+    .url({ protocol: /^https?$/, error: "must be an http(s) origin such as https://discord.com" })
+    .default("https://discord.com"),
+  HOOKBELL_TEAMS_ORIGIN: z
+    .url({ protocol: /^https?$/, error: "must be an http(s) origin; unset posts to the saved Workflows URL" })
+    .optional(),
+  HOOKBELL_TELEGRAM_ORIGIN: z
+    .url({ protocol: /^https?$/, error: "must be an http(s) origin such as https://api.telegram.org" })
+    .default("https://api.telegram.org"),
+  // Signed webhooks go to public addresses only; "on" lets them reach private ones (a self-hosted n8n on
+  // the same network, a test's local server). Off unless set.
+  HOOKBELL_FORWARD_ALLOW_PRIVATE: z.enum(["on", "off"], { error: "must be on or off" }).default("off"),
   // Unset: readable lines on a terminal, JSON lines otherwise (lib/logging/create-logger.ts).
   HOOKBELL_LOG_FORMAT: z.enum(["pretty", "json"], { error: "must be pretty or json" }).optional(),
   HOOKBELL_LOG_LEVEL: z
@@ -88,6 +102,9 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     // Slack gets three times the email quota unless set on its own.
     HOOKBELL_SLACK_MONTHLY_LIMIT: parsed.HOOKBELL_SLACK_MONTHLY_LIMIT ?? parsed.HOOKBELL_EMAIL_MONTHLY_LIMIT * 3,
     HOOKBELL_SLACK_ORIGIN: parsed.HOOKBELL_SLACK_ORIGIN.replace(/\/+$/, ""),
+    HOOKBELL_DISCORD_ORIGIN: parsed.HOOKBELL_DISCORD_ORIGIN.replace(/\/+$/, ""),
+    HOOKBELL_TEAMS_ORIGIN: parsed.HOOKBELL_TEAMS_ORIGIN?.replace(/\/+$/, ""),
+    HOOKBELL_TELEGRAM_ORIGIN: parsed.HOOKBELL_TELEGRAM_ORIGIN.replace(/\/+$/, ""),
     // A tenth of the process-wide cap unless set: one address never holds every ingest slot.
     HOOKBELL_INGEST_MAX_IN_FLIGHT_PER_ADDRESS:
       perAddress ?? Math.max(1, Math.floor(parsed.HOOKBELL_INGEST_MAX_IN_FLIGHT / 10)),

@@ -18,6 +18,8 @@ export type ChannelView = {
   name: string;
   recipients: string[];
   slackUrlMasked: string | null;
+  /** Per field of the kind's form: a plain field's saved value, a secret's mask (ShownConfig.settings). */
+  settings: Record<string, string>;
   eventTypes: string[] | null;
   conditions: ConditionDocument | null;
   /** "*" (the default) first, then overrides by event type; empty: "Automatic". */
@@ -44,6 +46,7 @@ export async function listChannels(db: Db, tenant: Tenant, webhookId: string): P
       name: row.name,
       recipients: [],
       slackUrlMasked: null,
+      settings: {},
       ...module.showConfig(row),
       eventTypes: parseEventFilter(row.eventTypes),
       conditions: parseStoredConditions(row.conditions),

@@ -188,7 +188,8 @@ async function waitForPacingSlot(ctx: DeliveryContext, prepared: Prepared): Prom
   const { db, now } = ctx.deps;
   const reserved = ctx.delivery.pacedSlotAt;
   if (reserved !== null && reserved <= now() && !(await isHeld(db, key, now()))) return null;
-  const slot = await reserveSendSlot(db, key, now(), pacing.intervalMs);
+  const interval = pacing.intervalFor?.(prepared.config) ?? pacing.intervalMs;
+  const slot = await reserveSendSlot(db, key, now(), interval);
   return slot > now() ? { kind: "deferred", until: slot } : null;
 }
 
@@ -211,8 +212,11 @@ async function send(ctx: DeliveryContext, prepared: Prepared): Promise<Settlemen
   } finally {
     clearInterval(heartbeat);
   }
-  if (prepared.paceKey && result.outcome === "retry" && result.retryAfterMs !== undefined) {
-    await holdSendSlots(deps.db, prepared.paceKey, new Date(deps.now().getTime() + result.retryAfterMs));
+  // A 429's Retry-After, or a success that empties the destination's bucket, holds every send to it.
+  const holdMs =
+    result.outcome === "retry" ? result.retryAfterMs : result.outcome === "sent" ? result.pauseMs : undefined;
+  if (prepared.paceKey && holdMs !== undefined && holdMs > 0) {
+    await holdSendSlots(deps.db, prepared.paceKey, new Date(deps.now().getTime() + holdMs));
   }
   const attempt = {
     number: ctx.attempts + 1,

@@ -13,6 +13,10 @@ export function startWorkerFromEnv(): DeliveryWorker {
     smtpUrl: env.SMTP_URL,
     smtpFrom: env.SMTP_FROM,
     slackOrigin: env.HOOKBELL_SLACK_ORIGIN,
+    discordOrigin: env.HOOKBELL_DISCORD_ORIGIN,
+    teamsOrigin: env.HOOKBELL_TEAMS_ORIGIN,
+    telegramOrigin: env.HOOKBELL_TELEGRAM_ORIGIN,
+    forwardAllowPrivate: env.HOOKBELL_FORWARD_ALLOW_PRIVATE === "on",
     leaseMs: env.HOOKBELL_WORKER_LEASE_SECONDS * 1000,
     pollMs: env.HOOKBELL_WORKER_POLL_SECONDS * 1000,
   });

@@ -1,6 +1,7 @@
 import { Readable } from "node:stream";
 import type { Tenant } from "@/lib/auth/tenant";
 import { createChannel } from "@/lib/channels/create-channel";
+import type { ChannelSettings } from "@/lib/channels/kinds/channel-kind";
 import type { Db } from "@/lib/db/client";
 import { type DeliveryWorker, startDeliveryWorker } from "@/lib/delivery/delivery-worker";
 import { randomBase62 } from "@/lib/ids";
@@ -73,11 +74,15 @@ export async function ingest(
   });
 }
 
-export function testWorker(db: Db, clock: Clock, options: { smtpUrl?: string; slackOrigin: string }): DeliveryWorker {
+/** A worker driven by the test's clock; `options` names each destination's stand-in (ChannelSettings). */
+export function testWorker(
+  db: Db,
+  clock: Clock,
+  options: Partial<ChannelSettings> & { slackOrigin: string },
+): DeliveryWorker {
   return startDeliveryWorker(db, {
-    smtpUrl: options.smtpUrl,
     smtpFrom: FROM,
-    slackOrigin: options.slackOrigin,
+    ...options,
     now: clock.now,
     autoStart: false,
   });

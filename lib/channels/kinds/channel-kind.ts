@@ -19,8 +19,36 @@ export type ChannelConfigColumns = Partial<
   Pick<Channel, "recipients" | "slackUrl" | "slackUrlHint" | "config" | "secretConfig">
 >;
 
-/** What a channel shows of its settings, in the dashboard and the API: secrets only masked. */
-export type ShownConfig = { recipients: string[]; slackUrlMasked: string | null };
+/**
+ * What a channel shows of its settings, in the dashboard and the API: secrets only masked. `settings` holds,
+ * per field of the kind's form (by KindFormField.name), the saved value of a plain field or the mask of a
+ * secret one (`https://discord.com/api/webhooks/1234…/…abcd`).
+ */
+export type ShownConfig = { recipients: string[]; slackUrlMasked: string | null; settings: Record<string, string> };
+
+/** One setting in a kind's part of the channel dialog; `name` is its key in createFields / updateFields. */
+export type KindFormField = {
+  name: string;
+  label: string;
+  /** Write-only (a URL with its token, a bot token): never sent back; blank on edit keeps the saved value. */
+  secret: boolean;
+  placeholder: string;
+  /** Where to find it in the destination's own product ("In Discord: Server Settings → Integrations → …"). */
+  help: string;
+  /** A helper the dialog shows beside the field, by id (e.g. "telegram-find-chat"). */
+  assist?: string;
+};
+
+/** How the dashboard offers a kind: plain data, handed from the server page to the client dialog. */
+export type KindForm = {
+  /** The card's and the dialog's title: "Discord notifications". */
+  title: string;
+  /** One line under the card's title: what the kind is good for. */
+  blurb: string;
+  fields: KindFormField[];
+  /** The template editor's fields, in order: which AlertTemplate part, its label and height. */
+  parts: { part: keyof AlertTemplate; label: string; rows: number }[];
+};
 
 /** The worker's settings that some kind needs: where email and Slack traffic goes. */
 export type ChannelSettings = {
@@ -29,6 +57,14 @@ export type ChannelSettings = {
   smtpFrom: string;
   /** https://hooks.slack.com, or a local stand-in / egress proxy. */
   slackOrigin: string;
+  /** https://discord.com, or a stand-in: replaces the scheme and host of a saved Discord URL. */
+  discordOrigin?: string;
+  /** Unset: the saved Workflows URL's own origin; set: a stand-in that replaces it. */
+  teamsOrigin?: string;
+  /** https://api.telegram.org, or a stand-in. */
+  telegramOrigin?: string;
+  /** Signed webhooks may reach private addresses (a self-hosted service on the same network, a test server). */
+  forwardAllowPrivate?: boolean;
 };
 
 /** What a send may use besides the rendered alert and the channel's config. */
@@ -52,6 +88,8 @@ export type ChannelKindModule<Config, Rendered, Answer> = {
   noun: string;
   /** The template format it renders (lib/templates/template-formats.ts): its presets and its renderer. */
   format: TemplateFormatId;
+  /** What the dashboard's card and dialog need (fields, help, editor parts). */
+  form?: KindForm;
   /** The project's monthly allowance of alerts of this kind (a setting in lib/env.ts). */
   monthlyLimit(env: Env): number;
 
@@ -88,7 +126,13 @@ export type ChannelKindModule<Config, Rendered, Answer> = {
    * worker reserves a slot per destination, shared by every worker process, and holds them all when a
    * send is answered with Retry-After.
    */
-  pacing?: { intervalMs: number; destination(config: Config): string };
+  pacing?: {
+    /** The gap between two sends to one destination. */
+    intervalMs: number;
+    /** Where the gap differs per destination (Telegram: a group is slower than a private chat). */
+    intervalFor?(config: Config): number;
+    destination(config: Config): string;
+  };
   /** Talks to the destination and reports what it answered; throws only on a bug. */
   send(rendered: Rendered, config: Config, deps: SendDeps): Promise<Answer>;
   /** Whether the answer means sent, try again later (with Retry-After), or failed for good (and why). */

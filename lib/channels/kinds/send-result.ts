@@ -1,6 +1,12 @@
 // What a channel sender reports for one attempt. The worker turns it into the delivery's next state.
 export type SendResult =
-  | { outcome: "sent"; statusCode?: number; response?: string }
+  | {
+      outcome: "sent";
+      statusCode?: number;
+      response?: string;
+      /** The destination asks for nothing more for this long (Discord's bucket is empty until it resets). */
+      pauseMs?: number;
+    }
   | { outcome: "retry"; statusCode?: number; error: string; retryAfterMs?: number }
   | { outcome: "failed"; statusCode?: number; error: string };
 
