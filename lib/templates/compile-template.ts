@@ -1,3 +1,4 @@
+import { escapeDiscordValue } from "./discord-escape";
 import { hb, RUNTIME_OPTIONS } from "./handlebars-instance";
 import { TEMPLATE_MAX_LENGTH } from "./limits";
 import { notePartRender, withRenderBudget } from "./render-guard";
@@ -7,8 +8,9 @@ import { vetStatements } from "./vet-template";
 /**
  * "html": values HTML-escaped. "plain": nothing escaped (subjects, text bodies). "slack": values
  * escaped by Handlebars, then the entities Slack does not need are turned back (see slack-escape.ts).
+ * "discord": values escaped for Discord markdown instead of HTML (discord-escape.ts).
  */
-export type EscapeMode = "html" | "plain" | "slack";
+export type EscapeMode = "html" | "plain" | "slack" | "discord";
 
 type Compiled = (data: Record<string, unknown>) => string;
 
@@ -67,7 +69,9 @@ export function compilePart(part: string, source: string, mode: EscapeMode): Com
     const options = { data: true, noEscape: mode === "plain" };
     const compilers = hb as unknown as HandlebarsCompilers;
     const environment = new compilers.Compiler().compile(ast, options);
-    const template = hb.template(new compilers.JavaScriptCompiler().compile(environment, options, undefined, true));
+    const spec = new compilers.JavaScriptCompiler().compile(environment, options, undefined, true);
+    if (mode === "discord") escapeValuesWith(spec, escapeDiscordValue);
+    const template = hb.template(spec);
     compiled = (data) => template(data, RUNTIME_OPTIONS);
   } catch (error) {
     throw toTemplateError(part, error, source);
@@ -75,4 +79,22 @@ export function compilePart(part: string, source: string, mode: EscapeMode): Com
   if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value as string);
   cache.set(key, compiled);
   return compiled;
+}
+
+type TemplateSpec = Parameters<typeof hb.template>[0] & {
+  main: (this: unknown, container: { escapeExpression: (value: unknown) => string }, ...rest: unknown[]) => string;
+};
+
+/**
+ * Handlebars escapes every {{value}} through its runtime container's escapeExpression, which is HTML's for
+ * every instance. The container is made per compiled template and shared by all its blocks, so setting it
+ * as the template starts gives this one template another escaping, and no other template is touched.
+ */
+function escapeValuesWith(spec: Parameters<typeof hb.template>[0], escapeValue: (value: unknown) => string): void {
+  const compiled = spec as TemplateSpec;
+  const main = compiled.main;
+  compiled.main = function (this: unknown, container, ...rest) {
+    container.escapeExpression = escapeValue;
+    return main.call(this, container, ...rest);
+  };
 }

@@ -1,6 +1,7 @@
 import type { AlertTemplate } from "./alert-template";
 import type { EscapeMode } from "./compile-template";
 import type { TemplateContext } from "./presets";
+import { type DiscordMessage, renderDiscordMessage } from "./render-discord";
 import { type RenderedEmail, renderEmail } from "./render-email";
 import { renderSlackMessage, type SlackMessage } from "./render-slack";
 
@@ -32,7 +33,7 @@ export type TemplateFormat<Rendered> = {
 };
 
 /** What each format renders to; a render result carries it under the format's id. */
-export type RenderedByFormat = { email: RenderedEmail; slack: SlackMessage };
+export type RenderedByFormat = { email: RenderedEmail; slack: SlackMessage; discord: DiscordMessage };
 export type TemplateFormatId = keyof RenderedByFormat;
 
 const isFilled = (source: unknown) => typeof source === "string" && source.trim().length > 0;
@@ -76,6 +77,23 @@ export const TEMPLATE_FORMATS: { [F in TemplateFormatId]: TemplateFormat<Rendere
         ? undefined
         : { part: "body", message: "The message is empty." },
     render: renderSlackMessage,
+  },
+  discord: {
+    folder: "discord",
+    // Every part is Discord markdown: the title of the embed, its description, its fields, the content.
+    parts: [
+      { part: "title", mode: "discord", file: "title" },
+      { part: "body", mode: "discord", file: "body" },
+      { part: "facts", mode: "discord", file: "facts" },
+      { part: "text", mode: "discord", file: "text" },
+    ],
+    checkWhole: (template) =>
+      [template.title, template.body, template.facts, template.text].some(
+        (part) => typeof part !== "string" || isFilled(part),
+      )
+        ? undefined
+        : { part: "body", message: "The message is empty." },
+    render: renderDiscordMessage,
   },
 };
 

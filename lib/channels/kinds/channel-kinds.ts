@@ -1,5 +1,6 @@
 import { AppError } from "../../errors";
 import type { AnyChannelKind, ChannelKindId } from "./channel-kind";
+import { discordKind } from "./discord";
 import { emailKind } from "./email";
 import { slackKind } from "./slack";
 
@@ -7,6 +8,7 @@ import { slackKind } from "./slack";
 export const CHANNEL_KINDS: Record<ChannelKindId, AnyChannelKind> = {
   email: emailKind,
   slack: slackKind,
+  discord: discordKind,
 };
 
 // Kinds added at run time: only tests do, to prove a kind needs nothing beyond its module.
