@@ -38,5 +38,8 @@ describe("error messages", () => {
     expect(redactSecrets("key hb_live_ZnOaxiJVV3HdCHzKJWHVQ5xHjKcYEoz8 refused")).toBe(
       "key hb_live_[redacted] refused",
     );
+    expect(redactSecrets("POST https://discord.com/api/webhooks/1234567890123456789/tok_en-Secret?wait=true")).toBe(
+      "POST https://discord.com/api/webhooks/1234567890123456789/[redacted]?wait=true",
+    );
   });
 });
