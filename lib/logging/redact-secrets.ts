@@ -1,8 +1,8 @@
 /**
  * Database and library errors can quote the values of a failed query; anything shaped like a signing
- * secret, an API key, a Slack incoming-webhook path, a Discord webhook token or a password in a URL is blanked before it reaches
- * a log line (or an API answer that quotes a remote server's reply). A Discord token is the last part of
- * its webhook path, /api/webhooks/{id}/{token}.
+ * secret, an API key, a Slack incoming-webhook path, a Discord webhook token (the last part of
+ * /api/webhooks/{id}/{token}) or a password in a URL is blanked before it reaches a log line (or an API
+ * answer that quotes a remote server's reply).
  */
 export function redactSecrets(text: string): string {
   return text
