@@ -2,6 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { Tenant } from "@/lib/auth/tenant";
 import { createChannel } from "@/lib/channels/create-channel";
 import { listChannels } from "@/lib/channels/list-channels";
+import { findTelegramChats } from "@/lib/channels/telegram-chats";
 import { updateChannel } from "@/lib/channels/update-channel";
 import type { Db } from "@/lib/db/client";
 import { claimDeliveries } from "@/lib/delivery/claim-deliveries";
@@ -36,7 +37,10 @@ afterAll(async () => {
 
 let chats = 0;
 // A chat of its own per test: Telegram's pacing is per chat, and tests follow each other within seconds.
-const newGroupId = () => `-100${String(Date.now()).slice(-7)}${String((chats += 1)).padStart(3, "0")}`;
+function newGroupId(): string {
+  chats += 1;
+  return `-100${String(Date.now()).slice(-7)}${String(chats).padStart(3, "0")}`;
+}
 
 async function telegramWebhook(chatId = newGroupId()) {
   const webhook = await createWebhook(db, tenant);
@@ -255,5 +259,27 @@ describe("Telegram channels", () => {
     await ingest(db, webhookId, clerkEvent("user.created"), { now: clock.current });
     await worker(clock).drain();
     expect(telegram.received.map((sent) => sent.chatId)).toEqual(["@hookbell_alerts"]);
+  });
+
+  it("finds the chats that recently messaged the bot, newest first and each once, and says why when it cannot", async () => {
+    const chat = (id: number, extra: Record<string, unknown>) => ({ chat: { id, ...extra } });
+    telegram.setUpdates([
+      { update_id: 1, message: chat(42, { type: "private", first_name: "Ada", username: "ada" }) },
+      { update_id: 2, my_chat_member: chat(-1001, { type: "supergroup", title: "Ops" }) },
+      { update_id: 3, channel_post: chat(-1002, { type: "channel", title: "Alerts", username: "acme_alerts" }) },
+      { update_id: 4, message: chat(42, { type: "private", first_name: "Ada", username: "ada" }) },
+    ]);
+    const settings = { telegramOrigin: telegram.origin };
+    expect(await findTelegramChats(telegram.token, settings)).toEqual([
+      { id: "42", type: "private", title: "Ada @ada" },
+      { id: "-1002", type: "channel", title: "Alerts @acme_alerts" },
+      { id: "-1001", type: "supergroup", title: "Ops" },
+    ]);
+    telegram.setUpdates([], { webhookSet: true });
+    await expect(findTelegramChats(telegram.token, settings)).rejects.toThrow("This bot has a webhook set");
+    await expect(findTelegramChats("123456789:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA", settings)).rejects.toThrow(
+      "Telegram does not know this bot token",
+    );
+    telegram.setUpdates([]);
   });
 });
