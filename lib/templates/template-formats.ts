@@ -4,6 +4,7 @@ import type { TemplateContext } from "./presets";
 import { type DiscordMessage, renderDiscordMessage } from "./render-discord";
 import { type RenderedEmail, renderEmail } from "./render-email";
 import { renderSlackMessage, type SlackMessage } from "./render-slack";
+import { renderTelegramMessage, type TelegramMessage } from "./render-telegram";
 
 // A template format is what a kind of channel renders: its parts' escaping, its preset files and its
 // renderer. Kinds name the format they use (lib/channels/kinds/), so run-render-job, the checker and the
@@ -33,7 +34,12 @@ export type TemplateFormat<Rendered> = {
 };
 
 /** What each format renders to; a render result carries it under the format's id. */
-export type RenderedByFormat = { email: RenderedEmail; slack: SlackMessage; discord: DiscordMessage };
+export type RenderedByFormat = {
+  email: RenderedEmail;
+  slack: SlackMessage;
+  discord: DiscordMessage;
+  telegram: TelegramMessage;
+};
 export type TemplateFormatId = keyof RenderedByFormat;
 
 const isFilled = (source: unknown) => typeof source === "string" && source.trim().length > 0;
@@ -94,6 +100,20 @@ export const TEMPLATE_FORMATS: { [F in TemplateFormatId]: TemplateFormat<Rendere
         ? undefined
         : { part: "body", message: "The message is empty." },
     render: renderDiscordMessage,
+  },
+  telegram: {
+    folder: "telegram",
+    // One HTML message (parse_mode "HTML"): values escaped < > & "; the renderer checks the tags.
+    parts: [
+      { part: "title", mode: "html", file: "title" },
+      { part: "body", mode: "html", file: "body" },
+      { part: "facts", mode: "html", file: "facts" },
+    ],
+    checkWhole: (template) =>
+      [template.title, template.body, template.facts].some((part) => typeof part !== "string" || isFilled(part))
+        ? undefined
+        : { part: "body", message: "The message is empty." },
+    render: renderTelegramMessage,
   },
 };
 

@@ -3,12 +3,14 @@ import type { AnyChannelKind, ChannelKindId } from "./channel-kind";
 import { discordKind } from "./discord";
 import { emailKind } from "./email";
 import { slackKind } from "./slack";
+import { telegramKind } from "./telegram";
 
 /** Every kind of channel Hookbell can send to, by the `kind` stored on channels and deliveries. */
 export const CHANNEL_KINDS: Record<ChannelKindId, AnyChannelKind> = {
   email: emailKind,
   slack: slackKind,
   discord: discordKind,
+  telegram: telegramKind,
 };
 
 // Kinds added at run time: only tests do, to prove a kind needs nothing beyond its module.
