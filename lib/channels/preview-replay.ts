@@ -1,5 +1,6 @@
 import type { Tenant } from "../auth/tenant";
 import type { Db } from "../db/client";
+import { CHANNEL_PLAN_ORDER } from "../delivery/plan-deliveries";
 import { MAX_REPLAY_EVENTS } from "../delivery/replay-events";
 import { AppError, notFound } from "../errors";
 import { formatSlackChannel } from "../format/format-slack-channel";
@@ -62,7 +63,8 @@ export async function previewReplay(db: Db, tenant: Tenant, target: Target): Pro
     }),
     db.channel.findMany({
       where: { webhookId, projectId: tenant.projectId },
-      orderBy: { createdAt: "asc" },
+      // The order the replay plans in, so the preview names the channels as the log will list them.
+      orderBy: CHANNEL_PLAN_ORDER,
       select: { id: true, name: true, kind: true, isEnabled: true, eventTypes: true, conditions: true },
     }),
   ]);

@@ -1,7 +1,8 @@
 import type pg from "pg";
-import { type PlannedChannel, planDeliveries } from "../delivery/plan-deliveries";
+import { type PendingDelivery, type PlannedChannel, planDeliveries } from "../delivery/plan-deliveries";
 import { countPerWebhook } from "../ingest/count-per-webhook";
 import type { AcceptedEvent, StoreResult } from "../ingest/ingest-store";
+import { serializeNotAlerted } from "../log/not-alerted";
 
 // Fixed statement texts: a batch's rows travel as one array per column (unnest), so a statement has the same
 // dozen parameters for 1 event or 500. (Unnamed statements: PgBouncer in transaction mode may put the next
@@ -9,30 +10,30 @@ import type { AcceptedEvent, StoreResult } from "../ingest/ingest-store";
 const INSERT_EVENTS = {
   text: `INSERT INTO "Event" ("id", "projectId", "webhookId", "receivedAt", "outcome", "httpStatus", "svixId",
       "dedupeKey", "eventType", "eventObject", "secretSlot", "headers", "body", "bodySize", "bodyTruncated",
-      "sourceIp", "duplicateCount")
+      "sourceIp", "duplicateCount", "notAlerted")
     SELECT e."id", e."projectId", e."webhookId", e."receivedAt", 'accepted', 200, e."svixId", e."svixId",
-      e."eventType", e."eventObject", e."secretSlot", e."headers", e."body", e."bodySize", false, e."sourceIp", 0
+      e."eventType", e."eventObject", e."secretSlot", e."headers", e."body", e."bodySize", false, e."sourceIp", 0,
+      e."notAlerted"
     FROM unnest($1::text[], $2::text[], $3::text[], $4::timestamp(3)[], $5::text[], $6::text[], $7::text[],
-      $8::text[], $9::text[], $10::text[], $11::int[], $12::text[])
+      $8::text[], $9::text[], $10::text[], $11::int[], $12::text[], $13::text[])
       WITH ORDINALITY AS e("id", "projectId", "webhookId", "receivedAt", "svixId", "eventType", "eventObject",
-        "secretSlot", "headers", "body", "bodySize", "sourceIp", "position")
+        "secretSlot", "headers", "body", "bodySize", "sourceIp", "notAlerted", "position")
     ORDER BY e."position"
     ON CONFLICT ("webhookId", "dedupeKey") DO NOTHING RETURNING "id"`,
 };
 const INSERT_DELIVERIES = {
   text: `INSERT INTO "Delivery" ("id", "projectId", "webhookId", "eventId", "channelId", "kind", "trigger", "status",
-      "statusReason", "attemptCount", "nextAttemptAt", "completedAt", "createdAt", "updatedAt")
-    SELECT d."id", d."projectId", d."webhookId", d."eventId", d."channelId", d."kind", d."trigger", d."status",
-      d."statusReason", 0, d."nextAttemptAt", d."completedAt", d."createdAt", $13::timestamp(3)
-    FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[],
-      $9::text[], $10::timestamp(3)[], $11::timestamp(3)[], $12::timestamp(3)[])
-      AS d("id", "projectId", "webhookId", "eventId", "channelId", "kind", "trigger", "status", "statusReason",
-        "nextAttemptAt", "completedAt", "createdAt")`,
+      "attemptCount", "nextAttemptAt", "createdAt", "updatedAt")
+    SELECT d."id", d."projectId", d."webhookId", d."eventId", d."channelId", d."kind", d."trigger", 'pending',
+      0, d."createdAt", d."createdAt", $9::timestamp(3)
+    FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[],
+      $8::timestamp(3)[])
+      AS d("id", "projectId", "webhookId", "eventId", "channelId", "kind", "trigger", "createdAt")`,
 };
 const LOCK_WEBHOOKS = {
   text: `SELECT w."id" AS "webhookId", c."id", c."kind", c."eventTypes", c."conditions"
     FROM "Webhook" w LEFT JOIN "Channel" c ON c."webhookId" = w."id" AND c."isEnabled"
-    WHERE w."id" = ANY($1::text[]) ORDER BY w."id", c."kind" FOR KEY SHARE OF w`,
+    WHERE w."id" = ANY($1::text[]) ORDER BY w."id", c."createdAt", c."id" FOR KEY SHARE OF w`,
 };
 const LOCK_WEBHOOK_COUNTERS = {
   text: `SELECT 1 FROM "Webhook" WHERE "id" = ANY($1::text[]) ORDER BY "id" FOR NO KEY UPDATE`,
@@ -59,7 +60,7 @@ type Statement = { text: string };
 type Tx = {
   query<R extends object = Record<string, unknown>>(s: Statement & { values: unknown[] }): Promise<{ rows: R[] }>;
 };
-type Delivery = ReturnType<typeof planDeliveries>[number];
+type Planned = ReturnType<typeof planDeliveries>;
 export type StoredBatch = { results: StoreResult[]; stored: number; queued: boolean };
 
 /**
@@ -106,11 +107,13 @@ async function storeInTransaction(
   const channelsOf = await lockWebhooks(tx, [...new Set(sorted.map((event) => event.webhookId))]);
   // A deleted webhook's events are left out: their foreign key would fail the whole batch.
   const live = sorted.filter((event) => channelsOf.has(event.webhookId));
-  const inserted = await insertEvents(tx, live);
-  const stored = live.filter((event) => inserted.has(event.id));
-  const deliveries = stored.flatMap((event) =>
-    planDeliveries(event, channelsOf.get(event.webhookId) ?? [], event.receivedAt),
+  // Planned before the insert: the channels that stay silent are a column of the event row itself.
+  const plans = new Map(
+    live.map((event) => [event.id, planDeliveries(event, channelsOf.get(event.webhookId) ?? [], event.receivedAt)]),
   );
+  const inserted = await insertEvents(tx, live, plans);
+  const stored = live.filter((event) => inserted.has(event.id));
+  const deliveries = stored.flatMap((event) => plans.get(event.id)?.deliveries ?? []);
   if (deliveries.length > 0) await insertDeliveries(tx, deliveries, now);
   await countEvents(tx, stored, now);
   // Not inserted: the webhook already has this svix-id (from before, from another process, or from
@@ -126,7 +129,7 @@ async function storeInTransaction(
     // No original either: it was deleted (retention) since the insert met it.
     return counted.has(key(event.webhookId, event.svixId)) ? "duplicate" : "gone";
   });
-  return { results, stored: stored.length, queued: deliveries.some((delivery) => delivery.status === "pending") };
+  return { results, stored: stored.length, queued: deliveries.length > 0 };
 }
 
 /** The enabled channels of each webhook that still exists, which stays so until the commit. */
@@ -151,7 +154,7 @@ async function lockWebhooks(tx: Tx, webhookIds: string[]): Promise<Map<string, P
 }
 
 /** The ids of the events inserted; one whose svix-id the webhook already has is skipped, not an error. */
-async function insertEvents(tx: Tx, events: AcceptedEvent[]): Promise<Set<string>> {
+async function insertEvents(tx: Tx, events: AcceptedEvent[], plans: Map<string, Planned>): Promise<Set<string>> {
   if (events.length === 0) return new Set();
   const column = <T>(pick: (event: AcceptedEvent) => T) => events.map(pick);
   const { rows } = await tx.query<{ id: string }>({
@@ -169,13 +172,14 @@ async function insertEvents(tx: Tx, events: AcceptedEvent[]): Promise<Set<string
       column((e) => e.body),
       column((e) => e.bodySize),
       column((e) => e.sourceIp),
+      column((e) => serializeNotAlerted(plans.get(e.id)?.notAlerted ?? [])),
     ],
   });
   return new Set(rows.map((row) => row.id));
 }
 
-async function insertDeliveries(tx: Tx, deliveries: Delivery[], now: Date): Promise<void> {
-  const column = <T>(pick: (delivery: Delivery) => T) => deliveries.map(pick);
+async function insertDeliveries(tx: Tx, deliveries: PendingDelivery[], now: Date): Promise<void> {
+  const column = <T>(pick: (delivery: PendingDelivery) => T) => deliveries.map(pick);
   await tx.query({
     ...INSERT_DELIVERIES,
     values: [
@@ -186,10 +190,6 @@ async function insertDeliveries(tx: Tx, deliveries: Delivery[], now: Date): Prom
       column((d) => d.channelId),
       column((d) => d.kind),
       column((d) => d.trigger),
-      column((d) => d.status),
-      column((d) => d.statusReason),
-      column((d) => timestamp(d.nextAttemptAt)),
-      column((d) => timestamp(d.completedAt)),
       column((d) => timestamp(d.createdAt)),
       timestamp(now),
     ],

@@ -22,20 +22,34 @@ function channel(id: string, conditions: string | null) {
 
 describe("planning deliveries", () => {
   it("stops one event's conditions once they have spent the budget together, and says so per channel", () => {
-    const rows = planDeliveries(EVENT, [channel("ch_a", costly), channel("ch_b", cheap), channel("ch_c", null)], NOW);
-    expect(rows.map((row) => row.status)).toEqual(["filtered", "filtered", "pending"]);
-    expect(rows[0].statusReason).toMatch(/The condition needs more than 10,000 steps on this event and was stopped/);
-    expect(rows[1].statusReason).toMatch(
+    const { deliveries, notAlerted } = planDeliveries(
+      EVENT,
+      [channel("ch_a", costly), channel("ch_b", cheap), channel("ch_c", null)],
+      NOW,
+    );
+    expect(notAlerted.map((entry) => entry.channelId)).toEqual(["ch_a", "ch_b"]);
+    expect(notAlerted[0].reason).toMatch(/The condition needs more than 10,000 steps on this event and was stopped/);
+    expect(notAlerted[1].reason).toMatch(
       /The conditions of this webhook's channels need more than 10,000 steps on this event together/,
     );
     // A channel without conditions spends nothing and always alerts.
-    expect(rows[2].statusReason).toBeNull();
+    expect(deliveries.map((row) => [row.channelId, row.status])).toEqual([["ch_c", "pending"]]);
   });
 
   it("gives every event a budget of its own", () => {
     const cheapFirst = planDeliveries(EVENT, [channel("ch_b", cheap), channel("ch_a", costly)], NOW);
-    expect(cheapFirst[0].status).toBe("pending");
+    expect(cheapFirst.deliveries.map((row) => row.channelId)).toEqual(["ch_b"]);
     const next = planDeliveries({ ...EVENT, id: "evt_2" }, [channel("ch_b", cheap)], NOW);
-    expect(next[0].status).toBe("pending");
+    expect(next.deliveries.map((row) => row.channelId)).toEqual(["ch_b"]);
+  });
+
+  it("numbers alerts and silent channels from one sequence, so sorted by id they keep the channels' order", () => {
+    const { deliveries, notAlerted } = planDeliveries(
+      EVENT,
+      [channel("ch_1", null), channel("ch_2", costly), channel("ch_3", null), channel("ch_4", cheap)],
+      NOW,
+    );
+    const merged = [...deliveries, ...notAlerted].sort((a, b) => (a.id < b.id ? -1 : 1));
+    expect(merged.map((entry) => entry.channelId)).toEqual(["ch_1", "ch_2", "ch_3", "ch_4"]);
   });
 });

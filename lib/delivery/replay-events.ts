@@ -3,7 +3,8 @@ import type { Tenant } from "../auth/tenant";
 import type { Db } from "../db/client";
 import { AppError, notFound } from "../errors";
 import { formatCount } from "../format/format-count";
-import { planDeliveries } from "./plan-deliveries";
+import { appendNotAlerted } from "../log/not-alerted";
+import { CHANNEL_PLAN_ORDER, type PendingDelivery, planDeliveries } from "./plan-deliveries";
 import { announceWork } from "./wake-workers";
 
 export const MAX_REPLAY_EVENTS = 1000;
@@ -63,7 +64,7 @@ async function replay(
       where: { ...where, webhookId, projectId: tenant.projectId, outcome: "accepted" },
       orderBy: { id: "asc" },
       take: MAX_REPLAY_EVENTS + 1,
-      select: { id: true, projectId: true, webhookId: true, eventType: true, body: true },
+      select: { id: true, projectId: true, webhookId: true, eventType: true, body: true, notAlerted: true },
     });
     if (events.length > MAX_REPLAY_EVENTS) {
       throw new AppError(
@@ -73,14 +74,26 @@ async function replay(
     }
     const channels = await tx.channel.findMany({
       where: { webhookId, projectId: tenant.projectId, isEnabled: true },
+      orderBy: CHANNEL_PLAN_ORDER,
       select: { id: true, kind: true, eventTypes: true, conditions: true },
     });
     if (channels.length === 0) {
       throw new AppError("conflict", "This webhook has no channel turned on; turn on email or Slack first.");
     }
-    const deliveries = events.flatMap((event) => planDeliveries(event, channels, now, "replay"));
+    const deliveries: PendingDelivery[] = [];
+    for (const event of events) {
+      const planned = planDeliveries(event, channels, now, "replay");
+      deliveries.push(...planned.deliveries);
+      // The replay's silent channels join the event's earlier ones, in the same transaction as its alerts.
+      if (planned.notAlerted.length > 0) {
+        await tx.event.update({
+          where: { id: event.id },
+          data: { notAlerted: appendNotAlerted(event.notAlerted, planned.notAlerted) },
+        });
+      }
+    }
     if (deliveries.length > 0) await tx.delivery.createMany({ data: deliveries });
-    return { events: events.length, deliveries: deliveries.filter((row) => row.status === "pending").length };
+    return { events: events.length, deliveries: deliveries.length };
   });
   if (result.deliveries > 0) announceWork(db);
   return result;

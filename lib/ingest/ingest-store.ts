@@ -1,8 +1,9 @@
 import type { Db } from "../db/client";
 import { dbOrigin, isUniqueViolation } from "../db/client";
-import { planDeliveries } from "../delivery/plan-deliveries";
+import { CHANNEL_PLAN_ORDER, planDeliveries } from "../delivery/plan-deliveries";
 import { announceWork } from "../delivery/wake-workers";
 import { isWebhookId } from "../ids";
+import { serializeNotAlerted } from "../log/not-alerted";
 import { PostgresIngestStore } from "./postgres-ingest-store";
 import { SqliteIngestStore } from "./sqlite-ingest-store";
 
@@ -97,15 +98,17 @@ export class PrismaIngestStore implements IngestStore {
         });
         if (count === 0) return false;
         const { payload: _payload, ...row } = event;
-        await tx.event.create({ data: acceptedRow(row) });
-        // The transactional outbox: the alerts to send commit with the event or not at all.
+        // The transactional outbox: the alerts to send commit with the event or not at all, and so does the
+        // record of the channels that stay silent (a column of the event row).
         const channels = await tx.channel.findMany({
           where: { webhookId: event.webhookId, isEnabled: true },
+          orderBy: CHANNEL_PLAN_ORDER,
           select: { id: true, kind: true, eventTypes: true, conditions: true },
         });
-        const deliveries = planDeliveries(event, channels, event.receivedAt);
+        const { deliveries, notAlerted } = planDeliveries(event, channels, event.receivedAt);
+        await tx.event.create({ data: { ...acceptedRow(row), notAlerted: serializeNotAlerted(notAlerted) } });
         if (deliveries.length > 0) await tx.delivery.createMany({ data: deliveries });
-        return deliveries.some((delivery) => delivery.status === "pending") ? "queued" : "stored";
+        return deliveries.length > 0 ? "queued" : "stored";
       });
       if (stored === "queued") announceWork(db);
       if (stored) return "stored";

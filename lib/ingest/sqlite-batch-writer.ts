@@ -1,5 +1,6 @@
 import Database from "better-sqlite3";
 import { type PlannedChannel, planDeliveries } from "../delivery/plan-deliveries";
+import { serializeNotAlerted } from "../log/not-alerted";
 import { countPerWebhook } from "./count-per-webhook";
 import type { AcceptedEvent, StoreResult } from "./ingest-store";
 
@@ -8,7 +9,7 @@ export type BatchResult = { results: StoreResult[]; queued: boolean };
 
 /**
  * The SQLite write of the ingest path: one immediate transaction per batch of accepted events (each
- * event, its outbox deliveries, the webhooks' counters), on its own better-sqlite3 connection with
+ * event with its "not alerted" entries, its outbox deliveries, the webhooks' counters), on its own better-sqlite3 connection with
  * prepared statements. Synchronous; it runs on SqliteIngestStore's writer thread.
  *
  * synchronous=FULL: a commit returns once the write-ahead log is on disk, so an event answered 2xx survives
@@ -42,6 +43,8 @@ export class SqliteBatchWriter {
         if (channels === null) return "gone";
 
         const receivedAt = sqliteDate(event.receivedAt);
+        // Planned before the insert: the channels that stay silent are a column of the event row itself.
+        const { deliveries, notAlerted } = planDeliveries(event, channels, event.receivedAt);
         const inserted = statements.insertEvent.run(
           event.id,
           event.projectId,
@@ -56,13 +59,13 @@ export class SqliteBatchWriter {
           event.body,
           event.bodySize,
           event.sourceIp,
+          serializeNotAlerted(notAlerted),
         );
         if (inserted.changes === 0) {
           statements.countDuplicate.run(event.webhookId, event.svixId);
           return "duplicate";
         }
-        for (const delivery of planDeliveries(event, channels, event.receivedAt)) {
-          const isPending = delivery.status === "pending";
+        for (const delivery of deliveries) {
           statements.insertDelivery.run(
             delivery.id,
             delivery.projectId,
@@ -71,14 +74,11 @@ export class SqliteBatchWriter {
             delivery.channelId,
             delivery.kind,
             delivery.trigger,
-            delivery.status,
-            delivery.statusReason,
-            isPending ? receivedAt : null,
             receivedAt,
             receivedAt,
-            isPending ? null : receivedAt,
+            receivedAt,
           );
-          if (isPending) queued = true;
+          queued = true;
         }
         stored.push(event);
         return "stored";
@@ -96,13 +96,14 @@ function prepare(db: Database.Database) {
   return {
     webhookExists: db.prepare(`SELECT 1 FROM "Webhook" WHERE "id" = ?`),
     enabledChannels: db.prepare(
-      `SELECT "id", "kind", "eventTypes", "conditions" FROM "Channel" WHERE "webhookId" = ? AND "isEnabled" = 1`,
+      `SELECT "id", "kind", "eventTypes", "conditions" FROM "Channel" WHERE "webhookId" = ? AND "isEnabled" = 1
+       ORDER BY "createdAt", "id"`,
     ),
     insertEvent: db.prepare(
       `INSERT INTO "Event" ("id", "projectId", "webhookId", "receivedAt", "outcome", "httpStatus", "svixId",
          "dedupeKey", "eventType", "eventObject", "secretSlot", "headers", "body", "bodySize", "bodyTruncated",
-         "sourceIp", "duplicateCount")
-       VALUES (?, ?, ?, ?, 'accepted', 200, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, 0)
+         "sourceIp", "duplicateCount", "notAlerted")
+       VALUES (?, ?, ?, ?, 'accepted', 200, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, 0, ?)
        ON CONFLICT ("webhookId", "dedupeKey") DO NOTHING`,
     ),
     countDuplicate: db.prepare(
@@ -111,8 +112,8 @@ function prepare(db: Database.Database) {
     ),
     insertDelivery: db.prepare(
       `INSERT INTO "Delivery" ("id", "projectId", "webhookId", "eventId", "channelId", "kind", "trigger", "status",
-         "statusReason", "attemptCount", "nextAttemptAt", "createdAt", "updatedAt", "completedAt")
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?)`,
+         "attemptCount", "nextAttemptAt", "createdAt", "updatedAt")
+       VALUES (?, ?, ?, ?, ?, ?, ?, 'pending', 0, ?, ?, ?)`,
     ),
     countEvents: db.prepare(
       `UPDATE "Webhook" SET "eventCount" = "eventCount" + ?, "lastEventAt" = max(coalesce("lastEventAt", ''), ?)

@@ -2,6 +2,7 @@ import { z } from "zod";
 import type { Tenant } from "../auth/tenant";
 import type { Db } from "../db/client";
 import { eventIdFloor } from "../ids";
+import { parseNotAlerted } from "./not-alerted";
 
 export const OUTCOMES = ["accepted", "duplicate", "rejected"] as const;
 export const ALERT_STATUSES = ["pending", "sending", "sent", "retrying", "failed", "skipped", "filtered"] as const;
@@ -57,7 +58,10 @@ export async function listEvents(
         ...(floors.length ? { gte: floors.sort().at(-1) } : {}),
       },
       webhook: filter.environment ? { environment: filter.environment } : undefined,
-      deliveries: filter.alerts ? { some: { status: filter.alerts } } : undefined,
+      // "filtered": a channel that did not alert, kept on the event itself (lib/log/not-alerted.ts).
+      ...(filter.alerts === "filtered"
+        ? { notAlerted: { not: null } }
+        : { deliveries: filter.alerts ? { some: { status: filter.alerts } } : undefined }),
     },
     orderBy: { id: "desc" },
     take: pageSize + 1,
@@ -72,12 +76,25 @@ export async function listEvents(
       eventType: true,
       duplicateCount: true,
       webhook: { select: { id: true, name: true, environment: true } },
-      deliveries: { select: { kind: true, status: true } },
+      deliveries: { select: { id: true, kind: true, status: true } },
+      notAlerted: true,
     },
   });
   const hasMore = rows.length > pageSize;
-  const events = hasMore ? rows.slice(0, pageSize) : rows;
+  const events = (hasMore ? rows.slice(0, pageSize) : rows).map(({ notAlerted, deliveries, ...event }) => ({
+    ...event,
+    deliveries: withNotAlerted(deliveries, notAlerted),
+  }));
   return { events, nextBefore: hasMore ? events[events.length - 1].id : null };
+}
+
+/** An event's alerts and its silent channels, in planning order, as the list shows them. */
+function withNotAlerted(deliveries: { id: string; kind: string; status: string }[], stored: string | null) {
+  const silent = parseNotAlerted(stored).map((entry) => ({ id: entry.id, kind: entry.kind, status: "filtered" }));
+  if (silent.length === 0) return deliveries.map(({ kind, status }) => ({ kind, status }));
+  return [...deliveries, ...silent]
+    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+    .map(({ kind, status }) => ({ kind, status }));
 }
 
 export type EventListItem = Awaited<ReturnType<typeof listEvents>>["events"][number];

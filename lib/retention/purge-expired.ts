@@ -7,7 +7,7 @@ export type Purged = { events: number; messages: number };
 
 /**
  * Deletes every project's events older than its retention period, with their alerts and attempts
- * (foreign-key cascade), and Dev mailbox messages of the same age. Small batches keep each write short,
+ * (foreign-key cascade; the channels that did not alert are a column of the event row), and Dev mailbox messages of the same age. Small batches keep each write short,
  * so ingest is never held up behind a long delete.
  */
 export async function purgeExpired(db: Db, now = new Date()): Promise<Purged> {

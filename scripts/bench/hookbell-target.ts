@@ -9,7 +9,7 @@ import { BENCH_SECRET } from "./request-pool";
 // quotas raised.
 
 export type BenchWebhook = { id: string; slackPath: string };
-/** Channels on each bench webhook: every accepted event gets this many outbox rows. */
+/** Channels on each bench webhook: every accepted event gets this many outbox rows and "not alerted" entries. */
 export const BENCH_CHANNELS = 5;
 
 export type HookbellTarget = {
@@ -145,17 +145,33 @@ async function createWebhooks(databaseUrl: string, count: number): Promise<Bench
   }
 }
 
-/** What the server stored: accepted events and their outbox rows, and any duplicates or rejections. */
+/**
+ * What the server stored: accepted events, their outbox rows (a Delivery row per channel that alerts, a
+ * "not alerted" entry on the event per channel that does not), and any duplicates or rejections.
+ */
 export async function countStored(databaseUrl: string) {
   const { createDb } = await import("../../lib/db/client");
+  const { parseNotAlerted } = await import("../../lib/log/not-alerted");
   const db = createDb(databaseUrl);
   try {
-    const [accepted, other, deliveries] = await Promise.all([
+    const [accepted, other, alerts] = await Promise.all([
       db.event.count({ where: { outcome: "accepted" } }),
       db.event.count({ where: { outcome: { not: "accepted" } } }),
       db.delivery.count(),
     ]);
-    return { accepted, other, deliveries };
+    let notAlerted = 0;
+    for (let after = ""; ; ) {
+      const page = await db.event.findMany({
+        where: { id: { gt: after }, notAlerted: { not: null } },
+        orderBy: { id: "asc" },
+        take: 5000,
+        select: { id: true, notAlerted: true },
+      });
+      if (page.length === 0) break;
+      for (const event of page) notAlerted += parseNotAlerted(event.notAlerted).length;
+      after = page[page.length - 1].id;
+    }
+    return { accepted, other, deliveries: alerts + notAlerted };
   } finally {
     await db.$disconnect();
   }

@@ -213,7 +213,8 @@ export function parseMigrationSql(sql: string): Shape {
         [pattern(`DROP INDEX ${NAME}`), (m) => delete shape.indexes[m[1]]],
         [pattern(`DROP TABLE ${NAME}`), (m) => dropTable(shape, m[1])],
         [pattern(`ALTER TABLE ${NAME} (.*)`), (m) => alterTable(shape, m[1], m[2])],
-        [pattern("(PRAGMA|INSERT INTO) .*"), () => {}], // data copies in SQLite table rebuilds
+        // Data copies in SQLite table rebuilds, and data moved between columns (0009): no change of shape.
+        [pattern("(PRAGMA|INSERT INTO|UPDATE|DELETE FROM) .*"), () => {}],
       ],
       "statement",
     );

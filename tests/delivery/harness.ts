@@ -6,6 +6,7 @@ import type { Db } from "@/lib/db/client";
 import { type DeliveryWorker, startDeliveryWorker } from "@/lib/delivery/delivery-worker";
 import { randomBase62 } from "@/lib/ids";
 import { ingestRequest } from "@/lib/ingest/ingest-request";
+import { notAlertedDate, parseNotAlerted } from "@/lib/log/not-alerted";
 import { createWebhook } from "@/lib/webhooks/create-webhook";
 import { saveSigningSecret } from "@/lib/webhooks/save-signing-secret";
 import { CLERK_SECRET, clerkEvent, signedHeaders } from "../helpers/signing";
@@ -88,10 +89,43 @@ export function testWorker(
   });
 }
 
-export function deliveriesOf(db: Db, webhookId: string) {
-  return db.delivery.findMany({
-    where: { webhookId },
-    orderBy: { id: "asc" },
-    include: { attempts: { orderBy: { number: "asc" } } },
-  });
+/**
+ * A webhook's outbox rows and its events' "not alerted" entries (kept on the event row) as the log shows
+ * them: one list in planning order, the silent channels as status "filtered" with their reason.
+ */
+export async function deliveriesOf(db: Db, webhookId: string) {
+  const [rows, events] = await Promise.all([
+    db.delivery.findMany({
+      where: { webhookId },
+      orderBy: { id: "asc" },
+      include: { attempts: { orderBy: { number: "asc" } } },
+    }),
+    db.event.findMany({
+      where: { webhookId, notAlerted: { not: null } },
+      select: { id: true, projectId: true, notAlerted: true },
+    }),
+  ]);
+  const silent = events.flatMap((event) =>
+    parseNotAlerted(event.notAlerted).map((entry) => ({
+      id: entry.id,
+      projectId: event.projectId,
+      webhookId,
+      eventId: event.id,
+      channelId: entry.channelId,
+      kind: entry.kind,
+      trigger: entry.trigger,
+      status: "filtered",
+      statusReason: entry.reason,
+      attemptCount: 0,
+      nextAttemptAt: null,
+      leaseToken: null,
+      pacedSlotAt: null,
+      usageMonth: null,
+      completedAt: notAlertedDate(entry),
+      createdAt: notAlertedDate(entry),
+      updatedAt: notAlertedDate(entry),
+      attempts: [] as (typeof rows)[number]["attempts"],
+    })),
+  );
+  return [...rows, ...silent].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }

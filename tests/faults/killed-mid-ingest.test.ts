@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, expect, it } from "vitest";
+import { createChannel } from "@/lib/channels/create-channel";
 import type { Db } from "@/lib/db/client";
+import { parseNotAlerted } from "@/lib/log/not-alerted";
 import { webhookWithChannels } from "../delivery/harness";
 import { type Answer, killServers, mapPool, postIngest, type RunningServer, startServer, until } from "../helpers/load";
 import { clerkEvent, signedHeaders } from "../helpers/signing";
@@ -7,7 +9,8 @@ import { openTestDb, seedTenant } from "../helpers/test-db";
 
 // The real server (server.ts) on this file's SQLite database is SIGKILLed while hundreds of signed
 // requests are in flight. Whatever it acknowledged must be stored; whatever it did not, the sender sends
-// again (as Svix does), and in the end every svix-id is stored exactly once with exactly one alert.
+// again (as Svix does), and in the end every svix-id is stored exactly once with exactly one alert, and
+// with the "not alerted" entry of the webhook's other channel (no event is ever stored without it).
 
 const N = 600;
 const KILL_AFTER_ACKS = 50;
@@ -29,6 +32,13 @@ beforeAll(async () => {
   db = await openTestDb();
   const tenant = await seedTenant(db);
   ({ webhookId } = await webhookWithChannels(db, tenant, { email: ["oncall@example.com"] }));
+  // A channel that never alerts on these events: its "not alerted" entry is part of each event row.
+  await createChannel(db, tenant, webhookId, {
+    kind: "email",
+    name: "Sessions",
+    recipients: "sessions@example.com",
+    eventTypes: ["session.revoked"],
+  });
   // No worker in the first life of the server: only ingest is interrupted.
   server = await startServer({
     HOOKBELL_EMBEDDED_WORKER: "off",
@@ -51,7 +61,19 @@ function send(url: string, id: string): Promise<Answer> {
 }
 
 async function acceptedRows() {
-  return db.event.findMany({ where: { webhookId, outcome: "accepted" }, select: { dedupeKey: true, id: true } });
+  return db.event.findMany({
+    where: { webhookId, outcome: "accepted" },
+    select: { dedupeKey: true, id: true, notAlerted: true },
+  });
+}
+
+/** Each stored event names the silent channel exactly once, with its reason. */
+function expectNotAlertedOnEach(rows: { notAlerted: string | null }[]) {
+  for (const row of rows) {
+    expect(parseNotAlerted(row.notAlerted).map((entry) => entry.reason)).toEqual([
+      "Not alerted: user.created is not in this channel's event types.",
+    ]);
+  }
 }
 
 it("keeps every acknowledged event after a SIGKILL, and stores each svix-id exactly once after the sender retries", async () => {
@@ -81,6 +103,7 @@ it("keeps every acknowledged event after a SIGKILL, and stores each svix-id exac
   expect(afterCrash.length).toBeLessThanOrEqual(N);
   // The outbox committed with each event, not after it: one delivery per stored event, no more, no fewer.
   expect(await db.delivery.count({ where: { webhookId } })).toBe(afterCrash.length);
+  expectNotAlertedOnEach(afterCrash);
   const committedBeforeRestart = new Set(afterCrash.map((row) => row.dedupeKey));
 
   // Second life, worker on (Dev mailbox). The sender retries what was not acknowledged, plus some
@@ -106,6 +129,7 @@ it("keeps every acknowledged event after a SIGKILL, and stores each svix-id exac
   const rows = await acceptedRows();
   expect(rows).toHaveLength(N);
   expect(new Set(rows.map((row) => row.dedupeKey))).toEqual(new Set(ids));
+  expectNotAlertedOnEach(rows);
   const webhook = await db.webhook.findUniqueOrThrow({ where: { id: webhookId } });
   expect(webhook.eventCount).toBe(N);
   const duplicateAnswers = retries.filter((answer) => "json" in answer && answer.json.duplicate === true).length;
