@@ -411,10 +411,13 @@ describe("nothing is lost", () => {
       expect(email.find((row) => row.status === "skipped")?.statusReason).toContain("quota");
       expect(rows.filter((row) => row.kind === "slack").map((row) => row.status)).toEqual(["sent", "sent", "sent"]);
       expect(mailTo("quota@example.com")).toHaveLength(2);
-      expect(await getUsage(db, quotaTenant.projectId, clock.current)).toEqual([
+      const usage = await getUsage(db, quotaTenant.projectId, clock.current);
+      expect(usage.slice(0, 2)).toEqual([
         { kind: "email", used: 2, limit: 2 },
         { kind: "slack", used: 3, limit: 6 },
       ]);
+      // Every other kind has its own allowance, untouched by email and Slack alerts.
+      expect(usage.slice(2).every((row) => row.used === 0)).toBe(true);
     } finally {
       delete process.env.HOOKBELL_EMAIL_MONTHLY_LIMIT;
       resetEnvForTests();
