@@ -1,6 +1,7 @@
 import Handlebars, { type HelperDelegate, type HelperOptions } from "handlebars";
 import { TEMPLATE_HELPERS } from "./helpers";
 import { chargeIterations } from "./render-guard";
+import { TEAMS_ESCAPE_HELPER, teamsEscapeValue } from "./teams-escape";
 import { RenderProblem } from "./template-error";
 
 // One isolated Handlebars environment for all alert templates: helpers registered here never leak
@@ -37,6 +38,8 @@ function createInstance(): typeof Handlebars {
   } as HelperDelegate);
 
   for (const [name, helper] of Object.entries(TEMPLATE_HELPERS)) hb.registerHelper(name, helper);
+  // Not a template helper: vet-template.ts routes each {{value}} of a Teams template through it.
+  hb.registerHelper(TEAMS_ESCAPE_HELPER, (value: unknown) => teamsEscapeValue(value));
   return hb;
 }
 

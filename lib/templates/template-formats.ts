@@ -3,6 +3,7 @@ import type { EscapeMode } from "./compile-template";
 import type { TemplateContext } from "./presets";
 import { type RenderedEmail, renderEmail } from "./render-email";
 import { renderSlackMessage, type SlackMessage } from "./render-slack";
+import { renderTeamsMessage, type TeamsMessage } from "./render-teams";
 
 // A template format is what a kind of channel renders: its parts' escaping, its preset files and its
 // renderer. Kinds name the format they use (lib/channels/kinds/), so run-render-job, the checker and the
@@ -32,7 +33,7 @@ export type TemplateFormat<Rendered> = {
 };
 
 /** What each format renders to; a render result carries it under the format's id. */
-export type RenderedByFormat = { email: RenderedEmail; slack: SlackMessage };
+export type RenderedByFormat = { email: RenderedEmail; slack: SlackMessage; teams: TeamsMessage };
 export type TemplateFormatId = keyof RenderedByFormat;
 
 const isFilled = (source: unknown) => typeof source === "string" && source.trim().length > 0;
@@ -76,6 +77,23 @@ export const TEMPLATE_FORMATS: { [F in TemplateFormatId]: TemplateFormat<Rendere
         ? undefined
         : { part: "body", message: "The message is empty." },
     render: renderSlackMessage,
+  },
+  teams: {
+    folder: "teams",
+    parts: [
+      // Title, body and facts are Teams markdown (TextBlocks and facts); the summary is plain text.
+      { part: "title", mode: "teams", file: "title" },
+      { part: "body", mode: "teams", file: "body" },
+      { part: "facts", mode: "teams", file: "facts" },
+      { part: "text", mode: "plain", file: "text" },
+    ],
+    checkWhole: (template) =>
+      [template.title, template.body, template.facts, template.text].some(
+        (part) => typeof part !== "string" || isFilled(part),
+      )
+        ? undefined
+        : { part: "body", message: "The message is empty." },
+    render: renderTeamsMessage,
   },
 };
 
