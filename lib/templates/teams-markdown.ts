@@ -33,7 +33,8 @@ function inline(line: string): string {
 /** Teams markdown as safe HTML: paragraphs on blank lines, line breaks kept, lists as <ul>/<ol>. */
 export function teamsMarkdownToHtml(markdown: string): string {
   const out: string[] = [];
-  let list: { tag: "ul" | "ol"; items: string[] } | null = null;
+  type List = { tag: "ul" | "ol"; items: string[] };
+  let list = null as List | null;
   let paragraph: string[] = [];
   const flushParagraph = () => {
     if (paragraph.length > 0) out.push(`<p>${paragraph.join("<br>")}</p>`);
