@@ -2,6 +2,7 @@ import { escapeDiscordValue } from "./discord-escape";
 import { hb, RUNTIME_OPTIONS } from "./handlebars-instance";
 import { TEMPLATE_MAX_LENGTH } from "./limits";
 import { notePartRender, withRenderBudget } from "./render-guard";
+import { teamsEscapeValue } from "./teams-escape";
 import { TemplateError, toTemplateError } from "./template-error";
 import { vetStatements } from "./vet-template";
 
@@ -9,8 +10,9 @@ import { vetStatements } from "./vet-template";
  * "html": values HTML-escaped. "plain": nothing escaped (subjects, text bodies). "slack": values
  * escaped by Handlebars, then the entities Slack does not need are turned back (see slack-escape.ts).
  * "discord": values escaped for Discord markdown instead of HTML (discord-escape.ts).
+ * "teams": values markdown-escaped for Teams' Adaptive Cards (teams-escape.ts).
  */
-export type EscapeMode = "html" | "plain" | "slack" | "discord";
+export type EscapeMode = "html" | "plain" | "slack" | "discord" | "teams";
 
 type Compiled = (data: Record<string, unknown>) => string;
 
@@ -70,7 +72,8 @@ export function compilePart(part: string, source: string, mode: EscapeMode): Com
     const compilers = hb as unknown as HandlebarsCompilers;
     const environment = new compilers.Compiler().compile(ast, options);
     const spec = new compilers.JavaScriptCompiler().compile(environment, options, undefined, true);
-    if (mode === "discord") escapeValuesWith(spec, escapeDiscordValue);
+    const escapeValue = VALUE_ESCAPES[mode];
+    if (escapeValue) escapeValuesWith(spec, escapeValue);
     const template = hb.template(spec);
     compiled = (data) => template(data, RUNTIME_OPTIONS);
   } catch (error) {
@@ -80,6 +83,12 @@ export function compilePart(part: string, source: string, mode: EscapeMode): Com
   cache.set(key, compiled);
   return compiled;
 }
+
+/** Modes whose values are escaped for the destination's markup instead of HTML. */
+const VALUE_ESCAPES: Partial<Record<EscapeMode, (value: unknown) => string>> = {
+  discord: escapeDiscordValue,
+  teams: teamsEscapeValue,
+};
 
 type TemplateSpec = Parameters<typeof hb.template>[0] & {
   main: (this: unknown, container: { escapeExpression: (value: unknown) => string }, ...rest: unknown[]) => string;

@@ -4,6 +4,7 @@ import type { TemplateContext } from "./presets";
 import { type DiscordMessage, renderDiscordMessage } from "./render-discord";
 import { type RenderedEmail, renderEmail } from "./render-email";
 import { renderSlackMessage, type SlackMessage } from "./render-slack";
+import { renderTeamsMessage, type TeamsMessage } from "./render-teams";
 import { renderTelegramMessage, type TelegramMessage } from "./render-telegram";
 
 // A template format is what a kind of channel renders: its parts' escaping, its preset files and its
@@ -38,6 +39,7 @@ export type RenderedByFormat = {
   email: RenderedEmail;
   slack: SlackMessage;
   discord: DiscordMessage;
+  teams: TeamsMessage;
   telegram: TelegramMessage;
 };
 export type TemplateFormatId = keyof RenderedByFormat;
@@ -100,6 +102,23 @@ export const TEMPLATE_FORMATS: { [F in TemplateFormatId]: TemplateFormat<Rendere
         ? undefined
         : { part: "body", message: "The message is empty." },
     render: renderDiscordMessage,
+  },
+  teams: {
+    folder: "teams",
+    parts: [
+      // Title, body and facts are Teams markdown (TextBlocks and facts); the summary is plain text.
+      { part: "title", mode: "teams", file: "title" },
+      { part: "body", mode: "teams", file: "body" },
+      { part: "facts", mode: "teams", file: "facts" },
+      { part: "text", mode: "plain", file: "text" },
+    ],
+    checkWhole: (template) =>
+      [template.title, template.body, template.facts, template.text].some(
+        (part) => typeof part !== "string" || isFilled(part),
+      )
+        ? undefined
+        : { part: "body", message: "The message is empty." },
+    render: renderTeamsMessage,
   },
   telegram: {
     folder: "telegram",

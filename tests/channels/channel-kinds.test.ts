@@ -197,7 +197,13 @@ describe("the registry of kinds", () => {
       expect(kind.kind).toBe(name);
       expect(channelKindFor(name)).toBe(kind);
     }
-    expect(Object.values(CHANNEL_KINDS).map((kind) => kind.label)).toEqual(["Email", "Slack", "Discord", "Telegram"]);
+    expect(Object.values(CHANNEL_KINDS).map((kind) => kind.label)).toEqual([
+      "Email",
+      "Slack",
+      "Discord",
+      "Microsoft Teams",
+      "Telegram",
+    ]);
     for (const name of ["pagerduty", "toString", "__proto__", "constructor"]) expect(channelKindFor(name)).toBeNull();
   });
 });

@@ -12,7 +12,7 @@ import type { SendResult } from "./send-result";
 // the same stages for every kind and asks the module only the kind's own questions, so a new destination
 // is a new module, not a new branch in the worker.
 
-export type ChannelKindId = "email" | "slack" | "discord" | "telegram";
+export type ChannelKindId = "email" | "slack" | "discord" | "teams" | "telegram";
 
 /** The Channel columns a kind stores its settings in: its own (email, Slack) or config + sealed secretConfig. */
 export type ChannelConfigColumns = Partial<

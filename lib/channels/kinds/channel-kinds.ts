@@ -3,6 +3,7 @@ import type { AnyChannelKind, ChannelKindId } from "./channel-kind";
 import { discordKind } from "./discord";
 import { emailKind } from "./email";
 import { slackKind } from "./slack";
+import { teamsKind } from "./teams";
 import { telegramKind } from "./telegram";
 
 /** Every kind of channel Hookbell can send to, by the `kind` stored on channels and deliveries. */
@@ -10,6 +11,7 @@ export const CHANNEL_KINDS: Record<ChannelKindId, AnyChannelKind> = {
   email: emailKind,
   slack: slackKind,
   discord: discordKind,
+  teams: teamsKind,
   telegram: telegramKind,
 };
 
