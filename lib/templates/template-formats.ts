@@ -3,6 +3,7 @@ import type { EscapeMode } from "./compile-template";
 import type { TemplateContext } from "./presets";
 import { type RenderedEmail, renderEmail } from "./render-email";
 import { renderSlackMessage, type SlackMessage } from "./render-slack";
+import { renderWebhookRequest, type WebhookRequest, webhookBodyProblem } from "./render-webhook";
 
 // A template format is what a kind of channel renders: its parts' escaping, its preset files and its
 // renderer. Kinds name the format they use (lib/channels/kinds/), so run-render-job, the checker and the
@@ -19,6 +20,8 @@ export type FormatPart = {
   required?: string;
   /** The problem when the source has a line break (a mail header). */
   singleLine?: string;
+  /** The problem with what the part rendered to (a JSON body that does not parse); unset: none. */
+  checkRendered?(rendered: string, source: string): string | undefined;
 };
 
 export type TemplateFormat<Rendered> = {
@@ -32,7 +35,7 @@ export type TemplateFormat<Rendered> = {
 };
 
 /** What each format renders to; a render result carries it under the format's id. */
-export type RenderedByFormat = { email: RenderedEmail; slack: SlackMessage };
+export type RenderedByFormat = { email: RenderedEmail; slack: SlackMessage; webhook: WebhookRequest };
 export type TemplateFormatId = keyof RenderedByFormat;
 
 const isFilled = (source: unknown) => typeof source === "string" && source.trim().length > 0;
@@ -76,6 +79,19 @@ export const TEMPLATE_FORMATS: { [F in TemplateFormatId]: TemplateFormat<Rendere
         ? undefined
         : { part: "body", message: "The message is empty." },
     render: renderSlackMessage,
+  },
+  webhook: {
+    folder: "webhook",
+    // Blank (every preset): the event as received, in Hookbell's envelope; so an all-empty template is fine.
+    parts: [
+      {
+        part: "body",
+        mode: "json",
+        file: "body",
+        checkRendered: (rendered, source) => webhookBodyProblem(rendered.trim(), source),
+      },
+    ],
+    render: renderWebhookRequest,
   },
 };
 

@@ -2,11 +2,13 @@ import { AppError } from "../../errors";
 import type { AnyChannelKind, ChannelKindId } from "./channel-kind";
 import { emailKind } from "./email";
 import { slackKind } from "./slack";
+import { webhookKind } from "./webhook";
 
 /** Every kind of channel Hookbell can send to, by the `kind` stored on channels and deliveries. */
 export const CHANNEL_KINDS: Record<ChannelKindId, AnyChannelKind> = {
   email: emailKind,
   slack: slackKind,
+  webhook: webhookKind,
 };
 
 // Kinds added at run time: only tests do, to prove a kind needs nothing beyond its module.
