@@ -197,7 +197,7 @@ describe("the registry of kinds", () => {
       expect(kind.kind).toBe(name);
       expect(channelKindFor(name)).toBe(kind);
     }
-    expect(Object.values(CHANNEL_KINDS).map((kind) => kind.label)).toEqual(["Email", "Slack"]);
+    expect(Object.values(CHANNEL_KINDS).map((kind) => kind.label)).toEqual(["Email", "Slack", "Signed webhook"]);
     for (const name of ["discord", "toString", "__proto__", "constructor"]) expect(channelKindFor(name)).toBeNull();
   });
 });
