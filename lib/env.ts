@@ -27,6 +27,7 @@ const EnvSchema = z.object({
   SMTP_FROM: z.string().min(3).default("Hookbell <alerts@hookbell.localhost>"),
   HOOKBELL_EMAIL_MONTHLY_LIMIT: z.coerce.number().int().min(0).default(100),
   HOOKBELL_SLACK_MONTHLY_LIMIT: z.coerce.number().int().min(0).optional(),
+  HOOKBELL_SIGNED_WEBHOOK_MONTHLY_LIMIT: z.coerce.number().int().min(0).optional(),
   HOOKBELL_WORKER_LEASE_SECONDS: z.coerce.number().int().min(2).max(3600).default(60),
   HOOKBELL_WORKER_POLL_SECONDS: z.coerce.number().int().min(1).max(300).default(1),
   HOOKBELL_SHUTDOWN_GRACE_SECONDS: z.coerce.number().int().min(1).max(600).default(25),
@@ -67,6 +68,7 @@ const EnvSchema = z.object({
 export type Env = z.infer<typeof EnvSchema> & {
   DATABASE_URL: string;
   HOOKBELL_SLACK_MONTHLY_LIMIT: number;
+  HOOKBELL_SIGNED_WEBHOOK_MONTHLY_LIMIT: number;
   HOOKBELL_INGEST_MAX_IN_FLIGHT_PER_ADDRESS: number;
   APP_URL: string;
   databaseProvider: "sqlite" | "postgresql";
@@ -101,6 +103,9 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     databaseProvider: databaseUrl.startsWith("file:") ? "sqlite" : "postgresql",
     // Slack gets three times the email quota unless set on its own.
     HOOKBELL_SLACK_MONTHLY_LIMIT: parsed.HOOKBELL_SLACK_MONTHLY_LIMIT ?? parsed.HOOKBELL_EMAIL_MONTHLY_LIMIT * 3,
+    // Signed webhooks feed automations, which see every event: ten times the email quota unless set.
+    HOOKBELL_SIGNED_WEBHOOK_MONTHLY_LIMIT:
+      parsed.HOOKBELL_SIGNED_WEBHOOK_MONTHLY_LIMIT ?? parsed.HOOKBELL_EMAIL_MONTHLY_LIMIT * 10,
     HOOKBELL_SLACK_ORIGIN: parsed.HOOKBELL_SLACK_ORIGIN.replace(/\/+$/, ""),
     HOOKBELL_DISCORD_ORIGIN: parsed.HOOKBELL_DISCORD_ORIGIN.replace(/\/+$/, ""),
     HOOKBELL_TEAMS_ORIGIN: parsed.HOOKBELL_TEAMS_ORIGIN?.replace(/\/+$/, ""),

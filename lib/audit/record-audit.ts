@@ -14,6 +14,7 @@ export type AuditAction =
   | "channel.saved"
   | "channel.turned_on"
   | "channel.turned_off"
+  | "channel.secret_rotated"
   | "channel.deleted"
   | "events.replayed"
   | "project.retention_changed"

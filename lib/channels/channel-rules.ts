@@ -3,7 +3,7 @@ import { formatCount } from "../format/format-count";
 import { getPreset } from "../templates/presets";
 import { storedConditions } from "./channel-conditions";
 import type { ParsedUpdateChannelInput, TemplateChange } from "./channel-input";
-import type { AnyChannelKind } from "./kinds/channel-kind";
+import type { AnyChannelKind, ChannelConfigColumns } from "./kinds/channel-kind";
 import { listChannelKinds } from "./kinds/channel-kinds";
 
 // The rules every write of a channel follows, whether it comes from the dashboard or the API. What differs
@@ -68,6 +68,7 @@ export function mergeChannelUpdate(
   channelId: string,
   input: ParsedUpdateChannelInput,
   fields: Record<string, unknown>,
+  saved?: ChannelConfigColumns,
 ) {
   const data: Record<string, string | boolean | null> = {};
   if (input.name !== undefined) data.name = input.name;
@@ -75,7 +76,7 @@ export function mergeChannelUpdate(
   if (input.eventTypes !== undefined)
     data.eventTypes = input.eventTypes === null ? null : JSON.stringify(input.eventTypes);
   if (input.conditions !== undefined) data.conditions = storedConditions(input.conditions);
-  for (const [column, value] of Object.entries(kind.storeFields(channelId, fields))) {
+  for (const [column, value] of Object.entries(kind.storeFields(channelId, fields, saved))) {
     if (value !== undefined) data[column] = value;
   }
   return data;

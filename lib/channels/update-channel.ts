@@ -37,6 +37,8 @@ export async function updateChannel(
       name: true,
       eventTypes: true,
       updatedAt: true,
+      config: true,
+      secretConfig: true,
       webhook: { select: { id: true, name: true, environment: true } },
     },
   });
@@ -55,10 +57,18 @@ export async function updateChannel(
   const eventTypes = input.eventTypes === undefined ? parseEventFilter(channel.eventTypes) : input.eventTypes;
   await vetTemplates(tenant, channel.webhook, kind, templates, eventTypes);
 
-  const data = mergeChannelUpdate(kind, channel.id, input, fields);
+  const data = mergeChannelUpdate(kind, channel.id, input, fields, {
+    config: channel.config,
+    secretConfig: channel.secretConfig,
+  });
   await db.$transaction(async (tx) => {
     // Fenced by updatedAt too: a save that started from the same version as another loses the race cleanly.
-    const fence = input.expectedUpdatedAt === undefined ? {} : { updatedAt: channel.updatedAt };
+    const fence = {
+      ...(input.expectedUpdatedAt === undefined ? {} : { updatedAt: channel.updatedAt }),
+      // A sealed object rewritten from the saved one (a new URL beside a kept signing secret) must not undo
+      // a change made to it since it was read (a rotation).
+      ...(data.secretConfig === undefined ? {} : { secretConfig: channel.secretConfig }),
+    };
     const { count } = await tx.channel.updateMany({
       where: { id: channel.id, projectId: tenant.projectId, ...fence },
       // Touching updatedAt even when only templates change keeps the stale-edit check meaningful.

@@ -21,7 +21,7 @@ export function checkTemplate(
   const { parts, checkWhole } = TEMPLATE_FORMATS[format];
   const problems: TemplateProblem[] = [];
   const data = toTemplateData(sample);
-  for (const { part, mode, required, singleLine } of parts) {
+  for (const { part, mode, required, singleLine, checkRendered } of parts) {
     const source: unknown = template[part];
     // Length and type are checked by renderPart, with the same wording the worker would use.
     const problem =
@@ -29,7 +29,7 @@ export function checkTemplate(
         ? { part, message: required }
         : singleLine && typeof source === "string" && /[\r\n]/.test(source)
           ? { part, message: singleLine }
-          : tryRender(part, source as string, mode, data);
+          : tryRender(part, source as string, mode, data, checkRendered);
     if (problem) problems.push(problem);
   }
   const whole = checkWhole?.(template);
@@ -42,10 +42,12 @@ function tryRender(
   source: string,
   mode: EscapeMode,
   data: Record<string, unknown>,
+  checkRendered?: (rendered: string, source: string) => string | undefined,
 ): TemplateProblem | undefined {
   try {
-    renderPart(part, source, mode, data);
-    return undefined;
+    const rendered = renderPart(part, source, mode, data);
+    const problem = checkRendered?.(rendered, source);
+    return problem ? { part, message: problem } : undefined;
   } catch (error) {
     if (!(error instanceof TemplateError)) throw error;
     const { line, column, detail } = error;

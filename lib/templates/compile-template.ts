@@ -11,8 +11,10 @@ import { vetStatements } from "./vet-template";
  * escaped by Handlebars, then the entities Slack does not need are turned back (see slack-escape.ts).
  * "discord": values escaped for Discord markdown instead of HTML (discord-escape.ts).
  * "teams": values markdown-escaped for Teams' Adaptive Cards (teams-escape.ts).
+ * "json": values escaped for inside a JSON string (vet-template.ts routes each through jsonText), so a
+ * name holding `"` or `\` keeps a signed webhook's JSON body valid; {{json value}} writes a JSON value.
  */
-export type EscapeMode = "html" | "plain" | "slack" | "discord" | "teams";
+export type EscapeMode = "html" | "plain" | "slack" | "discord" | "teams" | "json";
 
 type Compiled = (data: Record<string, unknown>) => string;
 
@@ -68,7 +70,7 @@ export function compilePart(part: string, source: string, mode: EscapeMode): Com
     vetStatements(ast.body, mode);
     // Compiled now, as hb.compile would on the first render: compiling is bounded by the template's size
     // and must not count against the render's deadline (render-pool.ts).
-    const options = { data: true, noEscape: mode === "plain" };
+    const options = { data: true, noEscape: mode === "plain" || mode === "json" };
     const compilers = hb as unknown as HandlebarsCompilers;
     const environment = new compilers.Compiler().compile(ast, options);
     const spec = new compilers.JavaScriptCompiler().compile(environment, options, undefined, true);

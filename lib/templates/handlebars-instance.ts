@@ -1,5 +1,6 @@
 import Handlebars, { type HelperDelegate, type HelperOptions } from "handlebars";
 import { TEMPLATE_HELPERS } from "./helpers";
+import { JSON_TEXT_HELPER, jsonText } from "./json-escape";
 import { chargeIterations } from "./render-guard";
 import { RenderProblem } from "./template-error";
 
@@ -37,6 +38,8 @@ function createInstance(): typeof Handlebars {
   } as HelperDelegate);
 
   for (const [name, helper] of Object.entries(TEMPLATE_HELPERS)) hb.registerHelper(name, helper);
+  // Wrapped around every value of a "json" template by vet-template.ts; its hash/options argument is last.
+  hb.registerHelper(JSON_TEXT_HELPER, (value: unknown) => jsonText(value));
   return hb;
 }
 

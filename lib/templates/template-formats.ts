@@ -6,6 +6,7 @@ import { type RenderedEmail, renderEmail } from "./render-email";
 import { renderSlackMessage, type SlackMessage } from "./render-slack";
 import { renderTeamsMessage, type TeamsMessage } from "./render-teams";
 import { renderTelegramMessage, type TelegramMessage } from "./render-telegram";
+import { renderWebhookRequest, type WebhookRequest, webhookBodyProblem } from "./render-webhook";
 
 // A template format is what a kind of channel renders: its parts' escaping, its preset files and its
 // renderer. Kinds name the format they use (lib/channels/kinds/), so run-render-job, the checker and the
@@ -22,6 +23,8 @@ export type FormatPart = {
   required?: string;
   /** The problem when the source has a line break (a mail header). */
   singleLine?: string;
+  /** The problem with what the part rendered to (a JSON body that does not parse); unset: none. */
+  checkRendered?(rendered: string, source: string): string | undefined;
 };
 
 export type TemplateFormat<Rendered> = {
@@ -41,6 +44,7 @@ export type RenderedByFormat = {
   discord: DiscordMessage;
   teams: TeamsMessage;
   telegram: TelegramMessage;
+  webhook: WebhookRequest;
 };
 export type TemplateFormatId = keyof RenderedByFormat;
 
@@ -133,6 +137,19 @@ export const TEMPLATE_FORMATS: { [F in TemplateFormatId]: TemplateFormat<Rendere
         ? undefined
         : { part: "body", message: "The message is empty." },
     render: renderTelegramMessage,
+  },
+  webhook: {
+    folder: "webhook",
+    // Blank (every preset): the event as received, in Hookbell's envelope; so an all-empty template is fine.
+    parts: [
+      {
+        part: "body",
+        mode: "json",
+        file: "body",
+        checkRendered: (rendered, source) => webhookBodyProblem(rendered.trim(), source),
+      },
+    ],
+    render: renderWebhookRequest,
   },
 };
 

@@ -1,5 +1,6 @@
 import type { EscapeMode } from "./compile-template";
 import { TEMPLATE_HELPERS } from "./helpers";
+import { JSON_TEXT_HELPER } from "./json-escape";
 import { RenderProblem } from "./template-error";
 
 type Node = hbs.AST.Node;
@@ -15,6 +16,8 @@ function fail(message: string, node: Node): never {
  *   files, and recursive partials are the one way to loop without {{#each}};
  * - in HTML and Slack templates, {{{value}}} and {{&value}} are escaped like {{value}}, because the
  *   values come from the webhook sender and must never become markup or Slack mentions;
+ * - in JSON templates, every value is routed through jsonText (escaped for inside a JSON string), save
+ *   {{json value}}, which writes a whole JSON value by construction;
  * - value helpers used as blocks ({{#json x}}{{/json}}) are refused: Handlebars never escapes what a
  *   block helper returns, so that form would print sender data raw.
  */
@@ -22,7 +25,8 @@ export function vetStatements(body: hbs.AST.Statement[], mode: EscapeMode): void
   for (const node of body) {
     switch (node.type) {
       case "MustacheStatement":
-        if (mode !== "plain") (node as hbs.AST.MustacheStatement).escaped = true;
+        if (mode === "json") escapeForJson(node as hbs.AST.MustacheStatement);
+        else if (mode !== "plain") (node as hbs.AST.MustacheStatement).escaped = true;
         break;
       case "BlockStatement": {
         const block = node as hbs.AST.BlockStatement;
@@ -47,4 +51,30 @@ export function vetStatements(body: hbs.AST.Statement[], mode: EscapeMode): void
         break;
     }
   }
+}
+
+/** {{value}} → {{jsonText value}}, {{helper a b}} → {{jsonText (helper a b)}}; triple-stashes too. */
+function escapeForJson(node: hbs.AST.MustacheStatement): void {
+  const path = node.path as hbs.AST.PathExpression;
+  if (path.type === "PathExpression" && path.original === "json") return;
+  const hasArguments = node.params.length > 0 || (node.hash?.pairs.length ?? 0) > 0;
+  const inner: hbs.AST.Expression = hasArguments
+    ? ({
+        type: "SubExpression",
+        path: node.path,
+        params: node.params,
+        hash: node.hash,
+        loc: node.loc,
+      } as hbs.AST.SubExpression)
+    : node.path;
+  node.path = {
+    type: "PathExpression",
+    data: false,
+    depth: 0,
+    parts: [JSON_TEXT_HELPER],
+    original: JSON_TEXT_HELPER,
+    loc: node.loc,
+  } as hbs.AST.PathExpression;
+  node.params = [inner];
+  node.hash = undefined as unknown as hbs.AST.Hash;
 }

@@ -203,6 +203,7 @@ describe("the registry of kinds", () => {
       "Discord",
       "Microsoft Teams",
       "Telegram",
+      "Signed webhook",
     ]);
     for (const name of ["pagerduty", "toString", "__proto__", "constructor"]) expect(channelKindFor(name)).toBeNull();
   });

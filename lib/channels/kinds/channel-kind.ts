@@ -12,7 +12,7 @@ import type { SendResult } from "./send-result";
 // the same stages for every kind and asks the module only the kind's own questions, so a new destination
 // is a new module, not a new branch in the worker.
 
-export type ChannelKindId = "email" | "slack" | "discord" | "teams" | "telegram";
+export type ChannelKindId = "email" | "slack" | "discord" | "teams" | "telegram" | "webhook";
 
 /** The Channel columns a kind stores its settings in: its own (email, Slack) or config + sealed secretConfig. */
 export type ChannelConfigColumns = Partial<
@@ -102,8 +102,21 @@ export type ChannelKindModule<Config, Rendered, Answer> = {
   updateFields: z.ZodObject;
   /** How its fields are named when sent to a channel of another kind: "A Slack channel has no recipients." */
   fieldLabels: Record<string, string>;
-  /** The columns that store parsed fields (only those given); secrets sealed with the channel's id. */
-  storeFields(channelId: string, fields: Record<string, unknown>): ChannelConfigColumns;
+  /**
+   * The columns that store parsed fields (only those given); secrets sealed with the channel's id. `saved`
+   * (on update: the channel's columns as they are) lets a kind keep a secret the form never sends (a signed
+   * webhook's signing secret) inside the sealed object it rewrites; unset on create.
+   */
+  storeFields(channelId: string, fields: Record<string, unknown>, saved?: ChannelConfigColumns): ChannelConfigColumns;
+  /**
+   * A secret the kind made when the channel was created, to show once (the dashboard after create, the
+   * API's create answer) and never again: a signed webhook's `whsec_` signing secret. `columns` are what
+   * storeFields returned for the new channel.
+   */
+  revealOnCreate?(
+    columns: ChannelConfigColumns,
+    channelId: string,
+  ): { title: string; value: string; note: string } | null;
   /** The parsed fields for the audit log, never a secret: ["2 recipients"], ["new Slack URL"]. */
   describeFields(fields: Record<string, unknown>): string[];
   /** The audit log's name for a channel of this kind; unset: name “…”. */

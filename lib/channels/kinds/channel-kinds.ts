@@ -5,6 +5,7 @@ import { emailKind } from "./email";
 import { slackKind } from "./slack";
 import { teamsKind } from "./teams";
 import { telegramKind } from "./telegram";
+import { webhookKind } from "./webhook";
 
 /** Every kind of channel Hookbell can send to, by the `kind` stored on channels and deliveries. */
 export const CHANNEL_KINDS: Record<ChannelKindId, AnyChannelKind> = {
@@ -13,6 +14,7 @@ export const CHANNEL_KINDS: Record<ChannelKindId, AnyChannelKind> = {
   discord: discordKind,
   teams: teamsKind,
   telegram: telegramKind,
+  webhook: webhookKind,
 };
 
 // Kinds added at run time: only tests do, to prove a kind needs nothing beyond its module.
