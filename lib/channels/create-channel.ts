@@ -6,6 +6,7 @@ import { newId } from "../ids";
 import { storedConditions } from "./channel-conditions";
 import { CreateChannelInput } from "./channel-input";
 import { checkPresets, describeChannelChange, kindFields } from "./channel-rules";
+import type { ChannelReveal } from "./kinds/channel-kind";
 import { requireChannelKind } from "./kinds/channel-kinds";
 import { vetTemplates } from "./vet-templates";
 import { writeTemplates } from "./write-templates";
@@ -15,6 +16,9 @@ import { writeTemplates } from "./write-templates";
  * bounded so one webhook's fan-out stays small next to everyone else's ingest.
  */
 export const MAX_CHANNELS_PER_WEBHOOK = 20;
+
+/** A new channel's id, and what its kind shows its creator once (a signing secret it made), if anything. */
+export type CreatedChannel = { id: string; reveal: ChannelReveal | null };
 
 /**
  * Adds a channel to a webhook; a webhook has any number, of any kind. Without templates it is "Automatic":
@@ -26,6 +30,19 @@ export async function createChannel(
   webhookId: string,
   raw: CreateChannelInput,
 ): Promise<string> {
+  return (await createChannelAndReveal(db, tenant, webhookId, raw)).id;
+}
+
+/**
+ * createChannel for the dashboard's and the API's create, which show the kind's reveal (revealOnCreate)
+ * to the person who made the channel: this answer is the only place it ever appears.
+ */
+export async function createChannelAndReveal(
+  db: Db,
+  tenant: Tenant,
+  webhookId: string,
+  raw: CreateChannelInput,
+): Promise<CreatedChannel> {
   const input = CreateChannelInput.parse(raw);
   const kind = requireChannelKind(input.kind);
   // The shared settings and the kind's own fields, nothing else: a field of another kind is refused.
@@ -43,6 +60,7 @@ export async function createChannel(
   // Secrets are sealed with the channel's id, so the id is chosen first.
   const id = newId("ch");
   const name = input.name ?? kind.defaultName();
+  const columns = kind.storeFields(id, fields);
   await db.$transaction(async (tx) => {
     // Counted in the transaction that adds the channel (SQLite runs one writer at a time).
     const existing = await tx.channel.count({ where: { webhookId, projectId: tenant.projectId } });
@@ -62,7 +80,7 @@ export async function createChannel(
         isEnabled: input.isEnabled ?? true,
         eventTypes: input.eventTypes ? JSON.stringify(input.eventTypes) : null,
         conditions: storedConditions(input.conditions ?? null),
-        ...kind.storeFields(id, fields),
+        ...columns,
       },
     });
     await writeTemplates(tx, { id, projectId: tenant.projectId }, templates);
@@ -82,5 +100,5 @@ export async function createChannel(
       summary: `Added ${kind.noun} channel “${name}”: ${details}.`,
     });
   });
-  return id;
+  return { id, reveal: kind.revealOnCreate?.(columns, id) ?? null };
 }

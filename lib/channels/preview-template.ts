@@ -5,11 +5,10 @@ import { getEnv } from "../env";
 import { notFound } from "../errors";
 import type { AlertTemplate } from "../templates/alert-template";
 import type { TemplateProblem } from "../templates/check-template";
-import type { RenderedEmail } from "../templates/render-email";
 import { renderInPool } from "../templates/render-in-pool";
-import type { SlackMessage } from "../templates/render-slack";
 import type { JobContext } from "../templates/run-render-job";
 import { sampleTemplateContext } from "../templates/sample-context";
+import type { RenderedByFormat, TemplateFormatId } from "../templates/template-formats";
 import { requireChannelKind } from "./kinds/channel-kinds";
 
 export type PreviewInput = {
@@ -20,8 +19,9 @@ export type PreviewInput = {
   source: "sample" | "latest";
 };
 
+/** The rendered alert comes back under its format's id (`email`, `slack`, …), named by `format`. */
 export type PreviewResult =
-  | { ok: true; source: string; email?: RenderedEmail; slack?: SlackMessage }
+  | ({ ok: true; source: string; format: TemplateFormatId } & Partial<RenderedByFormat>)
   | { ok: false; source: string; problems: TemplateProblem[] };
 
 /**
@@ -69,8 +69,8 @@ export async function previewTemplate(
     check: true,
   });
   if (problems.length > 0) return { ok: false, source, problems };
-  // The alert comes back under its format's id: `email` or `slack`, as the preview shows it.
-  return { ok: true, source, ...rendered };
+  // The alert comes back under its format's id, as the dashboard's preview map is keyed.
+  return { ok: true, source, format, ...rendered };
 }
 
 function latestEvent(db: Db, tenant: Tenant, webhookId: string, eventType?: string) {

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { ApiCaller } from "../../api-keys/authenticate-api-key";
-import { createChannel } from "../../channels/create-channel";
+import { createChannelAndReveal } from "../../channels/create-channel";
 import { deleteChannel } from "../../channels/delete-channel";
 import { type ChannelView, listChannels } from "../../channels/list-channels";
 import { updateChannel } from "../../channels/update-channel";
@@ -11,6 +11,7 @@ import { defineOperation } from "../operation";
 import {
   Channel,
   ChannelCreate,
+  ChannelCreated,
   ChannelList,
   ChannelUpdate,
   fromApiTemplates,
@@ -77,16 +78,17 @@ export const channelOperations = [
     method: "POST",
     path: "/webhooks/{webhookId}/channels",
     tag: "Channels",
-    summary: "Add an email or Slack channel",
+    summary: "Add a channel of any kind",
     description:
       "Adds one channel; a webhook has any number, of any kind (one request per channel). Each edited " +
       "template must compile and render a sample of its event type, else the answer is 422 naming the part, " +
-      "line and column. Without templates the channel renders each event type's own preset.",
+      "line and column. Without templates the channel renders each event type's own preset. A kind that makes " +
+      "its own secret (a signing secret) returns it once, in `revealed`: it is never shown again.",
     params: WebhookParams,
     body: ChannelCreate,
     status: 201,
-    response: Channel,
-    responseName: "Channel",
+    response: ChannelCreated,
+    responseName: "ChannelCreated",
     errors: [404],
     requestExample: {
       kind: "slack",
@@ -98,7 +100,7 @@ export const channelOperations = [
     responseExample: EXAMPLE_CHANNEL,
     handler: async ({ db, caller, params, body }) => {
       const { webhookId } = params;
-      const channelId = await createChannel(db, caller, webhookId, {
+      const { id: channelId, reveal } = await createChannelAndReveal(db, caller, webhookId, {
         kind: body.kind,
         ...withoutUnset(toKindFields(body)),
         name: body.name,
@@ -107,7 +109,8 @@ export const channelOperations = [
         conditions: body.conditions,
         templates: fromApiTemplates(body.templates),
       });
-      return answer(db, caller, webhookId, channelId);
+      const channel = await answer(db, caller, webhookId, channelId);
+      return reveal ? { ...channel, revealed: reveal } : channel;
     },
   }),
   defineOperation({

@@ -1,6 +1,5 @@
 import { z } from "zod";
-import type { ChannelKindId } from "../../channels/kinds/channel-kind";
-import { CHANNEL_KINDS } from "../../channels/kinds/channel-kinds";
+import { listChannelKinds, requireChannelKind } from "../../channels/kinds/channel-kinds";
 import { previewTemplate } from "../../channels/preview-template";
 import { TemplateProblemsError } from "../../channels/vet-templates";
 import type { AlertTemplate as AlertTemplateType } from "../../templates/alert-template";
@@ -9,9 +8,9 @@ import { fieldsError } from "../api-error";
 import { defineOperation } from "../operation";
 import { AlertTemplate } from "../schemas/channel";
 
-const Kind = z
-  .enum(Object.keys(CHANNEL_KINDS) as [ChannelKindId, ...ChannelKindId[]])
-  .describe("The kind of channel the template is for.");
+// The registry at load: every kind, built in or added before this module is first imported.
+const kindIds = listChannelKinds().map(({ kind }) => kind);
+const Kind = z.enum(kindIds as [string, ...string[]]).describe("The kind of channel the template is for.");
 
 const RenderedEmail = z.object({ subject: z.string(), html: z.string(), text: z.string() });
 
@@ -45,6 +44,10 @@ const PreviewRequest = z
 
 const Preview = z.object({
   source: z.string().describe("Which event was rendered."),
+  format: z.string().describe("The template format the kind renders (email, slack, …): the shape of `message`."),
+  message: z
+    .record(z.string(), z.unknown())
+    .describe("The rendered alert in the kind's own format, as the worker would send it."),
   email: RenderedEmail.nullable(),
   slack: z
     .object({
@@ -56,10 +59,25 @@ const Preview = z.object({
     .nullable(),
 });
 
+const EXAMPLE_SLACK = {
+  text: ":tada: New signup: Ada Lovelace (ada@example.com)",
+  blocks: [
+    { type: "header", text: { type: "plain_text", text: ":tada: New signup: Ada Lovelace", emoji: true } },
+    { type: "section", text: { type: "mrkdwn", text: "*Ada Lovelace* just signed up with ada@example.com." } },
+    {
+      type: "section",
+      fields: [
+        { type: "mrkdwn", text: "*Name*\nAda Lovelace" },
+        { type: "mrkdwn", text: "*Email*\nada@example.com" },
+      ],
+    },
+  ],
+};
+
 function templateToRender(body: z.output<typeof PreviewRequest>): AlertTemplateType {
   if (body.template !== undefined) return body.template;
   const presetId = body.template_preset ?? AUTO_PRESET_ID;
-  const { format } = CHANNEL_KINDS[body.kind];
+  const { format } = requireChannelKind(body.kind);
   const preset = presetId === AUTO_PRESET_ID ? presetForEvent(format, body.event_type) : getPreset(format, presetId);
   if (!preset)
     throw fieldsError("template_preset", "Choose a template preset listed by GET /api/v1/templates, or auto.");
@@ -98,7 +116,7 @@ export const templateOperations = [
       ],
     },
     handler: async () => ({
-      data: Object.values(CHANNEL_KINDS).flatMap(({ kind, format }) =>
+      data: listChannelKinds().flatMap(({ kind, format }) =>
         listPresets(format).map((preset) => ({
           id: preset.id,
           kind,
@@ -129,21 +147,10 @@ export const templateOperations = [
     requestExample: { webhook_id: "wh_4xY0k1bQ7mN2pR8sT3vW6zA9", kind: "slack", template_preset: "user-created" },
     responseExample: {
       source: "Sample user.created event",
+      format: "slack",
+      message: EXAMPLE_SLACK,
       email: null,
-      slack: {
-        text: ":tada: New signup: Ada Lovelace (ada@example.com)",
-        blocks: [
-          { type: "header", text: { type: "plain_text", text: ":tada: New signup: Ada Lovelace", emoji: true } },
-          { type: "section", text: { type: "mrkdwn", text: "*Ada Lovelace* just signed up with ada@example.com." } },
-          {
-            type: "section",
-            fields: [
-              { type: "mrkdwn", text: "*Name*\nAda Lovelace" },
-              { type: "mrkdwn", text: "*Email*\nada@example.com" },
-            ],
-          },
-        ],
-      },
+      slack: EXAMPLE_SLACK,
     },
     handler: async ({ db, caller, body }) => {
       const template = templateToRender(body);
@@ -154,7 +161,14 @@ export const templateOperations = [
         source: body.source,
       });
       if (!result.ok) throw new TemplateProblemsError(result.problems);
-      return { source: result.source, email: result.email ?? null, slack: result.slack ?? null };
+      const { ok: _, source, format, ...rendered } = result;
+      return {
+        source,
+        format,
+        message: (rendered as Record<string, Record<string, unknown>>)[format],
+        email: result.email ?? null,
+        slack: result.slack ?? null,
+      };
     },
   }),
 ];

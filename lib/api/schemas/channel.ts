@@ -1,20 +1,17 @@
 import { z } from "zod";
 import { ConditionsField } from "../../channels/channel-conditions";
-import {
-  ChannelName,
-  EventTypes,
-  MAX_TEMPLATE_ROWS,
-  Recipients,
-  TemplateEventType,
-} from "../../channels/channel-input";
-import type { ChannelKindId } from "../../channels/kinds/channel-kind";
-import { CHANNEL_KINDS } from "../../channels/kinds/channel-kinds";
+import { ChannelName, EventTypes, MAX_TEMPLATE_ROWS, TemplateEventType } from "../../channels/channel-input";
+import { listChannelKinds } from "../../channels/kinds/channel-kinds";
 import type { ChannelView } from "../../channels/list-channels";
-import { SlackUrlSchema } from "../../channels/slack-url";
 import { alertTemplateSchema } from "../../templates/alert-template";
+import { kindWireFields, toSnakeCase } from "./kind-wire-fields";
 
-// Request fields reuse the dashboard's channel schemas (lib/channels/channel-input.ts) and the one template
-// shape (lib/templates/alert-template.ts): the same recipient rules, Slack URL shape, filter and parts.
+// Request fields reuse the dashboard's channel schemas (lib/channels/channel-input.ts), each kind's own
+// fields (its module's createFields, under snake_case keys: kind-wire-fields.ts) and the one template shape
+// (lib/templates/alert-template.ts): the same recipient rules, URL checks, filter and parts.
+
+// The registry at load: built-in kinds, and any a test added before this module was first imported.
+const KINDS = listChannelKinds();
 
 export const AlertTemplate = alertTemplateSchema.describe(
   "An alert template, the same shape for every kind of channel; each part is Handlebars, and a part left out is " +
@@ -22,13 +19,6 @@ export const AlertTemplate = alertTemplateSchema.describe(
     "message (mrkdwn); text: the plain-text part or the Slack notification fallback; facts: Slack only, one " +
     "`Label: value` per line, shown as fields. Problems are named by these parts.",
 );
-
-const RecipientList = z
-  .array(z.string().max(320))
-  .max(100)
-  .transform((addresses) => addresses.join(", "))
-  .pipe(Recipients)
-  .describe("Email addresses, at most 20.");
 
 const EventFilter = EventTypes.describe("Event types to alert on; null (the default) alerts on every event.");
 const Conditions = ConditionsField.describe(
@@ -57,35 +47,49 @@ const TemplateChanges = z
   );
 
 const Common = {
-  name: ChannelName.optional().describe("Defaults to Email, or a generated name for Slack."),
+  name: ChannelName.optional().describe("Defaults to the kind's own: Email, or a generated name for Slack."),
   event_types: EventFilter.default(null),
   conditions: Conditions.default(null),
   templates: TemplateChanges.default([]),
   enabled: z.boolean().default(true),
 };
 
-export const EmailChannelCreate = z.strictObject({ kind: z.literal("email"), recipients: RecipientList, ...Common });
-export const SlackChannelCreate = z.strictObject({
-  kind: z.literal("slack"),
-  slack_url: SlackUrlSchema.describe("Write-only: an https://hooks.slack.com/services/… incoming-webhook URL."),
-  ...Common,
-});
+const kindCreates = KINDS.map((module) =>
+  z
+    .strictObject({ kind: z.literal(module.kind), ...kindWireFields(module, "create"), ...Common })
+    .meta({ title: `${module.label}ChannelCreate`.replace(/\W/g, "") }),
+);
 
-export const ChannelCreate = z.discriminatedUnion("kind", [EmailChannelCreate, SlackChannelCreate]);
+export const ChannelCreate = z.discriminatedUnion(
+  "kind",
+  kindCreates as unknown as [(typeof kindCreates)[number], ...(typeof kindCreates)[number][]],
+);
 
 /**
- * Each kind's own fields as the API spells them (snake_case, lists), as the channel code takes them
- * (the kind module's createFields / updateFields). Only the wire names live here.
+ * A body's kind fields as the channel code takes them (camelCase, as the dashboard's form sends them):
+ * every kind's wire keys, whichever kind the channel is; the channel rules refuse those of another kind.
  */
-export function toKindFields(body: { recipients?: string[]; slack_url?: string }): Record<string, unknown> {
-  return { recipients: body.recipients?.join(", "), slackUrl: body.slack_url };
+export function toKindFields(body: Record<string, unknown>): Record<string, unknown> {
+  const fields: Record<string, unknown> = {};
+  for (const key of WIRE_KEYS) {
+    if (body[toSnakeCase(key)] !== undefined) fields[key] = body[toSnakeCase(key)];
+  }
+  return fields;
 }
+
+/** Every kind's own field names (camelCase); a name two kinds share (a URL) is one wire field. */
+const WIRE_KEYS = [...new Set(KINDS.flatMap((module) => Object.keys(module.updateFields.shape)))];
+
+/** Each kind's update fields, checked by the module of the kind that owns them (the first, if shared). */
+const kindUpdates: Record<string, z.ZodType> = Object.assign(
+  {},
+  ...[...KINDS].reverse().map((module) => kindWireFields(module, "update")),
+);
 
 /** The fields of either kind; the channel rules refuse those that do not fit the channel's kind. */
 export const ChannelUpdate = z.strictObject({
   name: ChannelName.optional(),
-  recipients: RecipientList.optional().describe("Email channels only."),
-  slack_url: SlackUrlSchema.optional().describe("Slack channels only. Write-only."),
+  ...kindUpdates,
   event_types: EventFilter.optional(),
   conditions: Conditions.optional(),
   templates: TemplateChanges.optional(),
@@ -113,14 +117,20 @@ const TemplateRow = z.object({
 export const Channel = z.object({
   id: z.string(),
   webhook_id: z.string(),
-  kind: z.enum(Object.keys(CHANNEL_KINDS) as [ChannelKindId, ...ChannelKindId[]]),
+  kind: z.enum(KINDS.map(({ kind }) => kind) as [string, ...string[]]),
   enabled: z.boolean(),
   name: z.string(),
-  recipients: z.array(z.string()).describe("Email channels; empty for Slack."),
+  recipients: z.array(z.string()).describe("Email channels; empty for every other kind."),
   slack_url_hint: z
     .string()
     .nullable()
     .describe("The saved Slack URL, masked: https://hooks.slack.com/services/…abcd."),
+  settings: z
+    .record(z.string(), z.string())
+    .describe(
+      "The kind's settings by their request names: a plain setting's saved value, a write-only one only masked " +
+        "(https://discord.com/api/webhooks/1234…/…abcd). Secrets are never sent back.",
+    ),
   event_types: z.array(z.string()).nullable().describe("Event types it alerts on; null: every event."),
   conditions: z
     .record(z.string(), z.unknown())
@@ -137,15 +147,28 @@ export const Channel = z.object({
 
 export const ChannelList = z.object({ data: z.array(Channel) });
 
+/** The create answer: the channel, and once only what its kind made for its creator to copy. */
+export const ChannelCreated = Channel.extend({
+  revealed: z
+    .object({
+      title: z.string().describe("What it is: “Signing secret”."),
+      value: z.string().describe("The secret itself (whsec_…): returned once, in this answer only; copy it now."),
+      note: z.string().describe("Where to paste it."),
+    })
+    .optional()
+    .describe("Only for kinds that make their own secret, and only in the create answer."),
+});
+
 export function toApiChannel(webhookId: string, view: ChannelView): z.input<typeof Channel> {
   return {
     id: view.id,
     webhook_id: webhookId,
-    kind: view.kind as ChannelKindId,
+    kind: view.kind,
     enabled: view.isEnabled,
     name: view.name,
     recipients: view.recipients,
     slack_url_hint: view.slackUrlMasked,
+    settings: Object.fromEntries(Object.entries(view.settings).map(([key, value]) => [toSnakeCase(key), value])),
     event_types: view.eventTypes,
     conditions: view.conditions,
     templates: view.templates.map((row) => ({

@@ -48,7 +48,14 @@ export type KindForm = {
   fields: KindFormField[];
   /** The template editor's fields, in order: which AlertTemplate part, its label and height. */
   parts: { part: keyof AlertTemplate; label: string; rows: number }[];
+  /** How a channel's name is shown: as typed, or as a Slack channel (`#signups`). */
+  displayName?: "plain" | "slack-channel";
 };
+
+export type KindNotice = { text: string; link?: { href: string; label: string } };
+
+/** A value shown once, right after the channel is created (a signing secret the kind generated). */
+export type ChannelReveal = { title: string; value: string; note: string };
 
 /** The worker's settings that some kind needs: where email and Slack traffic goes. */
 export type ChannelSettings = {
@@ -90,6 +97,8 @@ export type ChannelKindModule<Config, Rendered, Answer> = {
   format: TemplateFormatId;
   /** What the dashboard's card and dialog need (fields, help, editor parts). */
   form?: KindForm;
+  /** A note the card shows under this server's settings (email: kept in the Dev mailbox without SMTP). */
+  notice?(env: Env): KindNotice | null;
   /** The project's monthly allowance of alerts of this kind (a setting in lib/env.ts). */
   monthlyLimit(env: Env): number;
 
@@ -123,6 +132,16 @@ export type ChannelKindModule<Config, Rendered, Answer> = {
   describeName?(name: string): string;
   /** What the channel shows of its saved settings; secrets only masked (`…/services/…abcd`). */
   showConfig(channel: Channel): Partial<ShownConfig>;
+  /**
+   * A secret the kind made itself in storeFields (a signing secret), shown to its creator once: the create
+   * answer carries it, and nothing shows it again. `columns` are what storeFields returned.
+   */
+  revealOnCreate?(columns: ChannelConfigColumns, channelId: string): ChannelReveal | null;
+  /**
+   * How the REST API spells a field that is not a plain string on the wire (email's recipients: a list); its
+   * output is what createFields takes. Other fields are their createFields schema under a snake_case key.
+   */
+  apiFields?: Record<string, z.ZodType>;
 
   // What the delivery worker asks.
   /** The stored columns a send needs, secrets opened; validated by configSchema before any use. */

@@ -27,6 +27,31 @@ export const emailKind: ChannelKindModule<EmailConfig, RenderedEmail, EmailAnswe
   label: "Email",
   noun: "email",
   format: "email",
+  form: {
+    title: "Email notifications",
+    blurb: "For critical alerts that need attention. Lower monthly limit.",
+    fields: [
+      {
+        name: "recipients",
+        label: "Recipients",
+        secret: false,
+        placeholder: "alerts@example.com, oncall@example.com",
+        help: "One or more addresses, separated by commas.",
+      },
+    ],
+    parts: [
+      { part: "title", label: "Subject", rows: 2 },
+      { part: "body", label: "HTML body", rows: 10 },
+      { part: "text", label: "Plain-text body", rows: 6 },
+    ],
+  },
+  notice: (env) =>
+    env.SMTP_URL
+      ? null
+      : {
+          text: "No SMTP server is configured, so emails are kept in the Dev mailbox instead of being sent. Set SMTP_URL to send real email.",
+          link: { href: "/mailbox", label: "Dev mailbox" },
+        },
   monthlyLimit: (env) => env.HOOKBELL_EMAIL_MONTHLY_LIMIT,
   defaultName: () => "Email",
   createFields: z.strictObject({ recipients: Recipients }),
@@ -35,7 +60,18 @@ export const emailKind: ChannelKindModule<EmailConfig, RenderedEmail, EmailAnswe
   storeFields: (_channelId, { recipients }) =>
     recipients === undefined ? {} : { recipients: JSON.stringify(recipients) },
   describeFields: ({ recipients }) => (Array.isArray(recipients) ? [formatCount(recipients.length, "recipient")] : []),
-  showConfig: (channel) => ({ recipients: channel.recipients ? (JSON.parse(channel.recipients) as string[]) : [] }),
+  showConfig(channel) {
+    const recipients = channel.recipients ? (JSON.parse(channel.recipients) as string[]) : [];
+    return { recipients, settings: { recipients: recipients.join(", ") } };
+  },
+  // The API has always taken recipients as a list; the form's field is the same addresses in one string.
+  apiFields: {
+    recipients: z
+      .array(z.string().max(320))
+      .max(100)
+      .transform((addresses) => addresses.join(", "))
+      .describe("Email addresses, at most 20."),
+  },
   readConfig(channel) {
     try {
       return { recipients: JSON.parse(channel.recipients ?? "[]") };

@@ -42,6 +42,26 @@ export const slackKind: ChannelKindModule<SlackConfig, SlackMessage, SlackAnswer
   label: "Slack",
   noun: "Slack",
   format: "slack",
+  form: {
+    title: "Slack notifications",
+    blurb: "For team awareness. Three times the email limit.",
+    fields: [
+      {
+        name: "slackUrl",
+        label: "Slack webhook URL",
+        secret: true,
+        placeholder: "https://hooks.slack.com/services/…",
+        help: "In Slack: Apps → Incoming Webhooks → Add New Webhook to Workspace, then copy the URL.",
+      },
+    ],
+    parts: [
+      { part: "title", label: "Header (plain text)", rows: 1 },
+      { part: "body", label: "Message (Slack mrkdwn)", rows: 8 },
+      { part: "facts", label: "Key facts (one Label: value per line)", rows: 4 },
+      { part: "text", label: "Notification text (blank: the message)", rows: 2 },
+    ],
+    displayName: "slack-channel",
+  },
   monthlyLimit: (env) => env.HOOKBELL_SLACK_MONTHLY_LIMIT,
   defaultName: randomSlackChannelName,
   createFields: z.strictObject({ slackUrl: SlackUrlSchema }),
@@ -55,7 +75,10 @@ export const slackKind: ChannelKindModule<SlackConfig, SlackMessage, SlackAnswer
   },
   describeFields: ({ slackUrl }) => (slackUrl ? ["new Slack URL"] : []),
   describeName: (name) => `channel ${formatSlackChannel(name)}`,
-  showConfig: (channel) => ({ slackUrlMasked: channel.slackUrl ? maskSlackUrl(channel.slackUrlHint) : null }),
+  showConfig(channel) {
+    const slackUrlMasked = channel.slackUrl ? maskSlackUrl(channel.slackUrlHint) : null;
+    return { slackUrlMasked, settings: slackUrlMasked ? { slackUrl: slackUrlMasked } : ({} as Record<string, string>) };
+  },
   readConfig(channel) {
     return { url: channel.slackUrl ? open(channel.slackUrl, slackUrlField(channel.id)) : "" };
   },

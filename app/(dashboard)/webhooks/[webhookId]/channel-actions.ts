@@ -5,7 +5,9 @@ import { z } from "zod";
 import type { FormState } from "@/components/form-message";
 import { requireTenant } from "@/lib/auth/get-tenant";
 import type { CreateChannelInput, UpdateChannelInput } from "@/lib/channels/channel-input";
-import { createChannel } from "@/lib/channels/create-channel";
+import { createChannelAndReveal } from "@/lib/channels/create-channel";
+import type { ChannelReveal } from "@/lib/channels/kinds/channel-kind";
+import { channelKindFor } from "@/lib/channels/kinds/channel-kinds";
 import { deleteChannel } from "@/lib/channels/delete-channel";
 import { type ConditionFields, listConditionFields } from "@/lib/channels/list-condition-fields";
 import { previewReplay, type ReplayPreview } from "@/lib/channels/preview-replay";
@@ -25,13 +27,15 @@ import { sendTestEvent } from "@/lib/webhooks/send-test-event";
 // parsed here, so an object where a string belongs never reaches a query as a filter.
 
 const PreviewInputSchema = z.object({
-  kind: z.enum(["email", "slack"]),
+  // Any kind in the registry: previewTemplate names the kinds there are when it is not one.
+  kind: z.string().max(40),
   template: alertTemplateSchema,
   eventType: z.string().max(200),
   source: z.enum(["sample", "latest"]),
 });
 
-export type SaveChannelState = FormState & { problems?: string[] };
+/** `reveal`: what a new channel's kind shows its creator once (a signing secret), if anything. */
+export type SaveChannelState = FormState & { problems?: string[]; reveal?: ChannelReveal };
 
 function failed(error: unknown): SaveChannelState {
   if (error instanceof TemplateProblemsError) {
@@ -42,13 +46,17 @@ function failed(error: unknown): SaveChannelState {
 
 export async function createChannelAction(webhookId: string, input: CreateChannelInput): Promise<SaveChannelState> {
   const tenant = await requireTenant();
+  let reveal: ChannelReveal | null;
   try {
-    await createChannel(getDb(), tenant, actionId(webhookId), input);
+    ({ reveal } = await createChannelAndReveal(getDb(), tenant, actionId(webhookId), input));
   } catch (error) {
     return failed(error);
   }
   revalidatePath(`/webhooks/${webhookId}`);
-  return { ok: input.kind === "email" ? "Email notifications saved and on." : "Slack notifications saved and on." };
+  // Created, so the kind exists: its module words the answer.
+  const kind = channelKindFor(String(input.kind));
+  const ok = `${kind?.form?.title ?? `${kind?.label} notifications`} saved and on.`;
+  return reveal ? { ok, reveal } : { ok };
 }
 
 /** One save of the dialog, or one switch flip: a single transaction with a single audit entry. */

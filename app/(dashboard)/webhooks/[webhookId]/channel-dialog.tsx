@@ -9,20 +9,22 @@ import { LengthHint } from "@/components/length-hint";
 import { SubmitButton } from "@/components/submit-button";
 import { useLeaveWarning } from "@/components/use-leave-warning";
 import type { CreateChannelInput, UpdateChannelInput } from "@/lib/channels/channel-input";
+import type { ChannelReveal, KindFormField } from "@/lib/channels/kinds/channel-kind";
 import type { ChannelView } from "@/lib/channels/list-channels";
 import type { AlertTemplate } from "@/lib/templates/alert-template";
 import { createChannelAction, type SaveChannelState, updateChannelAction } from "./channel-actions";
-import { AUTO, type ChannelPanelProps, DEFAULT_TYPE, presetTemplate } from "./channel-types";
+import { AUTO, type ChannelPanelProps, DEFAULT_TYPE, type KindOption, presetTemplate } from "./channel-types";
 import { type ConditionsDraft, deriveConditions, draftFromDocument } from "./condition-draft";
 import { ConditionsField } from "./conditions-field";
 import { EventFilterPicker } from "./event-filter-picker";
+import { FIELD_ASSISTS } from "./field-assists";
 import { TemplatePreview } from "./template-preview";
 
-type Props = ChannelPanelProps & {
-  kind: "email" | "slack";
+type Props = Pick<ChannelPanelProps, "webhookId" | "eventGroups"> & {
+  kind: KindOption;
   channel: ChannelView | undefined;
   onClose: () => void;
-  onSaved: (message: string) => void;
+  onSaved: (message: string, reveal?: ChannelReveal) => void;
 };
 
 // The server's limit (lib/channels/channel-input.ts); shown instead of cutting a pasted name.
@@ -34,21 +36,19 @@ function savedPresetId(channel: ChannelView | undefined): string {
   return channel?.templates.find((row) => row.eventType === DEFAULT_TYPE)?.presetId ?? AUTO;
 }
 
-export function ChannelDialog({
-  kind,
-  channel,
-  webhookId,
-  presets,
-  eventGroups,
-  suggestedSlackName,
-  onClose,
-  onSaved,
-}: Props) {
-  const kindPresets = presets[kind];
+/** The kind's fields as the dialog opens: a plain field's saved value; a secret blank (blank keeps it). */
+function openingValues(fields: KindFormField[], channel: ChannelView | undefined): Record<string, string> {
+  return Object.fromEntries(
+    fields.map((field) => [field.name, field.secret ? "" : (channel?.settings[field.name] ?? "")]),
+  );
+}
+
+export function ChannelDialog({ kind, channel, webhookId, eventGroups, onClose, onSaved }: Props) {
+  const { form } = kind;
+  const kindPresets = kind.presets;
   const allTypes = eventGroups.flatMap((group) => group.types.map((type) => type.type));
-  const [recipients, setRecipients] = useState(channel?.recipients.join(", ") ?? "");
-  const [slackUrl, setSlackUrl] = useState("");
-  const [name, setName] = useState(channel?.name ?? (kind === "slack" ? suggestedSlackName : "Email"));
+  const [values, setValues] = useState(() => openingValues(form.fields, channel));
+  const [name, setName] = useState(channel?.name ?? kind.suggestedName);
   const [presetId, setPresetId] = useState(savedPresetId(channel));
   const [eventTypes, setEventTypes] = useState<string[] | null>(channel?.eventTypes ?? null);
   const [conditionsDraft, setConditionsDraft] = useState<ConditionsDraft>(() =>
@@ -133,16 +133,8 @@ export function ChannelDialog({
     templates: templateChanges,
   };
   const input = channel
-    ? {
-        ...common,
-        ...(kind === "email" ? { recipients } : { slackUrl }),
-        resetTemplates,
-        isEnabled: true,
-        expectedUpdatedAt: channel.updatedAt,
-      }
-    : kind === "email"
-      ? ({ kind, recipients, ...common } as const)
-      : ({ kind, slackUrl, ...common } as const);
+    ? { ...common, ...values, resetTemplates, isEnabled: true, expectedUpdatedAt: channel.updatedAt }
+    : { kind: kind.kind, ...values, ...common };
   const inputKey = JSON.stringify(input);
   const state = saved?.input === inputKey ? saved.state : undefined;
   const save = () =>
@@ -151,15 +143,14 @@ export function ChannelDialog({
       const result = channel
         ? await updateChannelAction(webhookId, channel.id, input as UpdateChannelInput)
         : await createChannelAction(webhookId, input as CreateChannelInput);
-      if (result?.ok) onSaved(result.ok);
+      if (result?.ok) onSaved(result.ok, result.reveal);
       else setSaved({ state: result, input: inputKey });
     });
 
   const conditionsKey = JSON.stringify(conditions);
-  const opened = useRef({ recipients, slackUrl, name, presetId, eventTypes, conditionsKey });
+  const opened = useRef({ values: JSON.stringify(values), name, presetId, eventTypes, conditionsKey });
   const isDirty =
-    recipients !== opened.current.recipients ||
-    slackUrl !== opened.current.slackUrl ||
+    JSON.stringify(values) !== opened.current.values ||
     name !== opened.current.name ||
     presetId !== opened.current.presetId ||
     conditionsKey !== opened.current.conditionsKey ||
@@ -170,10 +161,9 @@ export function ChannelDialog({
   const requestClose = () => {
     if (!isDirty || window.confirm(DISCARD_QUESTION)) onClose();
   };
-  const title = kind === "email" ? "Email notifications" : "Slack notifications";
 
   return (
-    <Dialog open onOpenChange={(open) => !open && requestClose()} title={title} wide>
+    <Dialog open onOpenChange={(open) => !open && requestClose()} title={form.title} wide>
       <form
         className="space-y-5"
         onSubmit={(event) => {
@@ -181,84 +171,40 @@ export function ChannelDialog({
           save();
         }}
       >
-        {kind === "email" ? (
+        <div className="grid gap-4 sm:grid-cols-2">
+          {form.fields.map((field) => (
+            <KindField
+              key={field.name}
+              field={field}
+              value={values[field.name] ?? ""}
+              savedMask={channel?.settings[field.name]}
+              onChange={(value) => setValues((current) => ({ ...current, [field.name]: value }))}
+              assist={{ webhookId, channelId: channel?.id, values }}
+            />
+          ))}
           <div className="space-y-1.5">
-            <label htmlFor="channel-email-name" className="block text-sm font-medium">
+            <label htmlFor="channel-name" className="block text-sm font-medium">
               Channel name
             </label>
             <input
-              id="channel-email-name"
+              id="channel-name"
               className={inputClass}
               value={name}
               onChange={(event) => setName(event.target.value)}
-              aria-describedby="channel-email-name-length"
+              aria-describedby="channel-name-help channel-name-length"
+              aria-invalid={name.length > CHANNEL_NAME_MAX_LENGTH || undefined}
             />
+            <p id="channel-name-help" className="text-xs text-slate-500">
+              A label for this channel in Hookbell.
+            </p>
             <LengthHint
-              id="channel-email-name-length"
+              id="channel-name-length"
               length={name.length}
               max={CHANNEL_NAME_MAX_LENGTH}
               what="channel name"
             />
           </div>
-        ) : null}
-        {kind === "email" ? (
-          <div className="space-y-1.5">
-            <label htmlFor="channel-recipients" className="block text-sm font-medium">
-              Recipients
-            </label>
-            <input
-              id="channel-recipients"
-              className={inputClass}
-              value={recipients}
-              onChange={(event) => setRecipients(event.target.value)}
-              placeholder="alerts@example.com, oncall@example.com"
-              autoComplete="off"
-            />
-            <p className="text-xs text-slate-500">One or more addresses, separated by commas.</p>
-          </div>
-        ) : (
-          <div className="grid gap-4 sm:grid-cols-2">
-            <div className="space-y-1.5">
-              <label htmlFor="channel-slack-url" className="block text-sm font-medium">
-                Slack webhook URL
-              </label>
-              <input
-                id="channel-slack-url"
-                className={inputClass}
-                value={slackUrl}
-                onChange={(event) => setSlackUrl(event.target.value)}
-                placeholder={channel?.slackUrlMasked ?? "https://hooks.slack.com/services/…"}
-                autoComplete="off"
-                spellCheck={false}
-              />
-              <p className="text-xs text-slate-500">
-                {channel?.slackUrlMasked
-                  ? "Saved and hidden. Leave blank to keep it, or paste a new one."
-                  : "In Slack: Apps → Incoming Webhooks → Add New Webhook to Workspace, then copy the URL."}
-              </p>
-            </div>
-            <div className="space-y-1.5">
-              <label htmlFor="channel-name" className="block text-sm font-medium">
-                Channel name
-              </label>
-              <input
-                id="channel-name"
-                className={inputClass}
-                value={name}
-                onChange={(event) => setName(event.target.value)}
-                aria-describedby="channel-name-length"
-                aria-invalid={name.length > CHANNEL_NAME_MAX_LENGTH || undefined}
-              />
-              <p className="text-xs text-slate-500">A label for this channel in Hookbell.</p>
-              <LengthHint
-                id="channel-name-length"
-                length={name.length}
-                max={CHANNEL_NAME_MAX_LENGTH}
-                what="channel name"
-              />
-            </div>
-          </div>
-        )}
+        </div>
 
         <EventFilterPicker groups={eventGroups} value={eventTypes} onChange={setEventTypes} />
         <ConditionsField
@@ -298,62 +244,16 @@ export function ChannelDialog({
           <p className="text-sm font-medium text-slate-700" data-testid="template-editing">
             {editingLine}
           </p>
-          {kind === "email" ? (
-            <>
-              <EditorField
-                id="template-subject"
-                label="Subject"
-                rows={2}
-                value={template.title}
-                onChange={(title) => edit({ ...template, title })}
-              />
-              <EditorField
-                id="template-html"
-                label="HTML body"
-                rows={10}
-                value={template.body}
-                onChange={(body) => edit({ ...template, body })}
-              />
-              <EditorField
-                id="template-text"
-                label="Plain-text body"
-                rows={6}
-                value={template.text}
-                onChange={(text) => edit({ ...template, text })}
-              />
-            </>
-          ) : (
-            <>
-              <EditorField
-                id="template-slack-title"
-                label="Header (plain text)"
-                rows={1}
-                value={template.title}
-                onChange={(title) => edit({ ...template, title })}
-              />
-              <EditorField
-                id="template-slack"
-                label="Message (Slack mrkdwn)"
-                rows={8}
-                value={template.body}
-                onChange={(body) => edit({ ...template, body })}
-              />
-              <EditorField
-                id="template-slack-facts"
-                label="Key facts (one Label: value per line)"
-                rows={4}
-                value={template.facts}
-                onChange={(facts) => edit({ ...template, facts })}
-              />
-              <EditorField
-                id="template-slack-text"
-                label="Notification text (blank: the message)"
-                rows={2}
-                value={template.text}
-                onChange={(text) => edit({ ...template, text })}
-              />
-            </>
-          )}
+          {form.parts.map(({ part, label, rows }) => (
+            <EditorField
+              key={part}
+              id={`template-${part}`}
+              label={label}
+              rows={rows}
+              value={template[part] ?? ""}
+              onChange={(value) => edit({ ...template, [part]: value })}
+            />
+          ))}
           <p className="text-xs text-slate-500">
             Handlebars: <code>{"{{event.data.first_name}}"}</code>, <code>{"{{primaryEmail event.data}}"}</code>,{" "}
             <code>{"{{formatDate event.timestamp}}"}</code>, <code>{"{{eventUrl}}"}</code>. Presets are never changed;
@@ -363,7 +263,7 @@ export function ChannelDialog({
 
         <TemplatePreview
           webhookId={webhookId}
-          kind={kind}
+          kind={kind.kind}
           template={template}
           eventType={editType}
           onEventTypeChange={setEditType}
@@ -416,6 +316,46 @@ function EditorField(props: {
         spellCheck={false}
         className={`${inputClass} font-mono text-xs`}
       />
+    </div>
+  );
+}
+
+/**
+ * One of the kind's own fields. A secret starts blank with its saved mask as placeholder: it is never sent
+ * back to the browser, and blank keeps it. A field with an assist shows that helper beside it.
+ */
+function KindField(props: {
+  field: KindFormField;
+  value: string;
+  savedMask: string | undefined;
+  onChange: (value: string) => void;
+  assist: { webhookId: string; channelId?: string; values: Record<string, string> };
+}) {
+  const { field, savedMask } = props;
+  const id = `channel-field-${field.name}`;
+  const isSaved = field.secret && Boolean(savedMask);
+  const Assist = field.assist ? FIELD_ASSISTS[field.assist] : undefined;
+  return (
+    <div className="space-y-1.5">
+      <label htmlFor={id} className="block text-sm font-medium">
+        {field.label}
+      </label>
+      <div className="flex gap-2">
+        <input
+          id={id}
+          className={inputClass}
+          value={props.value}
+          onChange={(event) => props.onChange(event.target.value)}
+          placeholder={isSaved ? savedMask : field.placeholder}
+          aria-describedby={`${id}-help`}
+          autoComplete="off"
+          spellCheck={false}
+        />
+        {Assist ? <Assist {...props.assist} onPick={props.onChange} /> : null}
+      </div>
+      <p id={`${id}-help`} className="text-xs text-slate-500">
+        {isSaved ? "Saved and hidden. Leave blank to keep it, or paste a new one." : field.help}
+      </p>
     </div>
   );
 }

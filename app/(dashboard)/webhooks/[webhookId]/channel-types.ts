@@ -1,4 +1,6 @@
+import type { KindForm, KindNotice } from "@/lib/channels/kinds/channel-kind";
 import type { ChannelView } from "@/lib/channels/list-channels";
+import { formatSlackChannel } from "@/lib/format/format-slack-channel";
 import type { AlertTemplate } from "@/lib/templates/alert-template";
 
 // What the server page hands the channel components: presets and the event catalog as plain data.
@@ -6,14 +8,40 @@ export type PresetOption = { id: string; name: string; eventType: string | null;
 
 export type EventGroupOption = { id: string; name: string; types: { type: string; description: string }[] };
 
+/** A kind of channel as the dashboard offers it, from its module in the registry (plain data). */
+export type KindOption = {
+  kind: string;
+  label: string;
+  noun: string;
+  /** The template format it renders: which preview shows it (previews.tsx). */
+  format: string;
+  form: KindForm;
+  /** False for a kind without a form of its own: its channels list, but no new one is offered. */
+  isOffered: boolean;
+  presets: PresetOption[];
+  /** The name field's starting value for a new channel (the module's defaultName). */
+  suggestedName: string;
+  notice: KindNotice | null;
+};
+
 export type ChannelPanelProps = {
   webhookId: string;
   channels: ChannelView[];
-  presets: { email: PresetOption[]; slack: PresetOption[] };
+  /** In the registry's order; a kind without a form is not offered, but its channels still list. */
+  kinds: KindOption[];
   eventGroups: EventGroupOption[];
-  isDevMailbox: boolean;
-  suggestedSlackName: string;
 };
+
+/** "An email", "A Slack": the article a noun takes in a button or sentence. */
+export function withArticle(noun: string, capital = false): string {
+  const article = /^[aeiou]/i.test(noun) ? "an" : "a";
+  return `${capital ? article[0].toUpperCase() + article.slice(1) : article} ${noun}`;
+}
+
+/** A channel's name as its kind shows it: Slack's `#signups`, everyone else's as typed. */
+export function displayChannelName(form: KindForm | undefined, name: string): string {
+  return form?.displayName === "slack-channel" ? formatSlackChannel(name) : name;
+}
 
 export const AUTO = "auto";
 /** The event type of a channel's default template row. */
@@ -27,19 +55,4 @@ export function presetTemplate(presets: PresetOption[], presetId: string, eventT
     presets.find((preset) => preset.eventType === null) ??
     presets[0];
   return chosen?.template ?? { title: "", body: "", text: "", facts: "" };
-}
-
-/** The whole Slack preset (header, body, facts, notification text) an unedited channel renders. */
-export function presetSlackTemplate(presets: PresetOption[], presetId: string, eventType: string) {
-  const { title = "", body = "", text = "", facts = "" } = choosePreset(presets, presetId, eventType)?.template ?? {};
-  return { title, body, text, facts };
-}
-
-function choosePreset(presets: PresetOption[], presetId: string, eventType: string): PresetOption | undefined {
-  return (
-    presets.find((preset) => preset.id === presetId) ??
-    presets.find((preset) => preset.eventType === eventType) ??
-    presets.find((preset) => preset.eventType === null) ??
-    presets[0]
-  );
 }

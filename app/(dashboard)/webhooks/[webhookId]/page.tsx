@@ -7,7 +7,7 @@ import { LiveRefresh } from "@/components/live-refresh";
 import { OnboardingChecklist } from "@/components/onboarding-checklist";
 import { UsageMeter } from "@/components/usage-meter";
 import { requireTenant } from "@/lib/auth/get-tenant";
-import { randomSlackChannelName } from "@/lib/channels/kinds/slack";
+import { listChannelKinds } from "@/lib/channels/kinds/channel-kinds";
 import { listChannels } from "@/lib/channels/list-channels";
 import { getDb } from "@/lib/db/client";
 import { getUsage } from "@/lib/delivery/usage-quota";
@@ -19,7 +19,7 @@ import { CLERK_EVENT_GROUPS } from "@/lib/providers/clerk-events";
 import { listPresets } from "@/lib/templates/presets";
 import { getWebhook } from "@/lib/webhooks/get-webhook";
 import { orNotFound } from "../../or-not-found";
-import type { PresetOption } from "./channel-types";
+import type { KindOption } from "./channel-types";
 import { ChannelsPanel } from "./channels-panel";
 import { ConnectPanel } from "./connect-panel";
 import { DeleteWebhook } from "./delete-webhook";
@@ -44,8 +44,20 @@ export default async function WebhookPage({ params, searchParams }: Props) {
     getUsage(db, tenant.projectId),
     getOnboarding(db, tenant, webhookId),
   ]);
-  const presetOptions = (kind: "email" | "slack"): PresetOption[] =>
-    listPresets(kind).map(({ id, name, eventType, template }) => ({ id, name, eventType, template }));
+  const env = getEnv();
+  // Plain data for the client: the kinds people can create here, each from its module in the registry.
+  // A kind without a form is not offered, but its channels still list (with the settings every kind has).
+  const kinds: KindOption[] = listChannelKinds().map((module) => ({
+    kind: module.kind,
+    label: module.label,
+    noun: module.noun,
+    format: module.format,
+    form: module.form ?? { title: module.label, blurb: "", fields: [], parts: [] },
+    isOffered: Boolean(module.form),
+    presets: listPresets(module.format).map(({ id, name, eventType, template }) => ({ id, name, eventType, template })),
+    suggestedName: module.defaultName(),
+    notice: module.notice?.(env) ?? null,
+  }));
   const eventGroups = CLERK_EVENT_GROUPS.map((group) => ({ ...group, types: [...group.types] }));
 
   return (
@@ -105,10 +117,8 @@ export default async function WebhookPage({ params, searchParams }: Props) {
         <ChannelsPanel
           webhookId={webhook.id}
           channels={channels}
-          presets={{ email: presetOptions("email"), slack: presetOptions("slack") }}
+          kinds={kinds}
           eventGroups={eventGroups}
-          isDevMailbox={!getEnv().SMTP_URL}
-          suggestedSlackName={randomSlackChannelName()}
         />
       </section>
 

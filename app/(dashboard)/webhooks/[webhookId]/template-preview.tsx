@@ -3,16 +3,17 @@
 import { useState, useTransition } from "react";
 import { Button } from "@/components/button";
 import { inputClass } from "@/components/field";
-import { SlackPreview } from "@/components/slack-preview";
 import type { PreviewResult } from "@/lib/channels/preview-template";
 import type { AlertTemplate } from "@/lib/templates/alert-template";
 import { previewTemplateAction } from "./channel-actions";
 import type { EventGroupOption } from "./channel-types";
 import { EventTypeSelect } from "./event-type-select";
+import { PREVIEWS } from "./previews";
 
 type Props = {
   webhookId: string;
-  kind: "email" | "slack";
+  /** Any kind in the registry; its preview follows the format it renders. */
+  kind: string;
   template: AlertTemplate;
   eventType: string;
   onEventTypeChange: (type: string) => void;
@@ -107,28 +108,26 @@ function PreviewOutput({ result, shownElsewhere }: { result: Result; shownElsewh
   return (
     <div className="space-y-2" data-testid="template-preview">
       <p className="text-xs text-slate-500">{result.source}</p>
-      {result.email ? (
-        <div className="overflow-hidden rounded-md border border-slate-200 bg-surface">
-          <p className="border-b border-slate-200 px-3 py-2 text-sm">
-            <span className="text-slate-500">Subject:</span>{" "}
-            <strong data-testid="preview-subject">{result.email.subject}</strong>
-          </p>
-          {/* The rendered HTML is shown in a sandbox: no scripts, no access to the dashboard. */}
-          <iframe title="Email preview" sandbox="" srcDoc={result.email.html} className="h-80 w-full bg-surface" />
-          <details className="border-t border-slate-200 px-3 py-2 text-sm">
-            <summary className="cursor-pointer">Plain-text version</summary>
-            <pre className="mt-2 whitespace-pre-wrap text-xs">{result.email.text}</pre>
-          </details>
-        </div>
-      ) : null}
-      {result.slack ? (
-        <div data-testid="preview-slack">
-          <SlackPreview message={result.slack} />
-          <details className="mt-2 text-sm">
-            <summary className="cursor-pointer">Block Kit JSON</summary>
-            <pre className="mt-2 overflow-x-auto text-xs">{JSON.stringify(result.slack.blocks, null, 2)}</pre>
-          </details>
-        </div>
+      <RenderedMessage format={result.format} message={(result as Record<string, unknown>)[result.format]} />
+    </div>
+  );
+}
+
+/** The alert as its destination shows it (previews.tsx), and for formats sent as JSON the JSON itself. */
+function RenderedMessage({ format, message }: { format: string; message: unknown }) {
+  if (message === undefined) return null;
+  const preview = Object.hasOwn(PREVIEWS, format) ? PREVIEWS[format] : undefined;
+  const Shown = preview?.component;
+  // null: the format shows its own source (email's plain-text part); unset: the whole message.
+  const source = preview?.source === null ? undefined : preview?.source ? preview.source(message as never) : message;
+  return (
+    <div data-testid={`preview-${format}`}>
+      {Shown ? <Shown message={message as never} /> : null}
+      {source !== undefined ? (
+        <details className="mt-2 text-sm" open={!Shown}>
+          <summary className="cursor-pointer">{preview?.sourceLabel ?? "Message JSON"}</summary>
+          <pre className="mt-2 overflow-x-auto text-xs">{JSON.stringify(source, null, 2)}</pre>
+        </details>
       ) : null}
     </div>
   );
