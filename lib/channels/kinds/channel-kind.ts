@@ -117,15 +117,6 @@ export type ChannelKindModule<Config, Rendered, Answer> = {
    * webhook's signing secret) inside the sealed object it rewrites; unset on create.
    */
   storeFields(channelId: string, fields: Record<string, unknown>, saved?: ChannelConfigColumns): ChannelConfigColumns;
-  /**
-   * A secret the kind made when the channel was created, to show once (the dashboard after create, the
-   * API's create answer) and never again: a signed webhook's `whsec_` signing secret. `columns` are what
-   * storeFields returned for the new channel.
-   */
-  revealOnCreate?(
-    columns: ChannelConfigColumns,
-    channelId: string,
-  ): { title: string; value: string; note: string } | null;
   /** The parsed fields for the audit log, never a secret: ["2 recipients"], ["new Slack URL"]. */
   describeFields(fields: Record<string, unknown>): string[];
   /** The audit log's name for a channel of this kind; unset: name “…”. */

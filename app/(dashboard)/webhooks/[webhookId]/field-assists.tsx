@@ -1,6 +1,7 @@
 "use client";
 
 import type { ComponentType } from "react";
+import { TelegramFindChat } from "./telegram-find-chat";
 
 /** What a field's helper gets: where it is, the dialog's current field values, and how to fill its field. */
 export type FieldAssistProps = {
@@ -13,4 +14,6 @@ export type FieldAssistProps = {
 
 // A kind's form names a helper by id (KindFormField.assist, e.g. Telegram's "Find my chat"); the dialog
 // renders it beside that field. Kinds add their entry here; an id without one shows nothing.
-export const FIELD_ASSISTS: Record<string, ComponentType<FieldAssistProps>> = {};
+export const FIELD_ASSISTS: Record<string, ComponentType<FieldAssistProps>> = {
+  "telegram-find-chat": TelegramFindChat,
+};

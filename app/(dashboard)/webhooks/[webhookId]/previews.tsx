@@ -1,7 +1,11 @@
 "use client";
 
 import type { ComponentType } from "react";
+import { DiscordPreview } from "@/components/discord-preview";
 import { SlackPreview } from "@/components/slack-preview";
+import { TeamsPreview } from "@/components/teams-preview";
+import { TelegramPreview } from "@/components/telegram-preview";
+import { WebhookPreview } from "@/components/webhook-preview";
 import type { RenderedEmail } from "@/lib/templates/render-email";
 
 /** A rendered alert as its destination shows it; `message` is the format's render result. */
@@ -17,7 +21,8 @@ function EmailPreview({ message }: { message: RenderedEmail }) {
   return (
     <div className="overflow-hidden rounded-md border border-slate-200 bg-surface">
       <p className="border-b border-slate-200 px-3 py-2 text-sm">
-        <span className="text-slate-500">Subject:</span> <strong data-testid="preview-subject">{message.subject}</strong>
+        <span className="text-slate-500">Subject:</span>{" "}
+        <strong data-testid="preview-subject">{message.subject}</strong>
       </p>
       {/* The rendered HTML is shown in a sandbox: no scripts, no access to the dashboard. */}
       <iframe title="Email preview" sandbox="" srcDoc={message.html} className="h-80 w-full bg-surface" />
@@ -38,4 +43,9 @@ export const PREVIEWS: Record<string, Preview> = {
     source: ((message: { blocks: unknown }) => message.blocks) as Preview["source"],
     sourceLabel: "Block Kit JSON",
   },
+  discord: { component: DiscordPreview as Preview["component"], sourceLabel: "Discord JSON" },
+  teams: { component: TeamsPreview as Preview["component"], sourceLabel: "Adaptive Card JSON" },
+  telegram: { component: TelegramPreview as Preview["component"], sourceLabel: "Bot API JSON" },
+  // The request itself is the preview: its body is what "view source" would show.
+  webhook: { component: WebhookPreview as Preview["component"], source: null },
 };
