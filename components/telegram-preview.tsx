@@ -18,9 +18,9 @@ const STYLE: Partial<Record<TelegramTag, string>> = {
   s: "line-through",
   strike: "line-through",
   del: "line-through",
-  "tg-spoiler": "rounded bg-zinc-300 text-transparent hover:text-inherit",
-  code: "rounded bg-zinc-100 px-1 font-mono text-[13px] text-[#c7254e]",
-  pre: "my-1 block whitespace-pre-wrap rounded bg-zinc-100 p-2 font-mono text-[13px]",
+  "tg-spoiler": "rounded bg-slate-300 text-transparent hover:text-inherit",
+  code: "rounded bg-slate-100 px-1 font-mono text-[13px] text-[#c7254e]",
+  pre: "my-1 block whitespace-pre-wrap rounded bg-slate-100 p-2 font-mono text-[13px]",
   blockquote: "my-1 block border-l-[3px] border-[#3390ec] bg-[#3390ec]/10 py-0.5 pl-2",
 };
 
@@ -91,7 +91,7 @@ export function TelegramPreview({ message, botName = "Hookbell" }: { message: Te
             <path d="M11 0v20H0c5-2 9-7 11-20z" />
           </svg>
           <div className="text-sm font-medium text-[#3390ec]">
-            {botName} <span className="text-xs font-normal text-zinc-400">bot</span>
+            {botName} <span className="text-xs font-normal text-slate-400">bot</span>
           </div>
           <div className="whitespace-pre-wrap break-words">{tree.children.map(render)}</div>
           <div className="float-right -mb-0.5 ml-2 mt-0.5 text-xs text-[#a0acb6]">{time}</div>

@@ -1,3 +1,4 @@
+import { channelKindFor } from "@/lib/channels/kinds/channel-kinds";
 import type { UsageSummary } from "@/lib/delivery/usage-quota";
 
 /** This month's alerts against the project's quota, per channel kind. */
@@ -8,7 +9,7 @@ export function UsageMeter({ usage }: { usage: UsageSummary }) {
         const share = limit === 0 ? 1 : Math.min(1, used / limit);
         return (
           <div key={kind} className="min-w-36">
-            <dt className="text-slate-600">{kind === "email" ? "Email" : "Slack"} alerts this month</dt>
+            <dt className="text-slate-600">{channelKindFor(kind)?.label ?? kind} alerts this month</dt>
             <dd className="font-medium">
               {used} / {limit}
               <span

@@ -88,7 +88,7 @@ export function ChannelsPanel(props: ChannelPanelProps) {
                   <Button
                     variant="ghost"
                     onClick={() => setEditing({ kind })}
-                    aria-label={`Add ${withArticle(kind.noun)} channel`}
+                    aria-label={`Set up ${withArticle(kind.noun)} channel`}
                   >
                     Set up
                   </Button>

@@ -26,7 +26,7 @@ export function TelegramFindChat({ webhookId, channelId, values, onPick }: Props
         type="button"
         onClick={find}
         disabled={isPending}
-        className="rounded-md border border-zinc-300 px-3 py-1.5 font-medium hover:bg-zinc-50 disabled:opacity-60"
+        className="rounded-md border border-slate-300 px-3 py-1.5 font-medium hover:bg-slate-50 disabled:opacity-60"
       >
         {isPending ? "Asking Telegram…" : "Find my chat"}
       </button>
@@ -36,21 +36,21 @@ export function TelegramFindChat({ webhookId, channelId, values, onPick }: Props
         </p>
       ) : null}
       {chats && chats.length === 0 ? (
-        <p className="text-zinc-600">
+        <p className="text-slate-600">
           No chats yet: send the bot a message in the chat (or post in the channel), then try again.
         </p>
       ) : null}
       {chats && chats.length > 0 ? (
-        <ul className="divide-y divide-zinc-200 rounded-md border border-zinc-200">
+        <ul className="divide-y divide-slate-200 rounded-md border border-slate-200">
           {chats.map((chat) => (
             <li key={chat.id}>
               <button
                 type="button"
                 onClick={() => onPick(chat.id)}
-                className="flex w-full items-center justify-between gap-3 px-3 py-2 text-left hover:bg-zinc-50"
+                className="flex w-full items-center justify-between gap-3 px-3 py-2 text-left hover:bg-slate-50"
               >
                 <span className="font-medium">{chat.title}</span>
-                <span className="text-xs text-zinc-500">
+                <span className="text-xs text-slate-500">
                   {chat.type} · {chat.id}
                 </span>
               </button>
