@@ -423,3 +423,72 @@ describe("templates", () => {
     expect((empty.json as Json).error.fields[0].message).toMatch(/empty/);
   });
 });
+
+describe("channels of the kinds beyond email and Slack", () => {
+  const DISCORD_URL = "https://discord.com/api/webhooks/998877665544332211/apiDiscordToken-abcdefghijklmnop0123";
+  const BOT_TOKEN = "123456789:AAEhBOweik6ad9r_QXMENQjcrGbqCr4K-ra";
+  let webhookId = "";
+
+  beforeAll(async () => {
+    webhookId = ((await api.call("POST", "/webhooks", { key, body: { name: "more-kinds" } })).json as Json).id;
+  });
+
+  it("creates Discord and Telegram channels by their snake_case fields; credentials come back only masked", async () => {
+    const discord = await api.call("POST", `/webhooks/${webhookId}/channels`, {
+      key,
+      body: { kind: "discord", name: "Signups", url: DISCORD_URL },
+    });
+    expect(discord.status).toBe(201);
+    expect((discord.json as Json).settings.url).toMatch(/^https:\/\/discord\.com\/api\/webhooks\/9988…\/…0123$/);
+    expect(discord.text).not.toContain("apiDiscordToken");
+
+    const telegram = await api.call("POST", `/webhooks/${webhookId}/channels`, {
+      key,
+      body: { kind: "telegram", bot_token: BOT_TOKEN, chat_id: "-1001234567890" },
+    });
+    expect(telegram.status).toBe(201);
+    expect((telegram.json as Json).settings).toMatchObject({ chat_id: "-1001234567890" });
+    expect(telegram.text).not.toContain(BOT_TOKEN.split(":")[1]);
+
+    // A field of another kind, or a malformed credential, is refused by name and creates nothing.
+    const before = await api.db.channel.count({ where: { webhookId } });
+    const wrongField = await api.call("POST", `/webhooks/${webhookId}/channels`, {
+      key,
+      body: { kind: "discord", url: DISCORD_URL, bot_token: BOT_TOKEN },
+    });
+    expect(wrongField.status).toBe(422);
+    const badUrl = await api.call("POST", `/webhooks/${webhookId}/channels`, {
+      key,
+      body: { kind: "discord", url: "https://example.com/api/webhooks/1/x" },
+    });
+    expect(badUrl.status).toBe(422);
+    expect(badUrl.text).toContain("discord.com");
+    expect(await api.db.channel.count({ where: { webhookId } })).toBe(before);
+
+    const listed = await api.call("GET", `/webhooks/${webhookId}/channels`, { key });
+    expect(listed.text).not.toContain("apiDiscordToken");
+    expect(listed.text).not.toContain(BOT_TOKEN.split(":")[1]);
+  });
+
+  it("answers a signed webhook's create with its signing secret once, and never again", async () => {
+    const created = await api.call("POST", `/webhooks/${webhookId}/channels`, {
+      key,
+      body: { kind: "webhook", name: "n8n", url: "https://automation.example.com/hooks/clerk" },
+    });
+    expect(created.status).toBe(201);
+    const secret = (created.json as Json).revealed?.value as string;
+    expect(secret).toMatch(/^whsec_[A-Za-z0-9+/=]{40,}$/);
+    const channelId = (created.json as Json).id;
+
+    const listed = await api.call("GET", `/webhooks/${webhookId}/channels`, { key });
+    expect(listed.text).not.toContain(secret.slice(6));
+    expect(listed.text).not.toContain("automation.example.com/hooks/clerk");
+    const updated = await api.call("PATCH", `/webhooks/${webhookId}/channels/${channelId}`, {
+      key,
+      body: { name: "n8n (prod)" },
+    });
+    expect(updated.status).toBe(200);
+    expect(updated.text).not.toContain(secret.slice(6));
+    expect((updated.json as Json).revealed).toBeUndefined();
+  });
+});
