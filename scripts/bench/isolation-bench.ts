@@ -88,6 +88,10 @@ export async function runIsolationBench(options: { measureS: number; log: (line:
     log(`While B renders: ${JSON.stringify(loaded)}`);
     const b = await load.stop();
     return { alone, loaded, b: { ...b, deliveries: await deliveryOutcomes(databaseUrl, setup.b.webhookId) } };
+  } catch (error) {
+    // What the server said about it: a failed bench run names its cause.
+    log(`Server output before the failure:\n${server.output().slice(-3000)}`);
+    throw error;
   } finally {
     await server.stop();
   }
