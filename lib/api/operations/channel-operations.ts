@@ -31,6 +31,7 @@ const EXAMPLE_CHANNEL = {
   name: "signups",
   recipients: [],
   slack_url_hint: "https://hooks.slack.com/services/…X9kQ",
+  settings: { slack_url: "https://hooks.slack.com/services/…X9kQ" },
   event_types: ["user.created"],
   conditions: { data: { email_addresses: { email_address: { $endsWith: "@acme.com" } } } },
   templates: [],

@@ -25,7 +25,9 @@ function templateSummary(channel: ChannelView): string {
 
 /** What a channel shows of its settings: each form field's saved value or mask, in the form's order. */
 function shownSettings(kind: KindOption, channel: ChannelView): { name: string; value: string }[] {
-  return kind.form.fields.flatMap(({ name }) => (channel.settings[name] ? { name, value: channel.settings[name] } : []));
+  return kind.form.fields.flatMap(({ name }) =>
+    channel.settings[name] ? { name, value: channel.settings[name] } : [],
+  );
 }
 
 export function ChannelsPanel(props: ChannelPanelProps) {
@@ -65,7 +67,9 @@ export function ChannelsPanel(props: ChannelPanelProps) {
       ) : null}
       {unused.length > 0 ? (
         <div className="space-y-2">
-          {inUse.length > 0 ? <h3 className="pt-1 text-sm font-medium text-slate-600">Add another destination</h3> : null}
+          {inUse.length > 0 ? (
+            <h3 className="pt-1 text-sm font-medium text-slate-600">Add another destination</h3>
+          ) : null}
           <ul className="grid gap-2 md:grid-cols-2">
             {unused.map((kind) => (
               <li

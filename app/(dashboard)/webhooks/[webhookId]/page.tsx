@@ -114,12 +114,7 @@ export default async function WebhookPage({ params, searchParams }: Props) {
           </h2>
           <UsageMeter usage={usage} />
         </div>
-        <ChannelsPanel
-          webhookId={webhook.id}
-          channels={channels}
-          kinds={kinds}
-          eventGroups={eventGroups}
-        />
+        <ChannelsPanel webhookId={webhook.id} channels={channels} kinds={kinds} eventGroups={eventGroups} />
       </section>
 
       <section aria-labelledby="test-heading" className="grid gap-6 md:grid-cols-2">

@@ -17,7 +17,8 @@ function EmailPreview({ message }: { message: RenderedEmail }) {
   return (
     <div className="overflow-hidden rounded-md border border-slate-200 bg-surface">
       <p className="border-b border-slate-200 px-3 py-2 text-sm">
-        <span className="text-slate-500">Subject:</span> <strong data-testid="preview-subject">{message.subject}</strong>
+        <span className="text-slate-500">Subject:</span>{" "}
+        <strong data-testid="preview-subject">{message.subject}</strong>
       </p>
       {/* The rendered HTML is shown in a sandbox: no scripts, no access to the dashboard. */}
       <iframe title="Email preview" sandbox="" srcDoc={message.html} className="h-80 w-full bg-surface" />
