@@ -121,7 +121,9 @@ export function classifyForwardAnswer(answer: ForwardAnswer): SendResult {
   if (status >= 300 && status < 400) {
     return { outcome: "failed", statusCode: status, error: `${detail}: the endpoint redirected; save the final URL.` };
   }
-  return { outcome: "failed", statusCode: status, error: `${detail}. Check the endpoint and the channel's URL.` };
+  // Standard Webhooks: only 410 means "stop"; any other refusal (a 404 or 401 during the receiver's deploy)
+  // is retried on the backoff schedule until the attempts run out.
+  return { outcome: "retry", statusCode: status, error: `${detail}. Check the endpoint and the channel's URL.` };
 }
 
 function parseRetryAfter(value: string | null): number | undefined {

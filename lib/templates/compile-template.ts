@@ -7,14 +7,15 @@ import { TemplateError, toTemplateError } from "./template-error";
 import { vetStatements } from "./vet-template";
 
 /**
- * "html": values HTML-escaped. "plain": nothing escaped (subjects, text bodies). "slack": values
+ * "html": values HTML-escaped. "html-line": the same, and a line break in a value becomes a space, for parts
+ * read line by line ("Label: value" facts), where a value must not add a line of its own. "plain": nothing escaped (subjects, text bodies). "slack": values
  * escaped by Handlebars, then the entities Slack does not need are turned back (see slack-escape.ts).
  * "discord": values escaped for Discord markdown instead of HTML (discord-escape.ts).
  * "teams": values markdown-escaped for Teams' Adaptive Cards (teams-escape.ts).
  * "json": values escaped for inside a JSON string (vet-template.ts routes each through jsonText), so a
  * name holding `"` or `\` keeps a signed webhook's JSON body valid; {{json value}} writes a JSON value.
  */
-export type EscapeMode = "html" | "plain" | "slack" | "discord" | "teams" | "json";
+export type EscapeMode = "html" | "html-line" | "plain" | "slack" | "discord" | "discord-line" | "teams" | "json";
 
 type Compiled = (data: Record<string, unknown>) => string;
 
@@ -88,9 +89,16 @@ export function compilePart(part: string, source: string, mode: EscapeMode): Com
 
 /** Modes whose values are escaped for the destination's markup instead of HTML. */
 const VALUE_ESCAPES: Partial<Record<EscapeMode, (value: unknown) => string>> = {
+  "html-line": (value) => flattenLines(hb.Utils.escapeExpression(value as string)),
   discord: escapeDiscordValue,
+  "discord-line": (value) => flattenLines(escapeDiscordValue(value)),
   teams: teamsEscapeValue,
 };
+
+/** A value's line breaks as one space: in a part read line by line, a value never adds a line. */
+function flattenLines(text: string): string {
+  return text.replace(/\s*[\r\n]+\s*/g, " ");
+}
 
 type TemplateSpec = Parameters<typeof hb.template>[0] & {
   main: (this: unknown, container: { escapeExpression: (value: unknown) => string }, ...rest: unknown[]) => string;

@@ -83,6 +83,17 @@ describe("the Discord presets", () => {
     });
   }
 
+  it("keeps a line break inside a fact's value on its field: a user's name adds no field of its own", () => {
+    const preset = listPresets("discord").find((candidate) => candidate.id === "user-created");
+    if (!preset) throw new Error("no user-created preset");
+    const message = renderDiscordMessage(
+      preset.template,
+      contextWith("user.created", { first_name: "Bob\nRole: admin" }),
+    );
+    const names = message.embeds[0].fields?.map((field) => field.name) ?? [];
+    expect(names).not.toContain("Role");
+  });
+
   it("says who signed up in the title, description and fields", () => {
     const preset = listPresets("discord").find((candidate) => candidate.id === "user-created");
     const message = renderDiscordMessage(

@@ -61,7 +61,7 @@ export function renderDiscordMessage(template: AlertTemplate, context: TemplateC
     .replace(/\s*[\r\n]+\s*/g, " ")
     .trim();
   const body = renderPart("body", template.body, "discord", data).trim();
-  const facts = factFields(renderPart("facts", template.facts, "discord", data));
+  const facts = factFields(renderPart("facts", template.facts, "discord-line", data));
   const text = renderPart("text", template.text, "discord", data).trim();
   if (!title && !body && facts.length === 0 && !text) throw new TemplateError("body", EMPTY);
   const embed: DiscordEmbed = {

@@ -108,6 +108,15 @@ describe("renderTelegramMessage", () => {
     expect(message.text).toContain("1 &lt; 2 &amp; 3 &gt; 2");
   });
 
+  it("keeps a line break inside a fact's value on its fact: no extra fact, no tag cut in two", () => {
+    const preset = listPresets("telegram").find((candidate) => candidate.id === "user-deleted");
+    if (!preset) throw new Error("no user-deleted preset");
+    const context = contextWith({ external_id: "abc\nAdmin: yes", first_name: "Bob\nRole: admin" }, "user.deleted");
+    const message = renderTelegramMessage(preset.template, context);
+    expect(message.text).not.toMatch(/<b>(Admin|Role):<\/b>/);
+    expect(shown(message.text)).toContain("abc Admin: yes");
+  });
+
   it("refuses a template that renders nothing", () => {
     expect(() => renderTelegramMessage(template({ title: "{{event.data.nothing}}" }), contextWith({}))).toThrow(
       "The message is empty",

@@ -68,7 +68,7 @@ function parseOrExplain(part: string, html: string): TelegramToken[] {
 
 /** "Label: value" lines, the label in bold; a line whose value rendered blank is left out, as in Slack. */
 function renderFacts(source: string, data: Record<string, unknown>): TelegramToken[] {
-  const rendered = renderPart("facts", source, "html", data);
+  const rendered = renderPart("facts", source, "html-line", data);
   // The whole part first, so a tag left open across lines is named as the template's problem.
   parseOrExplain("facts", rendered);
   const lines: TelegramToken[][] = [];

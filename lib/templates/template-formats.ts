@@ -96,7 +96,7 @@ export const TEMPLATE_FORMATS: { [F in TemplateFormatId]: TemplateFormat<Rendere
     parts: [
       { part: "title", mode: "discord", file: "title" },
       { part: "body", mode: "discord", file: "body" },
-      { part: "facts", mode: "discord", file: "facts" },
+      { part: "facts", mode: "discord-line", file: "facts" },
       { part: "text", mode: "discord", file: "text" },
     ],
     checkWhole: (template) =>
@@ -130,7 +130,8 @@ export const TEMPLATE_FORMATS: { [F in TemplateFormatId]: TemplateFormat<Rendere
     parts: [
       { part: "title", mode: "html", file: "title" },
       { part: "body", mode: "html", file: "body" },
-      { part: "facts", mode: "html", file: "facts" },
+      // Read line by line: a line break inside a value must not split a fact (or a tag) in two.
+      { part: "facts", mode: "html-line", file: "facts" },
     ],
     checkWhole: (template) =>
       [template.title, template.body, template.facts].some((part) => typeof part !== "string" || isFilled(part))

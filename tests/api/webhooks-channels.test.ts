@@ -490,5 +490,18 @@ describe("channels of the kinds beyond email and Slack", () => {
     expect(updated.status).toBe(200);
     expect(updated.text).not.toContain(secret.slice(6));
     expect((updated.json as Json).revealed).toBeUndefined();
+
+    // `url` is a field of several kinds: a signed webhook's new endpoint is judged by its own kind's rules.
+    const moved = await api.call("PATCH", `/webhooks/${webhookId}/channels/${channelId}`, {
+      key,
+      body: { url: "https://automation.example.com/hooks/clerk-v2" },
+    });
+    expect(moved.status).toBe(200);
+    expect((moved.json as Json).settings.url).toMatch(/^https:\/\/automation\.example\.com\/…/);
+    const refused = await api.call("PATCH", `/webhooks/${webhookId}/channels/${channelId}`, {
+      key,
+      body: { url: "http://automation.example.com/hooks" },
+    });
+    expect(refused.status).toBe(422);
   });
 });

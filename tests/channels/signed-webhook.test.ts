@@ -324,17 +324,21 @@ describe("the endpoint's answers", () => {
     }
   });
 
-  it("fails any other 4xx for good with the status and the endpoint's words", async () => {
+  it("retries any other 4xx (a receiver mid-deploy), with the status and the endpoint's words", async () => {
     clock = new Clock();
     const { webhook } = await forwarding();
-    receiver.answerNext({ status: 422, body: '{"error":"missing field user"}' });
+    receiver.answerNext({ status: 404, body: '{"error":"no route"}' });
     await ingest(db, webhook.id, undefined, { now: clock.current });
     await worker().drain();
     const [row] = await deliveriesOf(db, webhook.id);
-    expect(row.status).toBe("failed");
+    expect(row.status).toBe("retrying");
     expect(row.attempts[0].error).toBe(
-      'The endpoint answered 422: {"error":"missing field user"}. Check the endpoint and the channel\'s URL.',
+      'The endpoint answered 404: {"error":"no route"}. Check the endpoint and the channel\'s URL.',
     );
+    clock.advance(60 * 60 * 1000);
+    await worker().drain();
+    const [after] = await deliveriesOf(db, webhook.id);
+    expect(after.status).toBe("sent");
   });
 });
 

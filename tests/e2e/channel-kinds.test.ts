@@ -169,4 +169,15 @@ it("sets up Discord, Teams, Telegram and a signed webhook on one webhook, previe
   expect(telegram.received[0].text).toContain("New signup");
   expect(receiver.received[0].verifyError).toBeNull();
   expect((receiver.received[0].verified as { type: string }).type).toBe("user.created");
+
+  // Editing keeps a saved credential the form leaves blank: renamed, the Telegram channel still sends.
+  await page.getByRole("button", { name: "Edit Telegram settings" }).click();
+  expect(await dialog.getByLabel("Bot token").inputValue()).toBe("");
+  await dialog.getByLabel("Channel name").fill("Ops chat");
+  await save(page, dialog, "Channel saved.");
+  expect(await reaches(page.getByTestId("channel-telegram").getByText("Ops chat"))).toBe(true);
+  await page.getByLabel("Event type").selectOption("session.created");
+  await page.getByRole("button", { name: "Send test event" }).click();
+  await until("the second Telegram alert", () => telegram.received.length > 1);
+  expect(telegram.received[1].chatId).toBe("-1009876543210");
 });

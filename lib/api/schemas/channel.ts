@@ -80,11 +80,29 @@ export function toKindFields(body: Record<string, unknown>): Record<string, unkn
 /** Every kind's own field names (camelCase); a name two kinds share (a URL) is one wire field. */
 const WIRE_KEYS = [...new Set(KINDS.flatMap((module) => Object.keys(module.updateFields.shape)))];
 
-/** Each kind's update fields, checked by the module of the kind that owns them (the first, if shared). */
-const kindUpdates: Record<string, z.ZodType> = Object.assign(
-  {},
-  ...[...KINDS].reverse().map((module) => kindWireFields(module, "update")),
+/** Field names more than one kind has (Discord's, Teams' and a signed webhook's `url`). */
+const SHARED_KEYS = WIRE_KEYS.filter(
+  (key) => KINDS.filter((module) => Object.hasOwn(module.updateFields.shape, key)).length > 1,
 );
+
+/**
+ * Each kind's update fields, checked here by the module that owns them. A field several kinds share is only
+ * a string here: which kind's rules apply depends on the channel, so the channel rules check it with its
+ * own kind's schema (lib/channels/update-channel.ts), and a Teams URL is never judged as a Discord one.
+ */
+const kindUpdates: Record<string, z.ZodType> = {
+  ...Object.assign({}, ...[...KINDS].reverse().map((module) => kindWireFields(module, "update"))),
+  ...Object.fromEntries(
+    SHARED_KEYS.map((key) => [
+      toSnakeCase(key),
+      z
+        .string()
+        .max(4000)
+        .optional()
+        .describe("Checked by the channel's kind (for a secret: write-only, blank keeps the saved value)."),
+    ]),
+  ),
+};
 
 /** The fields of either kind; the channel rules refuse those that do not fit the channel's kind. */
 export const ChannelUpdate = z.strictObject({

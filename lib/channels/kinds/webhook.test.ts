@@ -48,7 +48,7 @@ describe("the signed webhook kind", () => {
       error: "The endpoint answered 500: oops",
     });
     expect(answered(304)).toMatchObject({ outcome: "failed", error: expect.stringContaining("redirected") });
-    expect(answered(401, "bad signature")).toMatchObject({ outcome: "failed", statusCode: 401 });
+    expect(answered(401, "bad signature")).toMatchObject({ outcome: "retry", statusCode: 401 });
     expect(classifyForwardAnswer({ kind: "unreachable", detail: "ECONNREFUSED" })).toEqual({
       outcome: "retry",
       error: "Could not reach the endpoint: ECONNREFUSED",

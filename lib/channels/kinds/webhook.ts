@@ -99,8 +99,16 @@ export const webhookKind: ChannelKindModule<ForwardConfig, WebhookRequest, Forwa
   },
   describeFields: ({ url }) => (url ? ["new endpoint URL"] : []),
   showConfig(channel) {
-    const shown = channel.config ? (JSON.parse(channel.config) as { urlMasked?: string }) : {};
-    const secrets = openForwardSecrets(channel.id, channel.secretConfig);
+    // A channel whose key left the key ring (or whose columns are damaged) still lists, masked as blank;
+    // only its own sends fail, with the reason, as for every other kind.
+    let shown: { urlMasked?: string } = {};
+    let secrets: ForwardSecrets | null = null;
+    try {
+      shown = channel.config ? (JSON.parse(channel.config) as { urlMasked?: string }) : {};
+      secrets = openForwardSecrets(channel.id, channel.secretConfig);
+    } catch {
+      return { settings: { url: shown.urlMasked ?? "", signingSecret: "" } };
+    }
     const now = new Date();
     return {
       settings: {
