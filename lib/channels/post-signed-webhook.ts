@@ -4,7 +4,7 @@ import type { WebhookRequest } from "../templates/render-webhook";
 import { signatureHeader, signingSecretsAt } from "./forward-signature";
 import { createGuardedFetch, guardedFetch, isPublicAddress, type LookupFunction } from "./guarded-fetch";
 import type { SendDeps } from "./kinds/channel-kind";
-import { clip, type SendResult } from "./kinds/send-result";
+import { clip, parseRetryAfter, type SendResult } from "./kinds/send-result";
 import type { ForwardConfig } from "./kinds/webhook";
 import { GONE_REASON, turnOffGoneChannel } from "./turn-off-gone-channel";
 
@@ -124,14 +124,6 @@ export function classifyForwardAnswer(answer: ForwardAnswer): SendResult {
   // Standard Webhooks: only 410 means "stop"; any other refusal (a 404 or 401 during the receiver's deploy)
   // is retried on the backoff schedule until the attempts run out.
   return { outcome: "retry", statusCode: status, error: `${detail}. Check the endpoint and the channel's URL.` };
-}
-
-function parseRetryAfter(value: string | null): number | undefined {
-  if (!value) return undefined;
-  const seconds = Number(value);
-  if (Number.isFinite(seconds) && seconds >= 0) return Math.min(seconds, 3600) * 1000;
-  const date = Date.parse(value);
-  return Number.isNaN(date) ? undefined : Math.max(0, Math.min(date - Date.now(), 3_600_000));
 }
 
 function describeFailure(error: unknown): ForwardAnswer {

@@ -14,7 +14,7 @@ import { createGuardedFetch, guardedFetch } from "../guarded-fetch";
 import { maskSlackUrl, SlackUrlSchema, slackUrlHint } from "../slack-url";
 import type { ChannelKindModule } from "./channel-kind";
 import { renderAs } from "./render-as";
-import { clip, type SendResult } from "./send-result";
+import { clip, parseRetryAfter, type SendResult } from "./send-result";
 
 const TIMEOUT_MS = 15_000;
 const SLACK_ORIGIN = "https://hooks.slack.com";
@@ -178,14 +178,6 @@ export function classifySlackAnswer(answer: SlackAnswer): SendResult {
     };
   }
   return { outcome: "retry", statusCode: status, error: detail };
-}
-
-function parseRetryAfter(value: string | null): number | undefined {
-  if (!value) return undefined;
-  const seconds = Number(value);
-  if (Number.isFinite(seconds) && seconds >= 0) return Math.min(seconds, 3600) * 1000;
-  const date = Date.parse(value);
-  return Number.isNaN(date) ? undefined : Math.max(0, Math.min(date - Date.now(), 3_600_000));
 }
 
 function describe(error: unknown): string {

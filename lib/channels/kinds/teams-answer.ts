@@ -1,4 +1,4 @@
-import { clip, type SendResult } from "./send-result";
+import { clip, parseRetryAfter, type SendResult } from "./send-result";
 
 /** What came back from the workflow's trigger: its status and body, or why nothing came back. */
 export type TeamsAnswer =
@@ -70,12 +70,4 @@ function parseError(body: string): { code: string; message: string } | null {
   } catch {
     return null;
   }
-}
-
-function parseRetryAfter(value: string | null): number | undefined {
-  if (!value) return undefined;
-  const seconds = Number(value);
-  if (Number.isFinite(seconds) && seconds >= 0) return Math.min(seconds, 3600) * 1000;
-  const date = Date.parse(value);
-  return Number.isNaN(date) ? undefined : Math.max(0, Math.min(date - Date.now(), 3_600_000));
 }
