@@ -32,7 +32,10 @@ export async function listChannels(db: Db, tenant: Tenant, webhookId: string): P
   const rows = await db.channel.findMany({
     where: { webhookId, projectId: tenant.projectId },
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-    include: { templates: { where: { projectId: tenant.projectId }, orderBy: { eventType: "asc" } } },
+    include: {
+      templates: { where: { projectId: tenant.projectId }, orderBy: { eventType: "asc" } },
+      webhook: { select: { provider: true } },
+    },
   });
   // A kind this version does not know (written by a newer one during an upgrade) is not listed.
   return rows.flatMap((row) => {
@@ -53,7 +56,7 @@ export async function listChannels(db: Db, tenant: Tenant, webhookId: string): P
       templates: row.templates.map((template) => ({
         eventType: template.eventType,
         presetId: template.presetId,
-        template: templateFor({ kind, templates: [template] }, template.eventType).template,
+        template: templateFor({ kind, templates: [template] }, template.eventType, row.webhook.provider).template,
         isEdited: template.body !== null || template.title !== null || template.text !== null,
       })),
       updatedAt: row.updatedAt.toISOString(),

@@ -2,7 +2,7 @@ import type { Tenant } from "../auth/tenant";
 import { listPayloadFields, type PayloadField } from "../conditions/list-payload-fields";
 import type { Db } from "../db/client";
 import { notFound } from "../errors";
-import { sampleClerkEvent } from "../providers/clerk-samples";
+import { sampleClerkEvent } from "../senders/clerk/clerk-samples";
 import { parseEventBody } from "../templates/template-data";
 
 export type ConditionFields = { source: string; fields: PayloadField[] };

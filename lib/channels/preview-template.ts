@@ -37,7 +37,7 @@ export async function previewTemplate(
 ): Promise<PreviewResult> {
   const webhook = await db.webhook.findFirst({
     where: { id: webhookId, projectId: tenant.projectId },
-    select: { id: true, name: true, environment: true },
+    select: { id: true, name: true, environment: true, provider: true },
   });
   if (!webhook) throw notFound("Webhook");
   const { format } = requireChannelKind(input.kind);

@@ -23,17 +23,19 @@ export type ResolvedTemplate = {
 export function templateFor(
   channel: { kind: string; templates: TemplateRow[] },
   eventType: string | null,
+  /** The webhook's sender (Webhook.provider): its presets are the ones that apply. */
+  sender?: string | null,
 ): ResolvedTemplate {
   // Presets belong to the template format the kind renders.
   const kind = requireChannelKind(channel.kind).format;
   const override = eventType === null ? undefined : channel.templates.find((row) => row.eventType === eventType);
   const row = override ?? channel.templates.find((candidate) => candidate.eventType === DEFAULT_TEMPLATE_TYPE);
   if (!row) {
-    const preset = presetForEvent(kind, eventType);
+    const preset = presetForEvent(kind, eventType, sender);
     return { template: preset.template, source: "preset", presetId: preset.id };
   }
   // An unknown preset id (one removed since it was chosen) falls back to the type's own preset.
-  const preset = (row.presetId !== null && getPreset(kind, row.presetId)) || presetForEvent(kind, eventType);
+  const preset = (row.presetId !== null && getPreset(kind, row.presetId)) || presetForEvent(kind, eventType, sender);
   return {
     template: toAlertTemplate(row, preset.template),
     source: override ? "override" : "default",
@@ -46,6 +48,7 @@ export async function loadTemplateFor(
   db: Db,
   channel: { id: string; projectId: string; kind: string },
   eventType: string | null,
+  sender: string | null,
 ): Promise<AlertTemplate> {
   const templates = await db.channelTemplate.findMany({
     where: {
@@ -55,5 +58,5 @@ export async function loadTemplateFor(
     },
     select: { eventType: true, presetId: true, title: true, body: true, text: true, facts: true },
   });
-  return templateFor({ kind: channel.kind, templates }, eventType).template;
+  return templateFor({ kind: channel.kind, templates }, eventType, sender).template;
 }

@@ -39,7 +39,7 @@ export async function updateChannel(
       updatedAt: true,
       config: true,
       secretConfig: true,
-      webhook: { select: { id: true, name: true, environment: true } },
+      webhook: { select: { id: true, name: true, environment: true, provider: true } },
     },
   });
   if (!channel) throw notFound("Channel");

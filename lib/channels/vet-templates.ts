@@ -26,7 +26,7 @@ export function describeProblem(problem: TemplateProblem): string {
  */
 export async function vetTemplates(
   tenant: Tenant,
-  webhook: { id: string; name: string; environment: string },
+  webhook: { id: string; name: string; environment: string; provider?: string | null },
   kind: AnyChannelKind,
   changes: TemplateChange[],
   eventTypes: string[] | null,
@@ -35,7 +35,7 @@ export async function vetTemplates(
     if (change.template === null) continue;
     const sampleType = change.eventType === "*" ? (eventTypes?.[0] ?? "user.created") : change.eventType;
     const row = { ...change, ...change.template };
-    const { template } = templateFor({ kind: kind.kind, templates: [row] }, change.eventType);
+    const { template } = templateFor({ kind: kind.kind, templates: [row] }, change.eventType, webhook.provider);
     const { problems } = await renderInPool(tenant.projectId, {
       op: "check",
       kind: kind.format,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { sampleClerkEvent } from "../providers/clerk-samples";
+import { sampleClerkEvent } from "../senders/clerk/clerk-samples";
 import { COMPARISON_OPERATORS, conditionDocumentSchema } from "./condition";
 import { type ConditionRules, documentToRules, OPERATOR_LABELS, rulesToDocument } from "./condition-rules";
 import { evaluateCondition } from "./evaluate-condition";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { sampleClerkEvent } from "../providers/clerk-samples";
+import { sampleClerkEvent } from "../senders/clerk/clerk-samples";
 import { CONDITION_LIMITS, type ConditionDocument, conditionDocumentSchema } from "./condition";
 import { evaluateCondition } from "./evaluate-condition";
 

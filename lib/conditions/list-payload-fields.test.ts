@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { sampleClerkEvent } from "../providers/clerk-samples";
+import { sampleClerkEvent } from "../senders/clerk/clerk-samples";
 import { evaluateCondition } from "./evaluate-condition";
 import { listPayloadFields } from "./list-payload-fields";
 

@@ -14,7 +14,7 @@ export function loadDelivery(db: Db, id: string) {
           eventType: true,
           receivedAt: true,
           body: true,
-          webhook: { select: { id: true, name: true, environment: true } },
+          webhook: { select: { id: true, name: true, environment: true, provider: true } },
         },
       },
     },

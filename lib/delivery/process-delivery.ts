@@ -151,7 +151,7 @@ async function render(ctx: DeliveryContext): Promise<Prepared | Settlement> {
   try {
     // One lookup for every kind: the channel's template for this event type (its override, its
     // default, else the type's preset).
-    const template = await loadTemplateFor(deps.db, channel, event.eventType);
+    const template = await loadTemplateFor(deps.db, channel, event.eventType, event.webhook.provider);
     rendered = await channelKind.render(delivery.projectId, template, context);
   } catch (error) {
     // An attempt like any send: it keeps its quota unit, or a failing template would render for free.

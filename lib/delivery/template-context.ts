@@ -7,7 +7,8 @@ export type ContextSource = {
   eventType: string | null;
   receivedAt: Date;
   body: string;
-  webhook: { id: string; name: string; environment: string };
+  /** provider: the webhook's sender id (Webhook.provider), which picks the presets. */
+  webhook: { id: string; name: string; environment: string; provider?: string | null };
 };
 
 /** What a template sees: the received payload plus Hookbell's facts about it. */
@@ -22,6 +23,11 @@ export function templateFacts(source: Omit<ContextSource, "body">): Omit<Templat
     eventType: source.eventType ?? "",
     receivedAt: source.receivedAt.toISOString(),
     eventUrl: `${getEnv().APP_URL}/logs/${source.eventId}`,
-    webhook: source.webhook,
+    webhook: {
+      id: source.webhook.id,
+      name: source.webhook.name,
+      environment: source.webhook.environment,
+      sender: source.webhook.provider ?? null,
+    },
   };
 }

@@ -6,12 +6,14 @@ import { getEnv } from "../env";
 import { logUnexpected } from "../errors";
 import { newEventId } from "../ids";
 import { createLogger } from "../logging/create-logger";
+import type { Identity, SecretSlot } from "../senders/sender";
+import { findSender } from "../senders/senders";
+import { verifyRequest } from "../senders/verify-request";
+import { bodyKey, releaseStaleBodyKey } from "./body-key";
 import { type IngestStore, type IngestWebhook, ingestStoreFor } from "./ingest-store";
 import { readCappedBody } from "./read-capped-body";
 import { type LoggedRequest, recordRequest, storableText } from "./record-request";
 import { recordedHeaders } from "./recorded-headers";
-import { readSignatureHeaders, type SignatureHeaders } from "./signature-headers";
-import { type VerifySuccess, verifySignature } from "./verify-signature";
 import { findIngestWebhook, forgetIngestWebhook, refreshIngestWebhook } from "./webhook-cache";
 
 // The framework-free ingest core: (webhookId, method, headers, raw body) → HTTP answer.
@@ -39,8 +41,6 @@ export type IngestOutput = {
   body: { received: true; duplicate?: true } | { error: { code: string; message: string } };
   headers?: Record<string, string>;
 };
-
-const MAX_TYPE_LENGTH = 200;
 
 const OVERLOAD_NOTE_EVERY_MS = 10_000;
 const overload = { inFlight: 0, refused: 0, notedAt: 0 };
@@ -146,24 +146,28 @@ async function handleIngest(db: Db, store: IngestStore, input: IngestInput): Pro
     check = checkRequest(webhook, input.headers, body.bytes, receivedAt);
   }
   if (!check.ok) return reject(check.status, check.code, check.message, check.logged);
-  const { signature, verified, text } = check;
-  const withId = { bodyHead: body.bytes, bodySize: body.bytes.length, svixId: signature.id };
+  const { identity, slot, payload, text } = check;
+  // A sender without an id of its own (Lemon Squeezy, Supabase…): an identical body within the window is
+  // the same delivery again.
+  const svixId = identity.messageId ?? bodyKey(body.bytes);
+  if (identity.messageId === null) await releaseStaleBodyKey(db, webhook.id, svixId, receivedAt);
+  const withId = { bodyHead: body.bytes, bodySize: body.bytes.length, svixId };
 
-  const eventType = stringField(verified.payload.type);
+  const eventType = identity.eventType ?? undefined;
   const stored = await store.storeAccepted({
     id: newEventId(receivedAt.getTime()),
     projectId: webhook.projectId,
     webhookId: webhook.id,
     receivedAt,
-    svixId: signature.id,
-    eventType: eventType ?? null,
-    eventObject: stringField(verified.payload.object) ?? null,
-    secretSlot: verified.slot,
+    svixId,
+    eventType: identity.eventType,
+    eventObject: identity.eventObject,
+    secretSlot: slot,
     headers: JSON.stringify(headers),
     body: text,
     bodySize: body.bytes.length,
     sourceIp: input.sourceIp === undefined ? null : storableText(input.sourceIp),
-    payload: verified.payload,
+    payload,
   });
   if (stored === "gone") {
     forgetIngestWebhook(input.webhookId);
@@ -175,7 +179,10 @@ async function handleIngest(db: Db, store: IngestStore, input: IngestInput): Pro
       outcome: "duplicate",
       httpStatus: 200,
       reasonCode: "duplicate_svix_id",
-      reasonMessage: `An event with id ${signature.id} was already received; nothing new was stored.`,
+      reasonMessage:
+        identity.messageId === null
+          ? "An identical body was received within the last 24 hours, and this sender gives no delivery id; nothing new was stored."
+          : `An event with id ${svixId} was already received; nothing new was stored.`,
       eventType,
       headers,
       sourceIp: input.sourceIp,
@@ -188,12 +195,7 @@ async function handleIngest(db: Db, store: IngestStore, input: IngestInput): Pro
 }
 
 type CheckedRequest =
-  | {
-      ok: true;
-      signature: SignatureHeaders;
-      verified: VerifySuccess & { payload: Record<string, unknown> };
-      text: string;
-    }
+  | { ok: true; identity: Identity; slot: SecretSlot; payload: Record<string, unknown>; text: string }
   | { ok: false; status: number; code: string; message: string; logged: Partial<LoggedRequest> };
 
 /** Whether the webhook accepts this request (active, signed by its secret, a JSON object); no side effects. */
@@ -204,13 +206,25 @@ function checkRequest(webhook: IngestWebhook, headers: RequestHeaders, bytes: Bu
   if (!webhook.isActive || !webhook.signingSecret) {
     return refuse(409, "webhook_inactive", "This webhook is inactive. Activate it in the Hookbell dashboard.");
   }
-  const signature = readSignatureHeaders(headers);
-  if ("code" in signature) return refuse(400, signature.code, signature.message);
-
+  // Webhooks connected before senders were chosen signed the Svix way: Clerk's verification accepts both families.
+  const sender = findSender(webhook.provider) ?? findSender("clerk");
+  if (!sender) throw new Error("the Clerk sender is missing from lib/senders/senders.ts");
+  const config = readSenderConfig(sender, webhook.senderConfig);
+  if (config === INVALID) {
+    return refuse(
+      409,
+      "sender_settings_invalid",
+      `This webhook's ${sender.name} settings are incomplete; save them again in the Hookbell dashboard.`,
+    );
+  }
+  if (!isUtf8(bytes)) {
+    return refuse(400, "invalid_payload", "The body is not UTF-8 text; Hookbell accepts JSON event objects.");
+  }
   const text = bytes.toString("utf8");
-  const verified = verifySignature(
-    text,
-    signature,
+  const verified = verifyRequest(
+    sender,
+    config,
+    { headers, body: text },
     {
       current: openRemembered(webhook.signingSecret, webhookSecretField(webhook.id, "signingSecret")),
       previous:
@@ -223,25 +237,23 @@ function checkRequest(webhook: IngestWebhook, headers: RequestHeaders, bytes: Bu
   );
   if (!verified.ok) {
     return refuse(verified.status, verified.code, verified.message, {
-      svixId: signature.id,
       reasonMessage: verified.logMessage ?? verified.message,
     });
   }
-  const { payload } = verified;
-  if (!isJsonObject(payload) || !isUtf8(bytes)) {
-    return refuse(400, "invalid_payload", "The body is signed correctly but is not a JSON object.", {
-      svixId: signature.id,
-    });
+  return { ok: true, identity: verified.identity, slot: verified.slot, payload: verified.payload, text };
+}
+
+const INVALID = Symbol("invalid");
+
+/** The webhook's stored sender settings, validated; undefined for senders without settings. */
+function readSenderConfig(sender: NonNullable<ReturnType<typeof findSender>>, stored: string | null): unknown {
+  if (!sender.config) return undefined;
+  try {
+    const parsed = sender.config.safeParse(JSON.parse(stored ?? "null"));
+    return parsed.success ? parsed.data : INVALID;
+  } catch {
+    return INVALID;
   }
-  return { ok: true, signature, verified: { ...verified, payload }, text };
-}
-
-function isJsonObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
-function stringField(value: unknown): string | undefined {
-  return typeof value === "string" && value.length > 0 ? storableText(value.slice(0, MAX_TYPE_LENGTH)) : undefined;
 }
 
 function webhookNotFound(): IngestOutput {

@@ -15,6 +15,10 @@ export type IngestWebhook = {
   signingSecret: string | null;
   previousSigningSecret: string | null;
   previousSecretExpiresAt: Date | null;
+  /** The sender id (lib/senders/senders.ts); null: connected before senders were chosen, verified as Clerk. */
+  provider: string | null;
+  /** The sender's settings as stored (JSON), for senders that have any. */
+  senderConfig: string | null;
 };
 
 /** A verified request about to become an event. */
@@ -23,6 +27,7 @@ export type AcceptedEvent = {
   projectId: string;
   webhookId: string;
   receivedAt: Date;
+  /** The idempotency key: the sender's id of the delivery, else "sha256:" and the body's hash. */
   svixId: string;
   eventType: string | null;
   eventObject: string | null;
@@ -81,6 +86,8 @@ export class PrismaIngestStore implements IngestStore {
         signingSecret: true,
         previousSigningSecret: true,
         previousSecretExpiresAt: true,
+        provider: true,
+        senderConfig: true,
       },
     });
   }

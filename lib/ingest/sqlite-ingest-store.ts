@@ -23,6 +23,8 @@ type WebhookRow = {
   signingSecret: string | null;
   previousSigningSecret: string | null;
   previousSecretExpiresAt: string | number | null;
+  provider: string | null;
+  senderConfig: string | null;
 };
 
 /**
@@ -64,6 +66,8 @@ export class SqliteIngestStore implements IngestStore {
       signingSecret: row.signingSecret,
       previousSigningSecret: row.previousSigningSecret,
       previousSecretExpiresAt: row.previousSecretExpiresAt === null ? null : new Date(row.previousSecretExpiresAt),
+      provider: row.provider,
+      senderConfig: row.senderConfig,
     };
   }
 
@@ -177,7 +181,8 @@ export class SqliteIngestStore implements IngestStore {
       this.reader = {
         connection,
         findWebhook: connection.prepare(
-          `SELECT "id", "projectId", "isActive", "signingSecret", "previousSigningSecret", "previousSecretExpiresAt"
+          `SELECT "id", "projectId", "isActive", "signingSecret", "previousSigningSecret", "previousSecretExpiresAt",
+             "provider", "senderConfig"
            FROM "Webhook" WHERE "id" = ?`,
         ),
       };

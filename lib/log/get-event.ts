@@ -5,7 +5,7 @@ import { notFound } from "../errors";
 export async function getEvent(db: Db, tenant: Tenant, eventId: string) {
   const row = await db.event.findFirst({
     where: { id: eventId, projectId: tenant.projectId },
-    include: { webhook: { select: { id: true, name: true, environment: true } } },
+    include: { webhook: { select: { id: true, name: true, environment: true, provider: true } } },
   });
   if (!row) throw notFound("Event");
   return {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { CLERK_EVENT_TYPES } from "../providers/clerk-events";
+import { CLERK_EVENT_TYPES } from "../senders/clerk/clerk-events";
 import { AUTO_PRESET_ID, getPreset, listPresets, presetForEvent } from "./presets";
 import { renderEmail } from "./render-email";
 import { renderSlackMessage } from "./render-slack";

@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from "vitest";
-import { CLERK_EVENT_TYPES } from "../providers/clerk-events";
+import { CLERK_EVENT_TYPES } from "../senders/clerk/clerk-events";
 import { SUMMARY_MAX } from "./limits";
 import { RenderPool } from "./render-pool";
 import { sampleTemplateContext } from "./sample-context";

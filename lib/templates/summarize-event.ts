@@ -1,8 +1,6 @@
-import { readFileSync } from "node:fs";
-import path from "node:path";
 import { renderPart } from "./compile-template";
 import { cap, SUMMARY_MAX } from "./limits";
-import { presetForEvent, type TemplateContext } from "./presets";
+import { presetForEvent, presetSummarySource, type TemplateContext } from "./presets";
 import { toTemplateData } from "./template-data";
 import { TemplateError } from "./template-error";
 
@@ -17,7 +15,7 @@ const sources = new Map<string, string>();
 function summarySource(presetId: string): string {
   let source = sources.get(presetId);
   if (source === undefined) {
-    source = readFileSync(path.join(process.cwd(), "templates", "summary", `${presetId}.hbs`), "utf8").trim();
+    source = presetSummarySource(presetId);
     sources.set(presetId, source);
   }
   return source;
@@ -31,7 +29,7 @@ export function summarizeEvent(context: TemplateContext): string {
   const fallback = context.eventType || "Event without a type";
   let line: string;
   try {
-    const source = summarySource(presetForEvent("email", context.eventType).id);
+    const source = summarySource(presetForEvent("email", context.eventType, context.webhook.sender).id);
     line = renderPart("summary", source, "plain", toTemplateData(context));
   } catch (error) {
     // A payload can spend the render budget (a name of 50,000 characters); the page still says something.

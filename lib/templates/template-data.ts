@@ -1,3 +1,4 @@
+import { parsePayload } from "../senders/parse-payload";
 import { DATA_MAX_DEPTH, DATA_MAX_ENTRIES, DATA_MAX_STRING } from "./limits";
 import type { TemplateContext } from "./presets";
 
@@ -32,14 +33,7 @@ function copyValue(value: unknown, depth: number): unknown {
   return out;
 }
 
-/** A received body as the event templates see: its JSON object, or {} for anything else. */
+/** A received body as the event templates see: its JSON object (also a form's JSON `payload`), or {}. */
 export function parseEventBody(body: string): Record<string, unknown> {
-  try {
-    const value: unknown = JSON.parse(body);
-    return typeof value === "object" && value !== null && !Array.isArray(value)
-      ? (value as Record<string, unknown>)
-      : {};
-  } catch {
-    return {};
-  }
+  return parsePayload(body) ?? {};
 }

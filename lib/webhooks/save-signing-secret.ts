@@ -6,18 +6,42 @@ import { openNullable, seal, sealNullable } from "../crypto/secret-box";
 import type { Db } from "../db/client";
 import { AppError, notFound } from "../errors";
 import { announceWebhookChange } from "../ingest/webhook-cache";
-import { findProvider } from "../providers/catalog";
+import { findSender } from "../senders/senders";
 import { getWebhook } from "./get-webhook";
-import { maskSecret, SigningSecretSchema } from "./signing-secret";
+import { maskSecret } from "./signing-secret";
 import type { WebhookView } from "./webhook-view";
 
 /** How long a replaced secret still verifies requests, so a rotation in Clerk loses nothing. */
 export const SECRET_GRACE_MS = 24 * 60 * 60 * 1000;
 
-export const SaveSigningSecretSchema = z.object({
-  provider: z.string().refine((id) => findProvider(id) !== undefined, "Choose an application to connect."),
-  secret: SigningSecretSchema,
-});
+/**
+ * The sender, its secret (checked in the sender's own terms: Clerk's starts with whsec_, GitHub's is any
+ * text) and, for senders that have them, its settings (Custom HMAC's header and algorithm…).
+ */
+export const SaveSigningSecretSchema = z
+  .object({
+    provider: z.string().refine((id) => findSender(id) !== undefined, "Choose an application to connect."),
+    secret: z.string({ error: "Enter the signing secret." }).trim().min(1, "Enter the signing secret."),
+    settings: z.unknown().optional(),
+  })
+  .transform((input, ctx) => {
+    const sender = findSender(input.provider);
+    if (!sender) return z.NEVER; // refused by the refinement above
+    const problem = sender.secret.check(input.secret);
+    if (problem) {
+      ctx.addIssue({ code: "custom", path: ["secret"], message: problem });
+      return z.NEVER;
+    }
+    if (!sender.config) return { sender, secret: input.secret, settings: null };
+    const settings = sender.config.safeParse(input.settings ?? {});
+    if (!settings.success) {
+      for (const issue of settings.error.issues) {
+        ctx.addIssue({ code: "custom", path: ["settings", ...issue.path.map(String)], message: issue.message });
+      }
+      return z.NEVER;
+    }
+    return { sender, secret: input.secret, settings: JSON.stringify(settings.data) };
+  });
 
 export type SaveSigningSecretInput = z.input<typeof SaveSigningSecretSchema>;
 
@@ -32,7 +56,8 @@ export async function saveSigningSecret(
   input: SaveSigningSecretInput,
   now = new Date(),
 ): Promise<WebhookView> {
-  const { provider, secret } = SaveSigningSecretSchema.parse(input);
+  const { sender, secret, settings } = SaveSigningSecretSchema.parse(input);
+  const provider = sender.id;
   const current = await db.webhook.findFirst({
     where: { id: webhookId, projectId: tenant.projectId },
     select: { signingSecret: true, previousSigningSecret: true, previousSecretExpiresAt: true },
@@ -50,6 +75,7 @@ export async function saveSigningSecret(
     where: { id: webhookId, projectId: tenant.projectId, signingSecret: current.signingSecret },
     data: {
       provider,
+      senderConfig: settings,
       signingSecret: seal(secret, webhookSecretField(webhookId, "signingSecret")),
       // The first secret activates the webhook; replacing one leaves a deliberate deactivation alone.
       ...(isFirstSecret ? { isActive: true } : {}),
@@ -74,7 +100,7 @@ export async function saveSigningSecret(
       ? keepsPrevious
         ? `Replaced the signing secret with ${maskSecret(secret)}; the secret still in its grace period keeps it.`
         : `Replaced the signing secret with ${maskSecret(secret)}; the previous one stays valid for 24 hours.`
-      : `Connected ${findProvider(provider)?.name ?? provider} with signing secret ${maskSecret(secret)}.`,
+      : `Connected ${sender.name} with signing secret ${maskSecret(secret)}.`,
   });
   return getWebhook(db, tenant, webhookId);
 }

@@ -1,18 +1,19 @@
-import { Webhook as SvixWebhook } from "svix";
 import type { Tenant } from "../auth/tenant";
 import { webhookSecretField } from "../crypto/sealed-fields";
 import { open } from "../crypto/secret-box";
 import type { Db } from "../db/client";
 import { AppError, notFound } from "../errors";
 import { randomBase62 } from "../ids";
-import { sampleClerkEvent } from "../providers/clerk-samples";
+import { schemeFor } from "../senders/schemes/schemes";
+import { findSender } from "../senders/senders";
 import { webhookUrl } from "./webhook-view";
 
 export type TestEventResult = { svixId: string; status: number; answer: string };
 
 /**
  * Signs a sample event with the webhook's own secret and posts it to the public Webhook URL, so the whole
- * path runs exactly as for a request from Clerk: verification, the log, the channels and their alerts.
+ * path runs exactly as for a request from the sender: signed the sender's way, with the headers it sends,
+ * through verification, the log, the channels and their alerts.
  */
 export async function sendTestEvent(
   db: Db,
@@ -30,9 +31,14 @@ export async function sendTestEvent(
   }
   const svixId = `msg_test_${randomBase62(22)}`;
   const now = new Date();
-  const body = JSON.stringify(sampleClerkEvent(eventType, now));
+  const sender = findSender(webhook.provider) ?? findSender("clerk");
+  if (!sender) throw new Error("the Clerk sender is missing from lib/senders/senders.ts");
+  const config =
+    sender.config && webhook.senderConfig ? sender.config.parse(JSON.parse(webhook.senderConfig)) : undefined;
+  const verification = sender.verification(config);
+  const body = JSON.stringify(sender.sample(eventType, now));
   const secret = open(webhook.signingSecret, webhookSecretField(webhook.id, "signingSecret"));
-  const signature = new SvixWebhook(secret).sign(svixId, now, body);
+  const signature = schemeFor(verification).sign(body, secret, verification, { id: svixId, now });
   const url = webhookUrl(webhook.id);
   let response: Response;
   try {
@@ -41,9 +47,8 @@ export async function sendTestEvent(
       headers: {
         "content-type": "application/json",
         "user-agent": "Hookbell-Test-Event/1.0",
-        "svix-id": svixId,
-        "svix-timestamp": String(Math.floor(now.getTime() / 1000)),
-        "svix-signature": signature,
+        ...sender.sampleHeaders?.(eventType, svixId),
+        ...signature,
       },
       body,
       redirect: "manual",

@@ -2,7 +2,7 @@ import { webhookSecretField } from "../crypto/sealed-fields";
 import { openNullable } from "../crypto/secret-box";
 import type { Db } from "../db/client";
 import { getEnv } from "../env";
-import { findProvider } from "../providers/catalog";
+import { findSender } from "../senders/senders";
 import { maskSecret } from "./signing-secret";
 
 type WebhookRow = Awaited<ReturnType<Db["webhook"]["findFirstOrThrow"]>>;
@@ -19,7 +19,7 @@ export function toWebhookView(row: WebhookRow, now = new Date()) {
     id: row.id,
     name: row.name,
     provider: row.provider,
-    providerName: findProvider(row.provider)?.name ?? null,
+    providerName: findSender(row.provider)?.name ?? null,
     environment: row.environment,
     isActive: row.isActive,
     url: webhookUrl(row.id),

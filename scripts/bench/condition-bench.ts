@@ -1,6 +1,6 @@
 import { conditionDocumentSchema } from "../../lib/conditions/condition";
 import { evaluateCondition } from "../../lib/conditions/evaluate-condition";
-import { sampleClerkEvent } from "../../lib/providers/clerk-samples";
+import { sampleClerkEvent } from "../../lib/senders/clerk/clerk-samples";
 
 // `npm run bench -- --conditions`: what one channel's condition costs on the ingest thread. A five-rule
 // condition on a ~240 KB Clerk user.created whose 400 e-mail addresses put the wanted one last (the

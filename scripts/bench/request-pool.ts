@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { Webhook } from "svix";
-import { CLERK_EVENT_TYPES } from "../../lib/providers/clerk-events";
-import { sampleClerkEvent } from "../../lib/providers/clerk-samples";
+import { CLERK_EVENT_TYPES } from "../../lib/senders/clerk/clerk-events";
+import { sampleClerkEvent } from "../../lib/senders/clerk/clerk-samples";
 
 // Signed requests made between load phases, so the load generator only copies bytes: signing in the loop
 // (svix signs with a pure-JavaScript SHA-256: ~25 µs per 1 KiB body, ~0.6 ms per 64 KiB) would take CPU

@@ -1,15 +1,17 @@
 import { z } from "zod";
-import { PROVIDERS } from "../../providers/catalog";
-import { SigningSecretSchema } from "../../webhooks/signing-secret";
+import { SENDERS } from "../../senders/senders";
 import { EnvironmentSchema, WebhookNameSchema } from "../../webhooks/update-webhook";
 import type { WebhookView } from "../../webhooks/webhook-view";
 import { iso, NullableTimestamp, Timestamp } from "./common";
 
 // Request fields reuse the dashboard's own schemas, so the API accepts exactly what the dashboard does.
 
-const ProviderId = z.enum(PROVIDERS.map((provider) => provider.id) as [string, ...string[]], {
-  error: `Choose an application to connect: ${PROVIDERS.map((provider) => provider.id).join(" or ")}.`,
+const ProviderId = z.enum(SENDERS.map((sender) => sender.id) as [string, ...string[]], {
+  error: `Choose an application to connect: ${SENDERS.map((sender) => sender.id).join(", ")}.`,
 });
+
+/** Checked against the provider's own rules when saved (lib/webhooks/save-signing-secret.ts). */
+const SigningSecretSchema = z.string().trim().min(1, "Enter the signing secret.");
 
 const secretNeedsProvider = (body: { provider?: string; signing_secret?: string }, ctx: z.RefinementCtx) => {
   if (body.provider !== undefined && body.signing_secret === undefined) {

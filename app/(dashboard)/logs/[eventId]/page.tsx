@@ -30,7 +30,7 @@ export default async function EventPage({ params }: Props) {
     // Rejected requests never alert, so they have no alert to state.
     event.outcome === "accepted" ? summarizeLoggedEvent(tenant.projectId, eventToContext(event)) : null,
   ]);
-  const explanation = event.outcome === "rejected" ? explainRejection(event.reasonCode) : null;
+  const explanation = event.outcome === "rejected" ? explainRejection(event.reasonCode, event.webhook.provider) : null;
   const facts: [string, React.ReactNode][] = [
     ["Received", <Timestamp key="t" value={event.receivedAt} />],
     [

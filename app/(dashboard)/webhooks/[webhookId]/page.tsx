@@ -14,8 +14,8 @@ import { getUsage } from "@/lib/delivery/usage-quota";
 import { getEnv } from "@/lib/env";
 import { listEvents } from "@/lib/log/list-events";
 import { getOnboarding } from "@/lib/overview/get-onboarding";
-import { PROVIDERS } from "@/lib/providers/catalog";
-import { CLERK_EVENT_GROUPS } from "@/lib/providers/clerk-events";
+import { CLERK_EVENT_GROUPS } from "@/lib/senders/clerk/clerk-events";
+import { SENDERS } from "@/lib/senders/senders";
 import { listPresets } from "@/lib/templates/presets";
 import { getWebhook } from "@/lib/webhooks/get-webhook";
 import { orNotFound } from "../../or-not-found";
@@ -100,7 +100,7 @@ export default async function WebhookPage({ params, searchParams }: Props) {
           secretHint={webhook.secretHint}
           previousSecretHint={webhook.previousSecretHint}
           previousSecretExpiresAt={webhook.previousSecretExpiresAt?.toISOString() ?? null}
-          providers={PROVIDERS.map(({ id, name, secretHelp, urlHelp }) => ({ id, name, secretHelp, urlHelp }))}
+          providers={SENDERS.map(({ id, name, secret, urlHelp }) => ({ id, name, secretHelp: secret.help, urlHelp }))}
         />
       </section>
 
