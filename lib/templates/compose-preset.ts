@@ -40,16 +40,17 @@ const COMPOSERS: Record<TemplateFormatId, (spec: PresetSpec) => AlertTemplate> =
     facts: factLines(spec.facts, (value) => `\`${value}\``),
     text: `${spec.emoji} ${spec.title}`,
   }),
+  // Discord and Teams escape markdown in values, and an escape inside `code` shows its backslash: plain.
   discord: (spec) => ({
     title: `${spec.emoji} ${spec.title}`,
     body: spec.lead,
-    facts: factLines(spec.facts, (value) => `\`${value}\``),
+    facts: factLines(spec.facts, (value) => value),
     text: "",
   }),
   teams: (spec) => ({
     title: `${spec.emoji} ${spec.title}`,
     body: spec.lead,
-    facts: factLines(spec.facts, (value) => `\`${value}\``),
+    facts: factLines(spec.facts, (value) => value),
     text: spec.title,
   }),
   telegram: (spec) => ({
