@@ -6,6 +6,7 @@ import { getEnv } from "../env";
 import { logUnexpected } from "../errors";
 import { newEventId } from "../ids";
 import { createLogger } from "../logging/create-logger";
+import { configuredSecretHeaders } from "../senders/secret-headers";
 import type { Identity, SecretSlot } from "../senders/sender";
 import { findSender } from "../senders/senders";
 import { verifyRequest } from "../senders/verify-request";
@@ -98,7 +99,7 @@ async function handleIngest(db: Db, store: IngestStore, input: IngestInput): Pro
   if (!found) return webhookNotFound();
   let webhook = found.webhook;
 
-  const headers = recordedHeaders(input.headers);
+  const headers = recordedHeaders(input.headers, configuredSecretHeaders(webhook.provider, webhook.senderConfig));
   const reject = async (status: number, code: string, message: string, extra: Partial<LoggedRequest> = {}) => {
     await recordRequest(db, {
       webhook,

@@ -2,6 +2,7 @@ import type { Db } from "../db/client";
 import { logUnexpected } from "../errors";
 import { formatCount } from "../format/format-count";
 import { limiters } from "../rate-limit/limits";
+import { configuredSecretHeaders } from "../senders/secret-headers";
 import type { IngestOutput, RequestHeaders } from "./ingest-request";
 import { recordRequest } from "./record-request";
 import { recordedHeaders } from "./recorded-headers";
@@ -47,7 +48,10 @@ async function logRefusal(
   if (now.getTime() - state.loggedAt < LOG_EVERY_MS) return;
   // Marked before the lookup: a flood to unknown ids costs one lookup per id per 10 s, not one per request.
   state.loggedAt = now.getTime();
-  const webhook = await db.webhook.findUnique({ where: { id: key }, select: { id: true, projectId: true } });
+  const webhook = await db.webhook.findUnique({
+    where: { id: key },
+    select: { id: true, projectId: true, provider: true, senderConfig: true },
+  });
   if (!webhook) return;
   const count = state.unlogged;
   state.unlogged = 0;
@@ -57,7 +61,7 @@ async function logRefusal(
     httpStatus: 429,
     reasonCode: "rate_limited",
     reasonMessage: `${formatCount(count, "request")} over the rate limit ${count === 1 ? "was" : "were"} refused with 429 since the last note (source ${request.sourceIp ?? "unknown"}).`,
-    headers: recordedHeaders(request.headers),
+    headers: recordedHeaders(request.headers, configuredSecretHeaders(webhook.provider, webhook.senderConfig)),
     bodyHead: Buffer.alloc(0),
     bodySize: 0,
     sourceIp: request.sourceIp,
