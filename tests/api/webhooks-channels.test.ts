@@ -63,7 +63,7 @@ describe("webhooks", () => {
     const before = await api.db.webhook.count();
     const refused = await api.call("POST", "/webhooks", {
       key,
-      body: { name: "", environment: "pro/duction", signing_secret: "sk_live_nope", colour: "red" },
+      body: { name: "", environment: "pro/duction", provider: "clerk", signing_secret: "sk_live_nope", colour: "red" },
     });
     expect(refused.status).toBe(422);
     const error = (refused.json as Json).error;
@@ -77,7 +77,7 @@ describe("webhooks", () => {
     expect(error.message).toContain("colour");
     // One sentence per field, not "…from Clerk.; name: …".
     expect(error.message).toMatch(/^Invalid request\. /);
-    expect(error.message).toContain("→ Signing Secret. Unrecognized key");
+    expect(error.message).toContain(`Unrecognized key: "colour". signing_secret: That is`);
     expect(error.message).not.toMatch(/[.!?][;.]/);
     for (const field of error.fields)
       expect(error.message).toContain(`${field.path}: ${field.message}`.replace(/^: /, ""));

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { SENDERS } from "../../senders/senders";
+import { findSender, SENDERS } from "../../senders/senders";
 import { EnvironmentSchema, WebhookNameSchema } from "../../webhooks/update-webhook";
 import type { WebhookView } from "../../webhooks/webhook-view";
 import { iso, NullableTimestamp, Timestamp } from "./common";
@@ -10,8 +10,15 @@ const ProviderId = z.enum(SENDERS.map((sender) => sender.id) as [string, ...stri
   error: `Choose an application to connect: ${SENDERS.map((sender) => sender.id).join(", ")}.`,
 });
 
-/** Checked against the provider's own rules when saved (lib/webhooks/save-signing-secret.ts). */
+/** Checked against the provider's own rules too (secretFitsProvider; again when saved). */
 const SigningSecretSchema = z.string().trim().min(1, "Enter the signing secret.");
+
+/** A secret sent with its provider is checked in that provider's terms (Clerk's starts with whsec_…). */
+const secretFitsProvider = (body: { provider?: string; signing_secret?: string }, ctx: z.RefinementCtx) => {
+  if (body.provider === undefined || body.signing_secret === undefined) return;
+  const problem = findSender(body.provider)?.secret.check(body.signing_secret);
+  if (problem) ctx.addIssue({ code: "custom", path: ["signing_secret"], message: problem });
+};
 
 const secretNeedsProvider = (body: { provider?: string; signing_secret?: string }, ctx: z.RefinementCtx) => {
   if (body.provider !== undefined && body.signing_secret === undefined) {
@@ -34,6 +41,7 @@ export const WebhookCreate = z
   })
   .superRefine((body, ctx) => {
     secretNeedsProvider(body, ctx);
+    secretFitsProvider(body, ctx);
     if (body.signing_secret !== undefined && body.provider === undefined) {
       ctx.addIssue({ code: "custom", path: ["provider"], message: "Say which application signs with this secret." });
     }
@@ -52,7 +60,10 @@ export const WebhookUpdate = z
       .optional()
       .describe("Activate (needs a saved signing secret) or deactivate: an inactive webhook refuses requests."),
   })
-  .superRefine(secretNeedsProvider);
+  .superRefine((body, ctx) => {
+    secretNeedsProvider(body, ctx);
+    secretFitsProvider(body, ctx);
+  });
 
 export const Webhook = z.object({
   id: z.string(),
