@@ -11,6 +11,12 @@ describe("parsePayload", () => {
     expect(parsePayload(body.toString())).toEqual({ zen: "Keep it logically awesome.", hook_id: 1 });
   });
 
+  it("refuses a form for a sender that only posts JSON", () => {
+    const body = new URLSearchParams({ payload: "{}" }).toString();
+    expect(parsePayload(body, false)).toBeUndefined();
+    expect(parsePayload("{}", false)).toEqual({});
+  });
+
   it("refuses what is not a JSON object", () => {
     for (const body of ["", "[1,2]", "null", '"text"', "payload=not-json", "payload=%5B1%5D", "a=1&b=2", "{"]) {
       expect(parsePayload(body), body).toBeUndefined();

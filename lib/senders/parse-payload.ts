@@ -4,9 +4,14 @@
 
 const FORM_PAYLOAD = /^payload=/;
 
-/** The body's JSON object; undefined when it is not one (not JSON, an array, a form without a JSON payload). */
-export function parsePayload(body: string): Record<string, unknown> | undefined {
-  const json = FORM_PAYLOAD.test(body) ? formPayload(body) : body;
+/**
+ * The body's JSON object; undefined when it is not one (not JSON, an array, a form without a JSON payload).
+ * `acceptsForm: false` (ingest, for senders that only post JSON) refuses a form outright.
+ */
+export function parsePayload(body: string, acceptsForm = true): Record<string, unknown> | undefined {
+  const isForm = FORM_PAYLOAD.test(body);
+  if (isForm && !acceptsForm) return undefined;
+  const json = isForm ? formPayload(body) : body;
   if (json === undefined) return undefined;
   try {
     const value: unknown = JSON.parse(json);

@@ -72,7 +72,7 @@ export function verifyRequest(
     };
   }
 
-  const payload = parsePayload(request.body);
+  const payload = parsePayload(request.body, sender.formEncoded === true);
   if (!payload) {
     return reject(
       400,
