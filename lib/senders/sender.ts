@@ -132,9 +132,12 @@ export type Sender<Config = undefined> = {
   /** The sender's event types, grouped as its dashboard groups them (pickers, previews, "send test event"). */
   events: EventGroup[];
   /** A realistic payload of this type, as the sender sends it (new objects on every call). */
-  sample(eventType: string, now: Date): Record<string, unknown>;
-  /** Headers besides the signature that the sender's requests of this type carry (GitHub's X-GitHub-Event…). */
-  sampleHeaders?(eventType: string, messageId: string): Record<string, string>;
+  sample(eventType: string, now: Date, config?: Config): Record<string, unknown>;
+  /**
+   * Headers besides the signature that the sender's requests of this type carry (GitHub's X-GitHub-Event,
+   * Shopify's X-Shopify-Topic…); `messageId` is the delivery id to put where the sender puts it.
+   */
+  sampleHeaders?(eventType: string, messageId: string, config?: Config): Record<string, string>;
   /** Presets for the events people alert on, written once for every channel kind. */
   presets: PresetSpec[];
 };

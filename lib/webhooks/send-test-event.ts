@@ -4,6 +4,7 @@ import { open } from "../crypto/secret-box";
 import type { Db } from "../db/client";
 import { AppError, notFound } from "../errors";
 import { randomBase62 } from "../ids";
+import { EVENT_TYPE_PATTERN } from "../senders/event-type-pattern";
 import { schemeFor } from "../senders/schemes/schemes";
 import { findSender } from "../senders/senders";
 import { webhookUrl } from "./webhook-view";
@@ -26,7 +27,7 @@ export async function sendTestEvent(
   if (!webhook.signingSecret || !webhook.isActive) {
     throw new AppError("conflict", "Connect an application, save its signing secret and activate the webhook first.");
   }
-  if (!/^[A-Za-z][A-Za-z0-9_.-]{0,99}$/.test(eventType)) {
+  if (!EVENT_TYPE_PATTERN.test(eventType)) {
     throw new AppError("validation_failed", "Choose an event type.");
   }
   const svixId = `msg_test_${randomBase62(22)}`;
@@ -36,7 +37,7 @@ export async function sendTestEvent(
   const config =
     sender.config && webhook.senderConfig ? sender.config.parse(JSON.parse(webhook.senderConfig)) : undefined;
   const verification = sender.verification(config);
-  const body = JSON.stringify(sender.sample(eventType, now));
+  const body = JSON.stringify(sender.sample(eventType, now, config));
   const secret = open(webhook.signingSecret, webhookSecretField(webhook.id, "signingSecret"));
   const signature = schemeFor(verification).sign(body, secret, verification, { id: svixId, now });
   const url = webhookUrl(webhook.id);
@@ -47,7 +48,7 @@ export async function sendTestEvent(
       headers: {
         "content-type": "application/json",
         "user-agent": "Hookbell-Test-Event/1.0",
-        ...sender.sampleHeaders?.(eventType, svixId),
+        ...sender.sampleHeaders?.(eventType, svixId, config),
         ...signature,
       },
       body,

@@ -1,14 +1,14 @@
 import { randomBytes } from "node:crypto";
 import path from "node:path";
 import { freePort, type Spawned, spawnServer, tempFolder } from "./processes";
-import { BENCH_SECRET } from "./request-pool";
+import { BENCH_SECRET, type BenchSender } from "./request-pool";
 
 // Hookbell as the bench drives it: a fresh data folder (and database), webhooks made through the app's own
 // functions (secret, an email channel and a Slack channel each, so ingest stores the event and two outbox
 // rows), then Hookbell started as `npm start` runs it (scripts/start.mjs), with the ingest rate limits and alert
 // quotas raised.
 
-export type BenchWebhook = { id: string; slackPath: string };
+export type BenchWebhook = { id: string; slackPath: string; sender: BenchSender };
 /** Channels on each bench webhook: every accepted event gets this many outbox rows and "not alerted" entries. */
 export const BENCH_CHANNELS = 5;
 
@@ -31,7 +31,9 @@ export async function startHookbell(options: {
   label: string;
   /** Omitted: a SQLite file in the data folder. */
   databaseUrl?: string;
+  /** Clerk webhooks, then one webhook connected to each of `otherSenders`, all with the same five channels. */
   webhooks: number;
+  otherSenders?: BenchSender[];
   worker: boolean;
   slackOrigin?: string;
 }): Promise<HookbellTarget> {
@@ -40,7 +42,11 @@ export async function startHookbell(options: {
   // The app's modules read the environment once, so it is set before they are first loaded.
   process.env.HOOKBELL_ENCRYPTION_KEYS = encryptionKeys;
   process.env.HOOKBELL_DATA_DIR ??= dataDir;
-  const webhooks = await createWebhooks(databaseUrl, options.webhooks);
+  const senders: BenchSender[] = [
+    ...Array.from({ length: options.webhooks }, () => "clerk" as const),
+    ...(options.otherSenders ?? []),
+  ];
+  const webhooks = await createWebhooks(databaseUrl, senders);
 
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
@@ -82,7 +88,7 @@ export async function startHookbell(options: {
   };
 }
 
-async function createWebhooks(databaseUrl: string, count: number): Promise<BenchWebhook[]> {
+async function createWebhooks(databaseUrl: string, senders: BenchSender[]): Promise<BenchWebhook[]> {
   const { migrateDatabase } = await import("../../lib/db/migrate");
   const { createDb } = await import("../../lib/db/client");
   const { signUp } = await import("../../lib/auth/sign-up");
@@ -99,9 +105,9 @@ async function createWebhooks(databaseUrl: string, count: number): Promise<Bench
       password: "correct horse battery staple",
     });
     const webhooks: BenchWebhook[] = [];
-    for (let i = 0; i < count; i++) {
+    for (const [i, sender] of senders.entries()) {
       const webhook = await createWebhook(db, tenant, `bench-${i}`);
-      await saveSigningSecret(db, tenant, webhook.id, { provider: "clerk", secret: BENCH_SECRET });
+      await saveSigningSecret(db, tenant, webhook.id, { provider: sender, secret: BENCH_SECRET });
       const slackPath = `/services/T0${randomBase62(8)}/B0${randomBase62(8)}/${randomBase62(24)}`;
       const otherSlackUrl = () =>
         `https://hooks.slack.com/services/T0${randomBase62(8)}/B0${randomBase62(8)}/${randomBase62(24)}`;
@@ -137,7 +143,7 @@ async function createWebhooks(databaseUrl: string, count: number): Promise<Bench
           $and: [{ type: { $startsWith: "organization." } }, { data: { public_metadata: { tier: "enterprise" } } }],
         },
       });
-      webhooks.push({ id: webhook.id, slackPath });
+      webhooks.push({ id: webhook.id, slackPath, sender });
     }
     return webhooks;
   } finally {

@@ -5,11 +5,13 @@ import { BENCH_CHANNELS, countStored, startHookbell } from "./hookbell-target";
 import { type LoadOptions, type LoadResult, runLoad, runPaced } from "./load-generator";
 import { createBenchDatabase, postgresUrlFromEnv } from "./postgres-database";
 import { onCleanup, removeFolder } from "./processes";
-import { clerkPayloads, largeClerkPayload, RequestPool } from "./request-pool";
+import { type BenchSender, largeClerkPayload, RequestPool, senderPool } from "./request-pool";
 import { type RssSampler, sampleRss } from "./rss-sampler";
 
 // The ingest benchmark: Hookbell against two reference receivers under the same signed Clerk requests,
 // then Hookbell alone at a fixed rate, its alert latency, and how its cost grows with connections and size.
+// On the embedded default, a Stripe and a GitHub webhook (each signed by its sender's own library) are
+// measured the same way as the Clerk one.
 
 export type IngestBenchOptions = {
   measureS: number;
@@ -37,6 +39,11 @@ export type IngestBenchResult = {
 };
 
 const OPEN_LOOP_CONNECTIONS = 100;
+/** Senders measured beside Clerk on the embedded default: the Stripe and GitHub senders' webhooks. */
+const OTHER_SENDERS: { sender: BenchSender; name: string }[] = [
+  { sender: "stripe", name: "Stripe" },
+  { sender: "github", name: "GitHub" },
+];
 
 export async function runIngestBench(options: IngestBenchOptions): Promise<IngestBenchResult> {
   const { log } = options;
@@ -50,7 +57,7 @@ export async function runIngestBench(options: IngestBenchOptions): Promise<Inges
     hookbellPeakRssMb: [],
     notes,
   };
-  const pool = new RequestPool("clerk", clerkPayloads());
+  const pool = await senderPool("clerk");
   result.meanBodyBytes = pool.meanBodyBytes;
   pool.startTarget();
 
@@ -114,6 +121,7 @@ export async function runIngestBench(options: IngestBenchOptions): Promise<Inges
       label: database.label.toLowerCase(),
       databaseUrl: await database.fresh(),
       webhooks: 1,
+      otherSenders: isFirst ? OTHER_SENDERS.map((other) => other.sender) : [],
       worker: false,
     });
     log(`${target}: ready in ${hookbell.startSeconds} s${hookbell.hasBuilt ? " (built the dashboard first)" : ""}.`);
@@ -122,12 +130,13 @@ export async function runIngestBench(options: IngestBenchOptions): Promise<Inges
     try {
       pool.startTarget();
       const path = `/api/ingest/${hookbell.webhooks[0].id}`;
+      type Common = { url: string; path: string; pool: RequestPool };
       const common = { url: hookbell.server.url, path, pool };
       const main = await measure(target, rss, { ...common, connections: options.connections }, tally);
       result.throughput.push(main);
 
-      const fixedRate = async (arrivals: OpenLoopRow["arrivals"]) => {
-        reserve(pool, options.openLoopRate, options.measureS);
+      const fixedRate = async (arrivals: OpenLoopRow["arrivals"], target: string, common: Common) => {
+        reserve(common.pool, options.openLoopRate, options.measureS);
         await settle(common);
         rss.markPhase();
         const load =
@@ -144,11 +153,27 @@ export async function runIngestBench(options: IngestBenchOptions): Promise<Inges
         result.openLoop.push({ target, arrivals, load, rssMb: rss.phasePeakMb() });
         return load;
       };
-      const even = await fixedRate("even");
+      const even = await fixedRate("even", target, common);
       // A server that cannot take the rate evenly spread is still working off its backlog: bursts would
       // measure that backlog (and cost the run half a minute more).
-      if (even.errors === 0 && even.ok >= 0.97 * options.openLoopRate * options.measureS) await fixedRate("bursts");
-      else notes.push(`${target}: the bursts row was skipped, the even rate was not sustained.`);
+      if (even.errors === 0 && even.ok >= 0.97 * options.openLoopRate * options.measureS) {
+        await fixedRate("bursts", target, common);
+      } else notes.push(`${target}: the bursts row was skipped, the even rate was not sustained.`);
+
+      // The same closed-loop and evenly spread measures for each other sender's webhook on this server.
+      for (const other of OTHER_SENDERS) {
+        const webhook = hookbell.webhooks.find((candidate) => candidate.sender === other.sender);
+        if (!webhook) continue;
+        const otherPool = await senderPool(other.sender);
+        otherPool.startTarget();
+        const otherTarget = `${target}, ${other.name} webhook`;
+        const otherCommon = { url: hookbell.server.url, path: `/api/ingest/${webhook.id}`, pool: otherPool };
+        result.throughput.push(
+          await measure(otherTarget, rss, { ...otherCommon, connections: options.connections }, tally),
+        );
+        await fixedRate("even", otherTarget, otherCommon);
+        notes.push(`${otherTarget}: ${otherPool.name}'s samples (mean ${kib(otherPool.meanBodyBytes)}).`);
+      }
 
       if (options.shape && isFirst) {
         const shapeRow = async (connections: number, shapePool: RequestPool, guessedRate = fastest) => {

@@ -1,12 +1,17 @@
 import { randomBytes } from "node:crypto";
+import { sign as signGitHub } from "@octokit/webhooks-methods";
+import Stripe from "stripe";
 import { Webhook } from "svix";
 import { CLERK_EVENT_TYPES } from "../../lib/senders/clerk/clerk-events";
 import { sampleClerkEvent } from "../../lib/senders/clerk/clerk-samples";
+import { findSender } from "../../lib/senders/senders";
 
 // Signed requests made between load phases, so the load generator only copies bytes: signing in the loop
 // (svix signs with a pure-JavaScript SHA-256: ~25 µs per 1 KiB body, ~0.6 ms per 64 KiB) would take CPU
 // from the server on a small machine. Every request has its own svix-id and a fresh timestamp, so Hookbell
-// stores each one (a repeated id would measure its duplicate path instead).
+// stores each one (a repeated id would measure its duplicate path instead). Each sender's requests are
+// signed by that sender's own library: svix for Clerk, stripe's test header for Stripe, @octokit's sign for
+// GitHub.
 
 export const BENCH_SECRET = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
 
@@ -16,18 +21,85 @@ const MAX_AGE_MS = 3 * 60_000;
 export type SignedRequest = { headers: Record<string, string>; body: Buffer };
 type Payload = { text: string; bytes: Buffer };
 
+/** Signs payload `index` of a pool as the request with delivery id `id`, at `at`. */
+type Signer = (payload: Payload, index: number, id: string, at: Date) => SignedRequest;
+
+/** The senders the bench posts as. */
+export type BenchSender = "clerk" | "stripe" | "github";
+
+function clerkSigner(): Signer {
+  const webhook = new Webhook(BENCH_SECRET);
+  return (payload, _index, id, at) => ({
+    body: payload.bytes,
+    headers: {
+      "content-type": "application/json",
+      "svix-id": id,
+      "svix-timestamp": String(Math.floor(at.getTime() / 1000)),
+      "svix-signature": webhook.sign(id, at, payload.text),
+    },
+  });
+}
+
+/** Stripe's idempotency key is the event's id, in the body: each request is its own body, signed with it. */
+const STRIPE_ID_MARK = "evt_BENCH_ID";
+
+function stripeSigner(): Signer {
+  const stripe = new Stripe("sk_test_bench");
+  return (payload, _index, id, at) => {
+    const text = payload.text.replace(STRIPE_ID_MARK, `evt_${id}`);
+    const header = stripe.webhooks.generateTestHeaderString({
+      payload: text,
+      secret: BENCH_SECRET,
+      timestamp: Math.floor(at.getTime() / 1000),
+    });
+    return { body: Buffer.from(text), headers: { "content-type": "application/json", "stripe-signature": header } };
+  };
+}
+
+/** GitHub signs the body alone, so each payload is signed once; the delivery id is a header of its own. */
+async function githubSigner(payloads: Payload[], events: string[]): Promise<Signer> {
+  const signatures = await Promise.all(payloads.map((payload) => signGitHub(BENCH_SECRET, payload.text)));
+  return (payload, index, id) => ({
+    body: payload.bytes,
+    headers: {
+      "content-type": "application/json",
+      "x-github-event": events[index % events.length],
+      "x-github-delivery": id,
+      "x-hub-signature-256": signatures[index % signatures.length],
+    },
+  });
+}
+
+/** A pool of `sender`'s requests: its own samples of every event type its catalog names, in turn. */
+export async function senderPool(sender: BenchSender): Promise<RequestPool> {
+  if (sender === "clerk") return new RequestPool("clerk", clerkPayloads());
+  const module = findSender(sender);
+  if (!module) throw new Error(`The bench needs the ${sender} sender, which is not registered.`);
+  const now = new Date();
+  const types = module.events.flatMap((group) => group.types.map((entry) => entry.type));
+  const events = types.map((type) => module.sample(type, now));
+  if (sender === "stripe") {
+    const payloads = events.map((event) => payload({ ...event, id: STRIPE_ID_MARK }));
+    return new RequestPool("stripe", payloads, stripeSigner());
+  }
+  const payloads = events.map(payload);
+  // GitHub's event name is the header; the catalog's types are "<event>.<action>" or "<event>".
+  const names = types.map((type) => type.split(".")[0]);
+  return new RequestPool("github", payloads, await githubSigner(payloads, names));
+}
+
 export class RequestPool {
   private entries: SignedRequest[] = [];
   private cursor = 0;
   private generatedAt = 0;
   private batch = "";
-  private readonly webhook = new Webhook(BENCH_SECRET);
   /** Requests signed during a phase because the pool ran out (each costs load-generator CPU). */
   signedLive = 0;
 
   constructor(
     readonly name: string,
     private readonly payloads: Payload[],
+    private readonly signer: Signer = clerkSigner(),
   ) {}
 
   get meanBodyBytes(): number {
@@ -59,17 +131,8 @@ export class RequestPool {
   }
 
   private sign(n: number, at: Date): SignedRequest {
-    const payload = this.payloads[n % this.payloads.length];
-    const id = `msg_bench_${this.batch}_${n}`;
-    return {
-      body: payload.bytes,
-      headers: {
-        "content-type": "application/json",
-        "svix-id": id,
-        "svix-timestamp": String(Math.floor(at.getTime() / 1000)),
-        "svix-signature": this.webhook.sign(id, at, payload.text),
-      },
-    };
+    const index = n % this.payloads.length;
+    return this.signer(this.payloads[index], index, `msg_bench_${this.batch}_${n}`, at);
   }
 }
 

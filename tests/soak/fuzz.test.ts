@@ -364,7 +364,9 @@ function ingestCase(
   else if (webhookId !== webhooks.active && webhookId !== webhooks.inactive) expected = 404;
   else if (declaredTooBig || size > MAX_BODY_BYTES) expected = 413;
   else if (webhookId === webhooks.inactive) expected = 409;
-  else if (isPlainValid && readId.length > MAX_MESSAGE_ID_LENGTH) expected = 400;
+  // The id's length is checked once the signature holds: an over-long id on a request whose body never
+  // arrived (so its signature cannot match) is refused as unsigned first.
+  else if (isPlainValid && chunks !== null && readId.length > MAX_MESSAGE_ID_LENGTH) expected = 400;
   else if (isPlainValid && chunks !== null && body.isAcceptable) expected = 200;
   return {
     webhookId,

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { replayEvent, replayWindow } from "../../delivery/replay-events";
 import { retryDelivery } from "../../delivery/retry-delivery";
+import { EVENT_TYPE_PATTERN } from "../../senders/event-type-pattern";
 import { sendTestEvent } from "../../webhooks/send-test-event";
 import { defineOperation } from "../operation";
 import { Id, Replayed } from "../schemas/common";
@@ -18,7 +19,7 @@ const ReplayWindow = z
 const TestEventRequest = z.strictObject({
   event_type: z
     .string()
-    .regex(/^[A-Za-z][A-Za-z0-9_.-]{0,99}$/, "Choose an event type such as user.created.")
+    .regex(EVENT_TYPE_PATTERN, "Choose an event type such as user.created.")
     .default("user.created"),
 });
 
