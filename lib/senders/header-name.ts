@@ -38,7 +38,7 @@ const RESERVED = new Set([
 ]);
 
 /** A header name setting, trimmed and lower-cased; `label` names the field in every refusal. */
-export function headerNameSetting(label: string) {
+export function headerNameSetting(label: string, example = "x-webhook-secret") {
   return z
     .string({ error: `${label}: enter a header name.` })
     .trim()
@@ -47,10 +47,10 @@ export function headerNameSetting(label: string) {
     .max(MAX_LENGTH, `${label}: a header name is at most ${MAX_LENGTH} characters.`)
     .refine(
       (name) => TOKEN.test(name),
-      `${label}: a header name has only letters, digits and - (no spaces or colons), such as x-webhook-secret.`,
+      `${label}: a header name has only letters, digits and marks such as - or _ (no spaces or colons), such as ${example}.`,
     )
     .refine(
       (name) => !RESERVED.has(name) && !name.startsWith("proxy-") && !name.startsWith("sec-"),
-      `${label}: that header is set by HTTP clients and proxies themselves and cannot carry a secret; choose your own, such as x-webhook-secret.`,
+      `${label}: that header is set by HTTP clients and proxies themselves and cannot carry a secret; choose your own, such as ${example}.`,
     );
 }

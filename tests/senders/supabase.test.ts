@@ -109,6 +109,15 @@ describe("Supabase database webhooks", () => {
     );
   });
 
+  it("accepts the previous secret during its grace period after a rotation", async () => {
+    const webhookId = await harness.connect("supabase", SECRET);
+    const next = `${SECRET}-rotated`;
+    await saveSigningSecret(harness.db, harness.tenant, webhookId, { provider: "supabase", secret: next });
+    expectAccepted(await harness.post(webhookId, rowChange("INSERT", 10), { "x-webhook-secret": SECRET }));
+    expectAccepted(await harness.post(webhookId, rowChange("INSERT", 11), { "x-webhook-secret": next }));
+    expect((await harness.events(webhookId)).map((event) => event.secretSlot)).toEqual(["previous", "current"]);
+  });
+
   it("keeps the settings when only the secret is replaced", async () => {
     const webhookId = await harness.connect("supabase", SECRET, { header: "x-db-hook" });
     await saveSigningSecret(harness.db, harness.tenant, webhookId, { provider: "supabase", secret: `${SECRET}-next` });
