@@ -17,10 +17,18 @@ function headersOf(verification: Verification): string[] {
 
 let known: ReadonlySet<string> | undefined;
 
-/** Every signature header of a sender without settings. */
+/**
+ * Every signature header of a sender without settings, and of a sender with settings under its defaults
+ * (Supabase's x-webhook-secret): a request that still sends the secret there, to a webhook set to another
+ * header, must not leave it in the log either.
+ */
 export function knownSecretHeaders(): ReadonlySet<string> {
   known ??= new Set(
-    SENDERS.filter((sender) => !sender.config).flatMap((sender) => headersOf(sender.verification(undefined))),
+    SENDERS.flatMap((sender) => {
+      if (!sender.config) return headersOf(sender.verification(undefined));
+      const defaults = sender.config.safeParse({});
+      return defaults.success ? headersOf(sender.verification(defaults.data)) : [];
+    }),
   );
   return known;
 }

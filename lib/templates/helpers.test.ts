@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { changedFields } from "./changed-fields";
 import { fullName, nameWithEmail, primaryEmail } from "./clerk-fields";
 import { formatDate } from "./format-date";
 import { formatDuration } from "./format-duration";
@@ -191,5 +192,52 @@ describe("keyFields", () => {
     const list = Array.from({ length: 400 }, (_, i) => i);
     // 400 calls × about 4,600 characters each passes the 1,000,000-character budget without printing a thing.
     expect(() => render(source, { data, list })).toThrow(/more than 1000000 characters/);
+  });
+});
+
+describe("changedFields", () => {
+  const each =
+    '{{#each (changedFields event.record event.old_record 8 "updated_at")}}{{label}}: {{from}} → {{to}};{{/each}}';
+
+  it("lists the fields whose value changed, old and new, in the new row's order, skipping the keys named", () => {
+    const old_record = {
+      id: 7,
+      status: "pending",
+      total: 4200,
+      paid_at: null,
+      updated_at: "a",
+      tags: ["x"],
+      note: "same",
+    };
+    const record = {
+      id: 7,
+      status: "paid",
+      total: 4200,
+      paid_at: 1795442700,
+      updated_at: "b",
+      tags: ["x", "y"],
+      note: "same",
+    };
+    expect(render(each, { record, old_record })).toBe(
+      "Status: pending → paid;Paid at: (empty) → 23 Nov 2026, 14:05 UTC;Tags: (list) → (list);",
+    );
+  });
+
+  it("names a field added or removed, and nothing for equal rows or anything but two objects", () => {
+    expect(changedFields({ a: 1, b: "new" }, { a: 1, c: true }, 8)).toEqual([
+      { key: "b", label: "B", from: "(empty)", to: "new" },
+      { key: "c", label: "C", from: "yes", to: "(empty)" },
+    ]);
+    expect(changedFields({ a: { deep: [1] } }, { a: { deep: [1] } }, 8)).toEqual([]);
+    expect(changedFields({ a: 1 }, null, 8)).toEqual([]);
+    expect(changedFields([1], [2], 8)).toEqual([]);
+  });
+
+  it("stops at the count asked for, never more than 20, and cuts long values", () => {
+    const before = Object.fromEntries(Array.from({ length: 50 }, (_, i) => [`k${i}`, "old"]));
+    const after = Object.fromEntries(Array.from({ length: 50 }, (_, i) => [`k${i}`, "n".repeat(500)]));
+    expect(changedFields(after, before, 3).map((field) => field.key)).toEqual(["k0", "k1", "k2"]);
+    expect(changedFields(after, before, 1000)).toHaveLength(KEY_FIELDS_MAX);
+    expect(changedFields(after, before, 1)[0].to).toHaveLength(KEY_FIELD_VALUE_MAX);
   });
 });

@@ -1,5 +1,6 @@
 import type { HelperDelegate } from "handlebars";
 import { boundedJson } from "./bounded-json";
+import { changedFields } from "./changed-fields";
 import { fullName, nameWithEmail, primaryEmail } from "./clerk-fields";
 import { formatDate } from "./format-date";
 import { formatDuration } from "./format-duration";
@@ -47,4 +48,5 @@ export const TEMPLATE_HELPERS: Record<string, HelperDelegate> = {
   fullName: positional((user) => fullName(user)),
   nameWithEmail: positional((user) => nameWithEmail(user)),
   keyFields: positional((value, max, ...exclude) => keyFields(value, max, exclude)),
+  changedFields: positional((after, before, max, ...exclude) => changedFields(after, before, max, exclude)),
 };

@@ -23,7 +23,8 @@ export function keyFields(value: unknown, max: unknown, exclude: readonly unknow
   return fields;
 }
 
-function showScalar(key: string, value: unknown): string | undefined {
+/** A scalar as a reader sees it (dates in `*_at` fields formatted); undefined for anything else or blank. */
+export function showScalar(key: string, value: unknown): string | undefined {
   if (typeof value === "string") return value.trim() ? value : undefined;
   if (typeof value === "boolean") return value ? "yes" : "no";
   if (typeof value !== "number" || !Number.isFinite(value)) return undefined;
@@ -34,7 +35,7 @@ function showScalar(key: string, value: unknown): string | undefined {
 const ACRONYMS = new Set(["id", "url", "ip", "api", "utc"]);
 
 /** "email_address", "createdAt" and "image_url" → "Email address", "Created at", "Image URL". */
-function toLabel(key: string): string {
+export function toLabel(key: string): string {
   const words = key
     .slice(0, KEY_FIELD_VALUE_MAX)
     .replace(/([a-z0-9])([A-Z])/g, "$1 $2")

@@ -5,6 +5,7 @@ import { webhookSecretField } from "../crypto/sealed-fields";
 import { openNullable, seal, sealNullable } from "../crypto/secret-box";
 import type { Db } from "../db/client";
 import { AppError, notFound } from "../errors";
+import { joinSentences } from "../format/join-sentences";
 import { announceWebhookChange } from "../ingest/webhook-cache";
 import { findSender } from "../senders/senders";
 import { getWebhook } from "./get-webhook";
@@ -56,13 +57,21 @@ export async function saveSigningSecret(
   input: SaveSigningSecretInput,
   now = new Date(),
 ): Promise<WebhookView> {
-  const { sender, secret, settings } = SaveSigningSecretSchema.parse(input);
-  const provider = sender.id;
   const current = await db.webhook.findFirst({
     where: { id: webhookId, projectId: tenant.projectId },
-    select: { signingSecret: true, previousSigningSecret: true, previousSecretExpiresAt: true },
+    select: {
+      signingSecret: true,
+      previousSigningSecret: true,
+      previousSecretExpiresAt: true,
+      provider: true,
+      senderConfig: true,
+    },
   });
   if (!current) throw notFound("Webhook");
+  // A new secret for the same sender, sent without settings (a rotation through the API), keeps the saved ones.
+  const saved = input.settings === undefined && input.provider === current.provider ? current.senderConfig : null;
+  const { sender, secret, settings } = parseInput(saved === null ? input : { ...input, settings: readJson(saved) });
+  const provider = sender.id;
 
   const currentPlain = openNullable(current.signingSecret, webhookSecretField(webhookId, "signingSecret"));
   const isFirstSecret = currentPlain === null;
@@ -103,4 +112,29 @@ export async function saveSigningSecret(
       : `Connected ${sender.name} with signing secret ${maskSecret(secret)}.`,
   });
   return getWebhook(db, tenant, webhookId);
+}
+
+/**
+ * The input checked; settings that do not hold are an AppError whose message names each field (the
+ * dashboard shows the message alone), the rest the schema's ZodError as for every other form.
+ */
+function parseInput(input: SaveSigningSecretInput) {
+  const parsed = SaveSigningSecretSchema.safeParse(input);
+  if (parsed.success) return parsed.data;
+  const settings = parsed.error.issues.filter((issue) => issue.path[0] === "settings");
+  if (settings.length === 0) throw parsed.error;
+  const name = findSender(input.provider)?.name ?? "sender";
+  throw new AppError(
+    "validation_failed",
+    `These ${name} settings cannot be saved. ${joinSentences(settings.map((issue) => issue.message))}`,
+  );
+}
+
+/** Stored settings that are not JSON count as none: the sender's defaults, or a refusal naming the field. */
+function readJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
 }

@@ -21,6 +21,8 @@ export function toWebhookView(row: WebhookRow, now = new Date()) {
     provider: row.provider,
     providerName: findSender(row.provider)?.name ?? null,
     environment: row.environment,
+    /** The sender's settings as saved (its secret header, Custom HMAC's algorithm…); none are secret. */
+    senderSettings: readSettings(row.senderConfig),
     isActive: row.isActive,
     url: webhookUrl(row.id),
     secretHint: maskSecret(openNullable(row.signingSecret, webhookSecretField(row.id, "signingSecret"))),
@@ -36,3 +38,15 @@ export function toWebhookView(row: WebhookRow, now = new Date()) {
 }
 
 export type WebhookView = ReturnType<typeof toWebhookView>;
+
+function readSettings(stored: string | null): Record<string, unknown> | null {
+  if (stored === null) return null;
+  try {
+    const value: unknown = JSON.parse(stored);
+    return value !== null && typeof value === "object" && !Array.isArray(value)
+      ? (value as Record<string, unknown>)
+      : null;
+  } catch {
+    return null;
+  }
+}
