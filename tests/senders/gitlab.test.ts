@@ -49,7 +49,7 @@ const PUSH = JSON.stringify({
   total_commits_count: 4,
 });
 
-/** The delivery headers GitLab 17.4+ sends (web_hook_service.rb build_headers). */
+/** The delivery headers a current GitLab sends (web_hook_service.rb build_headers). */
 function gitlabHeaders(event: string, idempotencyKey: string | null, token = TOKEN): Record<string, string> {
   return {
     "User-Agent": "GitLab/18.6.0",
@@ -106,7 +106,7 @@ describe("GitLab webhooks", () => {
     expect((await accepted(webhookId))[0]?.duplicateCount).toBe(1);
   });
 
-  it("without an Idempotency-Key (GitLab before 17.4) dedupes on the body, never on the shared X-Gitlab-Event-UUID", async () => {
+  it("without an Idempotency-Key (a GitLab older than 17) dedupes on the body, never on the shared X-Gitlab-Event-UUID", async () => {
     const webhookId = await harness.connect("gitlab", TOKEN);
     const chain = randomUUID();
     const headers = { ...gitlabHeaders("Push Hook", null), "X-Gitlab-Event-UUID": chain };

@@ -6,10 +6,11 @@ import { GITLAB_PRESETS } from "./gitlab-presets";
 import { sampleGitLabEvent } from "./gitlab-samples";
 
 // GitLab sends the secret token as is in X-Gitlab-Token and signs no time, so there is no replay window.
-// Its Idempotency-Key header (GitLab 17.4 and later) is the same on every retry and on "Resend request";
-// X-Gitlab-Webhook-UUID is new on each attempt, and X-Gitlab-Event-UUID is shared by every hook that one
-// chain of requests fires (recursion detection), so neither identifies a delivery. Without Idempotency-Key
-// (an older GitLab) ingest falls back to the body hash: GitLab resends the stored body unchanged.
+// Its Idempotency-Key header (GitLab 17, gitlab-org/gitlab!160952; WebHookService#build_headers) is the same
+// on every retry and on "Resend request". X-Gitlab-Webhook-UUID is new on each attempt, and
+// X-Gitlab-Event-UUID is shared by every hook that one chain of requests fires (recursion detection), so
+// neither identifies a delivery. Without Idempotency-Key (an older GitLab) ingest falls back to the body hash:
+// GitLab resends the stored body unchanged.
 
 const WHERE = "your project's (or group's) Settings → Webhooks → Edit → Secret token";
 const ACCESS_TOKEN_PREFIXES = ["glpat-", "gloas-", "glptt-", "gldt-", "glrt-", "glcbt-"];
@@ -56,7 +57,6 @@ export const gitlab: Sender = {
   sampleHeaders: (eventType, messageId) => {
     const kind = eventType.split(".")[0] ?? "";
     return {
-      "user-agent": "GitLab/18.6.0",
       "x-gitlab-event": GITLAB_EVENT_HEADERS[kind] ?? "System Hook",
       "x-gitlab-instance": "https://gitlab.example.com",
       "x-gitlab-webhook-uuid": randomUUID(),
