@@ -84,7 +84,7 @@ export const GITLAB_PRESETS: PresetSpec[] = [
     lead: "{{event.user.name}} opened #{{event.object_attributes.iid}} in {{event.project.path_with_namespace}}.",
     facts: [
       PROJECT,
-      { label: "Issue", value: "event.object_attributes.iid" },
+      { label: "Issue #", value: "event.object_attributes.iid" },
       { label: "Opened by", value: "event.user.name" },
       { label: "Severity", value: "event.object_attributes.severity" },
       { label: "Link", value: "event.object_attributes.url" },
@@ -99,7 +99,7 @@ export const GITLAB_PRESETS: PresetSpec[] = [
     emoji: "🚦",
     title:
       '{{#if (eq event.object_attributes.status "failed")}}Pipeline failed{{else}}Pipeline {{event.object_attributes.status}}{{/if}} on {{event.object_attributes.ref}}',
-    lead: "Pipeline #{{event.object_attributes.id}} of {{event.project.path_with_namespace}} for “{{event.commit.title}}” is {{event.object_attributes.status}}.",
+    lead: "Pipeline #{{event.object_attributes.id}} of {{event.project.path_with_namespace}} for “{{event.commit.title}}”: {{event.object_attributes.status}}.",
     facts: [
       PROJECT,
       { label: "Status", value: "event.object_attributes.status" },

@@ -84,7 +84,7 @@ export const LINEAR_PRESETS: PresetSpec[] = [
     description: "A Linear project changed (status, health, dates…)",
     emoji: "📈",
     title: "Project {{event.data.name}} updated: {{event.data.status.name}}",
-    lead: "{{event.actor.name}} updated {{event.data.name}}; its health is {{event.data.health}}.",
+    lead: "{{event.actor.name}} updated {{event.data.name}} (health: {{event.data.health}}).",
     facts: [
       { label: "Project", value: "event.data.name" },
       { label: "Status", value: "event.data.status.name" },
