@@ -1,13 +1,16 @@
 import { clerk } from "./clerk/clerk";
 import { customHmac } from "./custom-hmac/custom-hmac";
+import { gitlab } from "./gitlab/gitlab";
+import { linear } from "./linear/linear";
 import type { AnySender } from "./sender";
 import { standardWebhooks } from "./standard-webhooks";
 import { supabase } from "./supabase/supabase";
 
-// Every sender a webhook can connect to, in the Connect picker's order. Adding one is a module beside these
-// (see CONTRIBUTING.md, "Adding a sender"), not a new code path.
+// Every sender a webhook can connect to, in the Connect picker's order: the most used first, then the
+// generic ones. Adding one is a module beside these (see CONTRIBUTING.md, "Adding a sender"), not a new
+// code path.
 
-export const SENDERS: readonly AnySender[] = [clerk, supabase, customHmac, standardWebhooks];
+export const SENDERS: readonly AnySender[] = [clerk, linear, gitlab, supabase, standardWebhooks, customHmac];
 
 const BY_ID = new Map(SENDERS.map((sender) => [sender.id, sender]));
 

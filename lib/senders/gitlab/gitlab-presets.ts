@@ -1,0 +1,131 @@
+import type { PresetSpec } from "../preset-spec";
+
+// The GitLab events people alert on. Paths are those of GitLab's payloads (gitlab-samples.ts).
+
+const PROJECT = { label: "Project", value: "event.project.path_with_namespace" };
+
+export const GITLAB_PRESETS: PresetSpec[] = [
+  {
+    id: "gitlab-push",
+    eventType: "push",
+    name: "Push",
+    description: "Commits pushed to a branch",
+    emoji: "⬆️",
+    title: "{{event.user_name}} pushed to {{event.project.path_with_namespace}}",
+    lead: "{{event.total_commits_count}} new commits on {{event.ref}}.",
+    facts: [
+      PROJECT,
+      { label: "Ref", value: "event.ref", code: true },
+      { label: "Commits", value: "event.total_commits_count" },
+      { label: "Pushed by", value: "event.user_name" },
+      { label: "Head", value: "event.checkout_sha", code: true },
+    ],
+    summary: "{{event.user_name}} pushed {{event.total_commits_count}} commits to {{event.ref}}",
+  },
+  {
+    id: "gitlab-tag-push",
+    eventType: "tag_push",
+    name: "Tag pushed",
+    description: "A tag was created or deleted",
+    emoji: "🏷️",
+    title: "Tag pushed: {{event.ref}}",
+    lead: "{{event.user_name}} pushed {{event.ref}} to {{event.project.path_with_namespace}}.",
+    facts: [
+      PROJECT,
+      { label: "Tag", value: "event.ref", code: true },
+      { label: "Commit", value: "event.checkout_sha", code: true },
+      { label: "Message", value: "event.message" },
+      { label: "Pushed by", value: "event.user_name" },
+    ],
+    summary: "{{event.user_name}} pushed {{event.ref}} in {{event.project.path_with_namespace}}",
+  },
+  {
+    id: "gitlab-merge-request-open",
+    eventType: "merge_request.open",
+    name: "Merge request opened",
+    description: "A merge request was opened",
+    emoji: "🔀",
+    title: "Merge request opened: {{event.object_attributes.title}}",
+    lead: "{{event.user.name}} opened !{{event.object_attributes.iid}} in {{event.project.path_with_namespace}}.",
+    facts: [
+      PROJECT,
+      { label: "Source branch", value: "event.object_attributes.source_branch", code: true },
+      { label: "Target branch", value: "event.object_attributes.target_branch", code: true },
+      { label: "Author", value: "event.user.name" },
+      { label: "Link", value: "event.object_attributes.url" },
+    ],
+    summary: "{{event.user.name}} opened !{{event.object_attributes.iid}}: {{event.object_attributes.title}}",
+  },
+  {
+    id: "gitlab-merge-request-merge",
+    eventType: "merge_request.merge",
+    name: "Merge request merged",
+    description: "A merge request was merged",
+    emoji: "✅",
+    title: "Merged: {{event.object_attributes.title}}",
+    lead: "{{event.user.name}} merged !{{event.object_attributes.iid}} into {{event.object_attributes.target_branch}}.",
+    facts: [
+      PROJECT,
+      { label: "Into", value: "event.object_attributes.target_branch", code: true },
+      { label: "Merge commit", value: "event.object_attributes.merge_commit_sha", code: true },
+      { label: "Merged by", value: "event.user.name" },
+      { label: "Link", value: "event.object_attributes.url" },
+    ],
+    summary:
+      "!{{event.object_attributes.iid}} merged into {{event.object_attributes.target_branch}} by {{event.user.name}}",
+  },
+  {
+    id: "gitlab-issue-open",
+    eventType: "issue.open",
+    name: "Issue opened",
+    description: "An issue was opened",
+    emoji: "📝",
+    title: "Issue opened: {{event.object_attributes.title}}",
+    lead: "{{event.user.name}} opened #{{event.object_attributes.iid}} in {{event.project.path_with_namespace}}.",
+    facts: [
+      PROJECT,
+      { label: "Issue #", value: "event.object_attributes.iid" },
+      { label: "Opened by", value: "event.user.name" },
+      { label: "Severity", value: "event.object_attributes.severity" },
+      { label: "Link", value: "event.object_attributes.url" },
+    ],
+    summary: "{{event.user.name}} opened #{{event.object_attributes.iid}}: {{event.object_attributes.title}}",
+  },
+  {
+    id: "gitlab-pipeline",
+    eventType: "pipeline",
+    name: "Pipeline finished",
+    description: "A pipeline's status changed; add a condition on object_attributes.status to alert on failures only",
+    emoji: "🚦",
+    title:
+      '{{#if (eq event.object_attributes.status "failed")}}Pipeline failed{{else}}Pipeline {{event.object_attributes.status}}{{/if}} on {{event.object_attributes.ref}}',
+    lead: "Pipeline #{{event.object_attributes.id}} of {{event.project.path_with_namespace}} for “{{event.commit.title}}”: {{event.object_attributes.status}}.",
+    facts: [
+      PROJECT,
+      { label: "Status", value: "event.object_attributes.status" },
+      { label: "Ref", value: "event.object_attributes.ref", code: true },
+      { label: "Commit", value: "event.object_attributes.sha", code: true },
+      { label: "Triggered by", value: "event.user.name" },
+      { label: "Duration", value: "formatDuration event.object_attributes.duration" },
+    ],
+    summary:
+      "Pipeline #{{event.object_attributes.id}} {{event.object_attributes.status}} on {{event.object_attributes.ref}}",
+  },
+  {
+    id: "gitlab-release-create",
+    eventType: "release.create",
+    name: "Release created",
+    description: "A release was created",
+    emoji: "🎉",
+    title: "Release {{event.name}} created",
+    lead: "{{event.project.path_with_namespace}} released {{event.name}} from tag {{event.tag}}.",
+    facts: [
+      PROJECT,
+      { label: "Tag", value: "event.tag", code: true },
+      { label: "Notes", value: "event.description" },
+      { label: "Commit", value: "event.commit.id", code: true },
+      { label: "Link", value: "event.url" },
+    ],
+    summary: "{{event.project.path_with_namespace}} released {{event.name}}",
+  },
+];
