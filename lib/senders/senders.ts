@@ -1,4 +1,5 @@
 import { clerk } from "./clerk/clerk";
+import { resend } from "./resend/resend";
 import type { AnySender } from "./sender";
 import { shopify } from "./shopify/shopify";
 import { standardWebhooks } from "./standard-webhooks";
@@ -6,7 +7,7 @@ import { standardWebhooks } from "./standard-webhooks";
 // Every sender a webhook can connect to, in the Connect picker's order. Adding one is a module beside these
 // (see CONTRIBUTING.md, "Adding a sender"), not a new code path.
 
-export const SENDERS: readonly AnySender[] = [clerk, shopify, standardWebhooks];
+export const SENDERS: readonly AnySender[] = [clerk, shopify, resend, standardWebhooks];
 
 const BY_ID = new Map(SENDERS.map((sender) => [sender.id, sender]));
 
