@@ -3,11 +3,12 @@ import { resend } from "./resend/resend";
 import type { AnySender } from "./sender";
 import { shopify } from "./shopify/shopify";
 import { standardWebhooks } from "./standard-webhooks";
+import { workos } from "./workos/workos";
 
 // Every sender a webhook can connect to, in the Connect picker's order. Adding one is a module beside these
 // (see CONTRIBUTING.md, "Adding a sender"), not a new code path.
 
-export const SENDERS: readonly AnySender[] = [clerk, shopify, resend, standardWebhooks];
+export const SENDERS: readonly AnySender[] = [clerk, shopify, resend, workos, standardWebhooks];
 
 const BY_ID = new Map(SENDERS.map((sender) => [sender.id, sender]));
 
