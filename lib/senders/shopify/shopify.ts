@@ -3,8 +3,9 @@ import { checkPlainSecret } from "../check-svix-secret";
 import { headerText } from "../read-fields";
 import type { Sender } from "../sender";
 import { SHOPIFY_EVENT_GROUPS } from "./shopify-events";
+import { SHOP_DOMAIN } from "./shopify-order-samples";
 import { SHOPIFY_PRESETS } from "./shopify-presets";
-import { SHOP_DOMAIN, sampleShopifyEvent } from "./shopify-samples";
+import { sampleShopifyEvent } from "./shopify-samples";
 
 const WHERE = "your app's Settings → Credentials → Client secret in the Shopify Dev Dashboard";
 const API_VERSION = "2025-10";
