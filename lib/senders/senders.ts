@@ -2,15 +2,28 @@ import { clerk } from "./clerk/clerk";
 import { customHmac } from "./custom-hmac/custom-hmac";
 import { gitlab } from "./gitlab/gitlab";
 import { linear } from "./linear/linear";
+import { resend } from "./resend/resend";
 import type { AnySender } from "./sender";
+import { shopify } from "./shopify/shopify";
 import { standardWebhooks } from "./standard-webhooks";
 import { supabase } from "./supabase/supabase";
+import { workos } from "./workos/workos";
 
 // Every sender a webhook can connect to, in the Connect picker's order: the most used first, then the
 // generic ones. Adding one is a module beside these (see CONTRIBUTING.md, "Adding a sender"), not a new
 // code path.
 
-export const SENDERS: readonly AnySender[] = [clerk, linear, gitlab, supabase, standardWebhooks, customHmac];
+export const SENDERS: readonly AnySender[] = [
+  clerk,
+  shopify,
+  resend,
+  linear,
+  workos,
+  gitlab,
+  supabase,
+  standardWebhooks,
+  customHmac,
+];
 
 const BY_ID = new Map(SENDERS.map((sender) => [sender.id, sender]));
 

@@ -103,7 +103,8 @@ export function verifyRequest(
 function describeProblem(sender: AnySender, request: SignedRequest, problem: SchemeProblem): Rejection {
   switch (problem.problem) {
     case "missing_headers": {
-      const other = otherSenderOf(sender, request);
+      // Some of its own scheme's headers are there: this sender's request with one left out.
+      const other = problem.partial ? undefined : otherSenderOf(sender, request);
       if (other) {
         return reject(
           400,

@@ -3,7 +3,8 @@
 
 const formats = new Map<string, Intl.NumberFormat | null>();
 
-function formatFor(currency: string): Intl.NumberFormat | null {
+/** The en-US currency format of a three-letter code (cached); null when Intl does not know it. */
+export function currencyFormat(currency: string): Intl.NumberFormat | null {
   const code = currency.toUpperCase();
   let format = formats.get(code);
   if (format === undefined) {
@@ -21,7 +22,7 @@ function formatFor(currency: string): Intl.NumberFormat | null {
 export function formatMoney(amount: unknown, currency: unknown): string {
   const minor = typeof amount === "string" && /^-?\d{1,18}$/.test(amount) ? Number(amount) : amount;
   if (typeof minor !== "number" || !Number.isFinite(minor)) return "";
-  const format = typeof currency === "string" ? formatFor(currency) : null;
+  const format = typeof currency === "string" ? currencyFormat(currency) : null;
   if (!format) return String(minor);
   const digits = format.resolvedOptions().maximumFractionDigits ?? 2;
   return format.format(minor / 10 ** digits);

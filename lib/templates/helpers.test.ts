@@ -3,6 +3,7 @@ import { changedFields } from "./changed-fields";
 import { fullName, nameWithEmail, primaryEmail } from "./clerk-fields";
 import { formatDate } from "./format-date";
 import { formatDuration } from "./format-duration";
+import { formatPrice } from "./format-price";
 import { keyFields } from "./key-fields";
 import { KEY_FIELD_VALUE_MAX, KEY_FIELDS_MAX, KEY_FIELDS_SCANNED } from "./limits";
 import type { TemplateContext } from "./presets";
@@ -129,6 +130,31 @@ describe("formatDuration", () => {
 
   it("gives nothing for what is not a duration", () => {
     for (const value of [null, undefined, "", "soon", -5, Number.NaN, {}]) expect(formatDuration(value)).toBe("");
+  });
+});
+
+describe("price", () => {
+  it("formats a decimal string in major units with the currency's symbol and decimals", () => {
+    const order = { total_price: "49.00", currency: "USD" };
+    expect(render("{{price event.total_price event.currency}}", order)).toBe("$49.00");
+    expect(formatPrice("1234.5", "eur")).toBe("€1,234.50");
+    expect(formatPrice("1500", "JPY")).toBe("¥1,500");
+    expect(formatPrice(19.99, "GBP")).toBe("£19.99");
+    expect(formatPrice("-5.00", "USD")).toBe("-$5.00");
+  });
+
+  it("reads the amount as major units, unlike money's minor units", () => {
+    expect(render('{{price "20.00" "usd"}} / {{money 2000 "usd"}}')).toBe("$20.00 / $20.00");
+    expect(formatPrice("2000", "usd")).toBe("$2,000.00");
+  });
+
+  it("shows the bare amount for an unknown currency and nothing for what is not a number", () => {
+    expect(formatPrice("49.00", "not a currency")).toBe("49.00");
+    expect(formatPrice("49.00", undefined)).toBe("49.00");
+    for (const value of ["", "forty", "1e3", "1.2.3", null, undefined, {}, Number.NaN]) {
+      expect(formatPrice(value, "USD")).toBe("");
+    }
+    expect(render("[{{price event.missing event.currency}}]", { currency: "USD" })).toBe("[]");
   });
 });
 

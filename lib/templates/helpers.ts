@@ -5,6 +5,7 @@ import { fullName, nameWithEmail, primaryEmail } from "./clerk-fields";
 import { formatDate } from "./format-date";
 import { formatDuration } from "./format-duration";
 import { formatMoney } from "./format-money";
+import { formatPrice } from "./format-price";
 import { keyFields } from "./key-fields";
 import { JSON_HELPER_MAX } from "./limits";
 import { chargeOutput, remainingOutput } from "./render-guard";
@@ -40,6 +41,7 @@ export const TEMPLATE_HELPERS: Record<string, HelperDelegate> = {
   formatDate: positional((value, format) => formatDate(value, format ?? "datetime")),
   formatDuration: positional((seconds) => formatDuration(seconds)),
   money: positional((amount, currency) => formatMoney(amount, currency)),
+  price: positional((amount, currency) => formatPrice(amount, currency)),
   json: positional((value) => toJson(value)),
   default: positional((value, fallback) => (isBlank(value) ? (fallback ?? "") : value)),
   eq: positional((a, b) => a === b),

@@ -2,7 +2,11 @@ import type { SignedRequest } from "../sender";
 
 /** What is wrong with a request's signature headers, as facts; lib/senders/verify-request.ts words them. */
 export type SchemeProblem =
-  | { problem: "missing_headers"; missing: string[] }
+  /**
+   * `partial`: others of the scheme's own headers are present, so the request is this sender's kind with one
+   * left out, not another sender's (Resend and Clerk send the same svix-* headers).
+   */
+  | { problem: "missing_headers"; missing: string[]; partial?: true }
   | { problem: "invalid_timestamp"; header: string; value: string }
   | { problem: "malformed_signature"; header: string; expected: string }
   | { problem: "stale"; driftSeconds: number; toleranceSeconds: number };

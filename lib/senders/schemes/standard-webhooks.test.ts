@@ -2,8 +2,10 @@ import { randomBytes } from "node:crypto";
 import { Webhook } from "svix";
 import { describe, expect, it } from "vitest";
 import { clerk } from "../clerk/clerk";
+import { resend } from "../resend/resend";
+import type { Verification } from "../sender";
 import { type StoredSecrets, verifyRequest } from "../verify-request";
-import { signV1 as signWithKey } from "./standard-webhooks";
+import { signV1 as signWithKey, standardWebhooksScheme } from "./standard-webhooks";
 
 type SignatureHeaders = { id: string; timestamp: string; signature: string };
 
@@ -106,5 +108,32 @@ describe("verifySignature", () => {
       ok: false,
       code: "signature_from_expired_secret",
     });
+  });
+});
+
+describe("missing headers", () => {
+  const verification = resend.verification(undefined) as Extract<Verification, { scheme: "standard-webhooks" }>;
+  const read = (headers: Record<string, string>) =>
+    standardWebhooksScheme.read({ headers: new Headers(headers), body: "{}" }, verification, NOW);
+
+  it("says the request is partial when others of its svix-* headers are there", () => {
+    expect(read({ "svix-id": "msg_1", "svix-timestamp": String(SECONDS) })).toEqual({
+      problem: "missing_headers",
+      missing: ["svix-signature"],
+      partial: true,
+    });
+    expect(read({})).toEqual({
+      problem: "missing_headers",
+      missing: ["svix-id", "svix-timestamp", "svix-signature"],
+    });
+  });
+
+  it("names the missing header of a sender without marks instead of another svix sender", () => {
+    const headers = new Headers({ "svix-id": "msg_1", "svix-timestamp": String(SECONDS) });
+    const secrets = { current: secretOf(24), previous: null, previousExpiresAt: null };
+    const result = verifyRequest(resend, undefined, { headers, body: "{}" }, secrets, NOW);
+    expect(result).toMatchObject({ ok: false, code: "missing_headers" });
+    expect(result.ok ? "" : result.message).toContain("svix-signature");
+    expect(result.ok ? "" : result.message).not.toContain("Clerk");
   });
 });
