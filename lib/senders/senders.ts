@@ -1,6 +1,7 @@
 import { clerk } from "./clerk/clerk";
 import { lemonSqueezy } from "./lemon-squeezy/lemon-squeezy";
 import { paddle } from "./paddle/paddle";
+import { polar } from "./polar/polar";
 import type { AnySender } from "./sender";
 import { standardWebhooks } from "./standard-webhooks";
 import { stripe } from "./stripe/stripe";
@@ -8,7 +9,7 @@ import { stripe } from "./stripe/stripe";
 // Every sender a webhook can connect to, in the Connect picker's order. Adding one is a module beside these
 // (see CONTRIBUTING.md, "Adding a sender"), not a new code path.
 
-export const SENDERS: readonly AnySender[] = [clerk, stripe, paddle, lemonSqueezy, standardWebhooks];
+export const SENDERS: readonly AnySender[] = [clerk, stripe, paddle, lemonSqueezy, polar, standardWebhooks];
 
 const BY_ID = new Map(SENDERS.map((sender) => [sender.id, sender]));
 
