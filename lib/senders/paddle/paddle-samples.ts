@@ -1,4 +1,5 @@
-import { adjustment, customer, otherEntity, subscription, transaction } from "./paddle-entities";
+import { subscription, transaction } from "./paddle-entities";
+import { adjustment, customer, otherEntity } from "./paddle-other-entities";
 
 // A Paddle Billing notification: the event (`event_id`, `event_type`, `occurred_at`, `data`) and the id of
 // this notification, the same on every retry of it. Ids follow `now`, so two test events sent a moment
