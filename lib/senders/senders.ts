@@ -1,11 +1,15 @@
 import { clerk } from "./clerk/clerk";
 import { customHmac } from "./custom-hmac/custom-hmac";
 import { gitlab } from "./gitlab/gitlab";
+import { lemonSqueezy } from "./lemon-squeezy/lemon-squeezy";
 import { linear } from "./linear/linear";
+import { paddle } from "./paddle/paddle";
+import { polar } from "./polar/polar";
 import { resend } from "./resend/resend";
 import type { AnySender } from "./sender";
 import { shopify } from "./shopify/shopify";
 import { standardWebhooks } from "./standard-webhooks";
+import { stripe } from "./stripe/stripe";
 import { supabase } from "./supabase/supabase";
 import { workos } from "./workos/workos";
 
@@ -15,10 +19,14 @@ import { workos } from "./workos/workos";
 
 export const SENDERS: readonly AnySender[] = [
   clerk,
+  stripe,
   shopify,
+  paddle,
   resend,
   linear,
   workos,
+  polar,
+  lemonSqueezy,
   gitlab,
   supabase,
   standardWebhooks,

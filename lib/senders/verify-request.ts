@@ -1,5 +1,6 @@
 import { parsePayload } from "./parse-payload";
 import { isProblem, type SchemeProblem } from "./schemes/scheme";
+import { schemeHeaders } from "./schemes/scheme-headers";
 import { schemeFor } from "./schemes/schemes";
 import type { AnySender, Identity, SecretSlot, SignedRequest } from "./sender";
 import { SENDERS } from "./senders";
@@ -50,7 +51,7 @@ export function verifyRequest(
 ): Verified | Rejection {
   const verification = sender.verification(config);
   const signature = schemeFor(verification).read(request, verification, now);
-  if (isProblem(signature)) return describeProblem(sender, request, signature);
+  if (isProblem(signature)) return describeProblem(sender, request, signature, schemeHeaders(verification));
 
   const previousValid = secrets.previousExpiresAt !== null && secrets.previousExpiresAt > now;
   let slot: SecretSlot | undefined;
@@ -100,11 +101,16 @@ export function verifyRequest(
   };
 }
 
-function describeProblem(sender: AnySender, request: SignedRequest, problem: SchemeProblem): Rejection {
+function describeProblem(
+  sender: AnySender,
+  request: SignedRequest,
+  problem: SchemeProblem,
+  ownHeaders: string[],
+): Rejection {
   switch (problem.problem) {
     case "missing_headers": {
       // Some of its own scheme's headers are there: this sender's request with one left out.
-      const other = problem.partial ? undefined : otherSenderOf(sender, request);
+      const other = problem.partial ? undefined : otherSenderOf(sender, request, ownHeaders);
       if (other) {
         return reject(
           400,
@@ -151,10 +157,14 @@ function describeProblem(sender: AnySender, request: SignedRequest, problem: Sch
   }
 }
 
-/** The names of the senders whose own headers this request carries, when the webhook's sender's are missing. */
-function otherSenderOf(sender: AnySender, request: SignedRequest): string | undefined {
-  const carries = (candidate: AnySender) => candidate.marks.some((header) => request.headers.get(header) !== null);
-  if (carries(sender)) return undefined;
+/**
+ * The names of the senders whose own headers this request carries, when the webhook's sender's are missing.
+ * Headers the webhook's own scheme reads count for it (Polar marks none: its headers are Standard Webhooks').
+ */
+function otherSenderOf(sender: AnySender, request: SignedRequest, ownHeaders: string[]): string | undefined {
+  const has = (header: string) => request.headers.get(header) !== null;
+  if (sender.marks.some(has) || ownHeaders.some(has)) return undefined;
+  const carries = (candidate: AnySender) => candidate.marks.some(has);
   const names = SENDERS.filter((candidate) => candidate.id !== sender.id && carries(candidate)).map((s) => s.name);
   if (names.length === 0) return undefined;
   return names.length === 1 ? names[0] : `${names.slice(0, -1).join(", ")} or ${names.at(-1)}`;
