@@ -5,6 +5,7 @@ import { formatDuration } from "./format-duration";
 import { keyFields } from "./key-fields";
 import { KEY_FIELD_VALUE_MAX, KEY_FIELDS_MAX, KEY_FIELDS_SCANNED } from "./limits";
 import type { TemplateContext } from "./presets";
+import { refName } from "./ref-name";
 import { renderEmail } from "./render-email";
 import { sampleTemplateContext } from "./sample-context";
 
@@ -191,5 +192,20 @@ describe("keyFields", () => {
     const list = Array.from({ length: 400 }, (_, i) => i);
     // 400 calls × about 4,600 characters each passes the 1,000,000-character budget without printing a thing.
     expect(() => render(source, { data, list })).toThrow(/more than 1000000 characters/);
+  });
+});
+
+describe("refName", () => {
+  it("turns a pushed branch or tag ref into its short name", () => {
+    expect(render("{{refName event.ref}}", { ref: "refs/heads/main" })).toBe("main");
+    expect(render("{{refName event.ref}}", { ref: "refs/heads/feature/login-form" })).toBe("feature/login-form");
+    expect(render("{{refName event.ref}}", { ref: "refs/tags/v1.2.0" })).toBe("v1.2.0");
+  });
+
+  it("leaves other refs alone and prints nothing for a missing or odd value", () => {
+    expect(refName("refs/pull/2/merge")).toBe("refs/pull/2/merge");
+    expect(refName("main")).toBe("main");
+    expect(render("[{{refName event.missing}}]", {})).toBe("[]");
+    expect(refName(42)).toBe("");
   });
 });

@@ -6,6 +6,7 @@ import { formatDuration } from "./format-duration";
 import { formatMoney } from "./format-money";
 import { keyFields } from "./key-fields";
 import { JSON_HELPER_MAX } from "./limits";
+import { refName } from "./ref-name";
 import { chargeOutput, remainingOutput } from "./render-guard";
 
 // Handlebars calls every helper with its hash/options object as the last argument; the helpers
@@ -47,4 +48,5 @@ export const TEMPLATE_HELPERS: Record<string, HelperDelegate> = {
   fullName: positional((user) => fullName(user)),
   nameWithEmail: positional((user) => nameWithEmail(user)),
   keyFields: positional((value, max, ...exclude) => keyFields(value, max, exclude)),
+  refName: positional((ref) => refName(ref)),
 };
