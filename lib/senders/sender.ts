@@ -123,6 +123,11 @@ export type Sender<Config = undefined> = {
    * another sender whose own headers are missing, is refused naming both.
    */
   marks: string[];
+  /**
+   * Headers the webhook's settings name besides the ones its scheme reads (Custom HMAC's delivery id
+   * header): a request that carries one is this sender's, never taken for another sender's request.
+   */
+  settingsHeaders?(config: Config): string[];
   /** What the idempotency key is, for the Connect panel ("Stripe's event id"); null: none (body hash). */
   idempotency: string | null;
   /** Where the delivery id, event type and object are; `payload` is the verified, parsed body. */

@@ -1,5 +1,6 @@
 import { clerk } from "./clerk/clerk";
 import { customHmac } from "./custom-hmac/custom-hmac";
+import { github } from "./github/github";
 import { gitlab } from "./gitlab/gitlab";
 import { lemonSqueezy } from "./lemon-squeezy/lemon-squeezy";
 import { linear } from "./linear/linear";
@@ -11,6 +12,7 @@ import { shopify } from "./shopify/shopify";
 import { standardWebhooks } from "./standard-webhooks";
 import { stripe } from "./stripe/stripe";
 import { supabase } from "./supabase/supabase";
+import { vercel } from "./vercel/vercel";
 import { workos } from "./workos/workos";
 
 // Every sender a webhook can connect to, in the Connect picker's order: the most used first, then the
@@ -20,9 +22,11 @@ import { workos } from "./workos/workos";
 export const SENDERS: readonly AnySender[] = [
   clerk,
   stripe,
+  github,
   shopify,
   paddle,
   resend,
+  vercel,
   linear,
   workos,
   polar,

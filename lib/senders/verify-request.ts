@@ -51,7 +51,10 @@ export function verifyRequest(
 ): Verified | Rejection {
   const verification = sender.verification(config);
   const signature = schemeFor(verification).read(request, verification, now);
-  if (isProblem(signature)) return describeProblem(sender, request, signature, schemeHeaders(verification));
+  if (isProblem(signature)) {
+    const own = [...schemeHeaders(verification), ...(sender.settingsHeaders?.(config) ?? [])];
+    return describeProblem(sender, request, signature, own);
+  }
 
   const previousValid = secrets.previousExpiresAt !== null && secrets.previousExpiresAt > now;
   let slot: SecretSlot | undefined;

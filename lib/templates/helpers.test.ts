@@ -7,6 +7,7 @@ import { formatPrice } from "./format-price";
 import { keyFields } from "./key-fields";
 import { KEY_FIELD_VALUE_MAX, KEY_FIELDS_MAX, KEY_FIELDS_SCANNED } from "./limits";
 import type { TemplateContext } from "./presets";
+import { refName } from "./ref-name";
 import { renderEmail } from "./render-email";
 import { sampleTemplateContext } from "./sample-context";
 
@@ -265,5 +266,20 @@ describe("changedFields", () => {
     expect(changedFields(after, before, 3).map((field) => field.key)).toEqual(["k0", "k1", "k2"]);
     expect(changedFields(after, before, 1000)).toHaveLength(KEY_FIELDS_MAX);
     expect(changedFields(after, before, 1)[0].to).toHaveLength(KEY_FIELD_VALUE_MAX);
+  });
+});
+
+describe("refName", () => {
+  it("turns a pushed branch or tag ref into its short name", () => {
+    expect(render("{{refName event.ref}}", { ref: "refs/heads/main" })).toBe("main");
+    expect(render("{{refName event.ref}}", { ref: "refs/heads/feature/login-form" })).toBe("feature/login-form");
+    expect(render("{{refName event.ref}}", { ref: "refs/tags/v1.2.0" })).toBe("v1.2.0");
+  });
+
+  it("leaves other refs alone and prints nothing for a missing or odd value", () => {
+    expect(refName("refs/pull/2/merge")).toBe("refs/pull/2/merge");
+    expect(refName("main")).toBe("main");
+    expect(render("[{{refName event.missing}}]", {})).toBe("[]");
+    expect(refName(42)).toBe("");
   });
 });

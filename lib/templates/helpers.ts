@@ -8,6 +8,7 @@ import { formatMoney } from "./format-money";
 import { formatPrice } from "./format-price";
 import { keyFields } from "./key-fields";
 import { JSON_HELPER_MAX } from "./limits";
+import { refName } from "./ref-name";
 import { chargeOutput, remainingOutput } from "./render-guard";
 
 // Handlebars calls every helper with its hash/options object as the last argument; the helpers
@@ -51,4 +52,5 @@ export const TEMPLATE_HELPERS: Record<string, HelperDelegate> = {
   nameWithEmail: positional((user) => nameWithEmail(user)),
   keyFields: positional((value, max, ...exclude) => keyFields(value, max, exclude)),
   changedFields: positional((after, before, max, ...exclude) => changedFields(after, before, max, exclude)),
+  refName: positional((ref) => refName(ref)),
 };

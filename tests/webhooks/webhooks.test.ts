@@ -161,7 +161,7 @@ describe("saveSigningSecret", () => {
   it("refuses an unknown provider", async () => {
     const webhook = await createWebhook(db, tenant);
     await expect(
-      saveSigningSecret(db, tenant, webhook.id, { provider: "github", secret: CLERK_SECRET }),
+      saveSigningSecret(db, tenant, webhook.id, { provider: "no-such-sender", secret: CLERK_SECRET }),
     ).rejects.toThrow("Choose an application to connect.");
   });
 

@@ -44,6 +44,7 @@ export const customHmac: Sender<CustomHmacConfig> = {
   },
   // The headers are the user's choice: nothing marks a request as this sender's.
   marks: [],
+  settingsHeaders: (config) => (config.idHeader ? [config.idHeader] : []),
   idempotency: "the delivery ID header named in the settings; without one, an identical body within 24 hours",
   identify: (request, payload, config) => ({
     messageId: config.idHeader ? headerText(request.headers, config.idHeader) : null,
