@@ -1,10 +1,10 @@
 "use client";
 
-import type { EventGroupOption } from "./channel-types";
+import { type EventGroupOption, firstEventType } from "./channel-types";
 
 type Props = { groups: EventGroupOption[]; value: string[] | null; onChange: (value: string[] | null) => void };
 
-/** "All events", or chosen types from the catalog, grouped as Clerk groups them. */
+/** "All events", or chosen types from the catalog, grouped as the sender groups them. */
 export function EventFilterPicker({ groups, value, onChange }: Props) {
   const chosen = new Set(value ?? []);
   const toggle = (types: string[], isOn: boolean) => {
@@ -28,7 +28,7 @@ export function EventFilterPicker({ groups, value, onChange }: Props) {
             type="radio"
             name="event-filter"
             checked={value !== null}
-            onChange={() => onChange(value ?? ["user.created"])}
+            onChange={() => onChange(value ?? [firstEventType(groups)])}
           />
           Only the events I choose
         </label>
