@@ -2,7 +2,11 @@ import type { SenderDescription } from "./describe-sender";
 import { SENDER_CATEGORIES } from "./sender-categories";
 
 function fold(text: string): string {
-  return text.toLowerCase().normalize("NFKD").replace(/[^a-z0-9]+/g, " ").trim();
+  return text
+    .toLowerCase()
+    .normalize("NFKD")
+    .replace(/[^a-z0-9]+/g, " ")
+    .trim();
 }
 
 /**

@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Badge } from "@/components/badge";
-import { SenderLogo } from "@/components/sender-logo";
 import { DataTable } from "@/components/data-table";
 import { EnvironmentBadge } from "@/components/environment-badge";
+import { SenderLogo } from "@/components/sender-logo";
 import { SubmitButton } from "@/components/submit-button";
 import { Timestamp } from "@/components/time-ago";
 import { UsageMeter } from "@/components/usage-meter";
@@ -37,7 +37,8 @@ export default async function WebhooksPage() {
         <div className="rounded-xl border border-dashed border-slate-300 bg-surface p-10 text-center">
           <h2 className="font-medium">No webhooks yet</h2>
           <p className="mt-1 text-sm text-slate-600">
-            Create one, connect it to the application that sends the events (Clerk, Stripe, GitHub…), and every event shows up in the notification log.
+            Create one, connect it to the application that sends the events (Clerk, Stripe, GitHub…), and every event
+            shows up in the notification log.
           </p>
         </div>
       ) : (

@@ -29,20 +29,20 @@ export function EventTypeSelect(props: {
           onChange={(event) => props.onChange(event.target.value)}
         />
       ) : (
-      <select
-        id={props.id}
-        className={inputClass}
-        value={props.value}
-        onChange={(event) => props.onChange(event.target.value)}
-      >
-        {props.groups.map((group) => (
-          <optgroup key={group.id} label={group.name}>
-            {group.types.map((entry) => (
-              <option key={entry.type}>{entry.type}</option>
-            ))}
-          </optgroup>
-        ))}
-      </select>
+        <select
+          id={props.id}
+          className={inputClass}
+          value={props.value}
+          onChange={(event) => props.onChange(event.target.value)}
+        >
+          {props.groups.map((group) => (
+            <optgroup key={group.id} label={group.name}>
+              {group.types.map((entry) => (
+                <option key={entry.type}>{entry.type}</option>
+              ))}
+            </optgroup>
+          ))}
+        </select>
       )}
     </div>
   );

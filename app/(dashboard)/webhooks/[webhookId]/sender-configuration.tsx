@@ -6,7 +6,7 @@ import { inputClass } from "@/components/field";
 import { FormMessage } from "@/components/form-message";
 import { SenderLogo } from "@/components/sender-logo";
 import { SubmitButton } from "@/components/submit-button";
-import { type SenderDescription, describeIdempotency } from "@/lib/senders/describe-sender";
+import { describeIdempotency, type SenderDescription } from "@/lib/senders/describe-sender";
 import { saveSecretAction } from "../actions";
 import { initialSettings, SenderSettingsFields, settingsToSend } from "./sender-settings-fields";
 
@@ -82,8 +82,8 @@ export function SenderConfiguration({ webhookId, url, sender, ...props }: Props)
         </div>
         {/^http:\/\/(localhost|127\.)/.test(url) ? (
           <p className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900">
-            This URL points at your own machine, which {sender.name} cannot reach. Expose Hookbell through a tunnel
-            and start it with APP_URL set to the public address (see the README, “Exposing localhost”).
+            This URL points at your own machine, which {sender.name} cannot reach. Expose Hookbell through a tunnel and
+            start it with APP_URL set to the public address (see the README, “Exposing localhost”).
           </p>
         ) : null}
         <h3 className="pt-1 text-sm font-medium" id="url-steps-heading">

@@ -8,7 +8,10 @@ export type SettingsValues = Record<string, string>;
 /** The form's starting values: what is saved for this sender, else each field's default. */
 export function initialSettings(fields: SettingField[], saved: Record<string, unknown> | null): SettingsValues {
   return Object.fromEntries(
-    fields.map((field) => [field.name, saved?.[field.name] !== undefined ? String(saved[field.name]) : (field.defaultValue ?? "")]),
+    fields.map((field) => [
+      field.name,
+      saved?.[field.name] !== undefined ? String(saved[field.name]) : (field.defaultValue ?? ""),
+    ]),
   );
 }
 
