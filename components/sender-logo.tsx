@@ -65,7 +65,7 @@ export function SenderLogo({
   if (icon) {
     return (
       <span aria-hidden="true" className={tile} style={{ backgroundColor: `#${icon.hex}` }} data-logo={id}>
-        <svg viewBox="0 0 24 24" className="h-3/5 w-3/5" fill={glyphColour(icon.hex)}>
+        <svg aria-hidden="true" viewBox="0 0 24 24" className="h-3/5 w-3/5" fill={glyphColour(icon.hex)}>
           <path d={icon.path} />
         </svg>
       </span>
@@ -79,6 +79,7 @@ export function SenderLogo({
     >
       {generic ? (
         <svg
+          aria-hidden="true"
           viewBox="0 0 24 24"
           className="h-3/5 w-3/5"
           fill="none"

@@ -68,15 +68,7 @@ export function SenderPicker({ senders, onPick }: Props) {
         </p>
       </div>
 
-      <div
-        id="sender-options"
-        ref={list}
-        className="space-y-4"
-        onKeyDown={(event) => {
-          if (event.key === "ArrowDown" || event.key === "ArrowRight") moveFocus(event, 1);
-          if (event.key === "ArrowUp" || event.key === "ArrowLeft") moveFocus(event, -1);
-        }}
-      >
+      <div id="sender-options" ref={list} className="space-y-4">
         {groups.map((group) => (
           <section key={group.id} aria-labelledby={`sender-group-${group.id}`} data-testid="sender-group">
             <h3 id={`sender-group-${group.id}`} className="mb-2 text-xs font-semibold uppercase text-slate-500">
@@ -89,6 +81,10 @@ export function SenderPicker({ senders, onPick }: Props) {
                     type="button"
                     data-sender={sender.id}
                     onClick={() => onPick(sender.id)}
+                    onKeyDown={(event) => {
+                      if (event.key === "ArrowDown" || event.key === "ArrowRight") moveFocus(event, 1);
+                      if (event.key === "ArrowUp" || event.key === "ArrowLeft") moveFocus(event, -1);
+                    }}
                     className="flex w-full items-center gap-3 rounded-lg border border-slate-300 p-3 text-left hover:border-brand-500 hover:bg-brand-50 focus-visible:border-brand-500"
                   >
                     <SenderLogo id={sender.id} name={sender.name} generic={sender.category === "generic"} />
