@@ -5,7 +5,7 @@ import { CopyButton } from "./copy-button";
 type StepText = { title: string; detail: string; href?: string; anchor?: string };
 
 /** The steps' words; the connect and test steps name the webhook's sender once one is picked or connected. */
-const stepsFor = (sender: string | undefined): Record<OnboardingStep["id"], StepText> => ({
+const stepsFor = (sender: string | undefined, isWebhookPage: boolean): Record<OnboardingStep["id"], StepText> => ({
   create: {
     title: "Create a webhook",
     detail: "Manage Webhooks → + Create Webhook. It starts inactive.",
@@ -24,8 +24,7 @@ const stepsFor = (sender: string | undefined): Record<OnboardingStep["id"], Step
       }
     : {
         title: "Connect an application",
-        detail:
-          "On the webhook’s page press Connect, pick the application (Clerk, Stripe, GitHub…), copy the Webhook URL into it and paste its secret.",
+        detail: `${isWebhookPage ? "Press Connect under Application below" : "On a webhook’s page press Connect"}, pick the application that sends the events, copy the Webhook URL into it and paste its secret.`,
         anchor: "connect-heading",
       },
   test: {
@@ -54,7 +53,7 @@ export function OnboardingChecklist({
   /** On a webhook's page: the application it is connected to, named in the steps. */
   senderName?: string;
 }) {
-  const texts = stepsFor(senderName);
+  const texts = stepsFor(senderName, webhookUrl !== undefined);
   const done = steps.filter((step) => step.done).length;
   return (
     <section

@@ -20,6 +20,8 @@ type SenderCase = {
   /** Settings to fill by label, for a sender that has them. */
   settings?: Record<string, string>;
   eventType: string;
+  /** Text the alert email's subject carries for that event. */
+  alertSubject: string;
   body: (eventType: string) => string;
   /** Headers for `body`, signed the way the sender signs, by the sender's own library. */
   sign: (body: string, secret: string) => Record<string, string>;
@@ -35,6 +37,7 @@ const CASES: SenderCase[] = [
     search: "stand",
     secret: `whsec_${randomBytes(32).toString("base64")}`,
     eventType: "invoice.paid",
+    alertSubject: "invoice.paid",
     body: (type) =>
       JSON.stringify({ type, timestamp: new Date().toISOString(), data: { id: "inv_2pXq7YbKf3", object: "invoice" } }),
     sign: (body, secret) => {
@@ -53,6 +56,7 @@ const CASES: SenderCase[] = [
     search: "clerk",
     secret: CLERK_SECRET,
     eventType: "user.created",
+    alertSubject: "New signup",
     body: (type) =>
       JSON.stringify({
         object: "event",
@@ -152,7 +156,7 @@ describe.each(CASES.map((entry) => [entry.senderId, entry] as const))("connectin
     const panel = page.getByTestId("sender-configuration");
     expect(await panel.getAttribute("data-sender")).toBe(sender.id);
     const steps = await page
-      .getByRole("list", { name: `Where to paste it in ${sender.name}` })
+      .getByRole("list", { name: /^Where to paste it in / })
       .locator("li")
       .allTextContents();
     expect(steps).toEqual(sender.urlHelp);
@@ -209,6 +213,7 @@ describe.each(CASES.map((entry) => [entry.senderId, entry] as const))("connectin
     expect(await rows.count()).toBe(1);
     await rows.first().getByRole("link").click();
     await page.waitForURL(/\/mailbox\/msg_/);
+    expect(await page.getByTestId("mail-subject").textContent()).toContain(entry.alertSubject);
     expect(await page.getByTestId("mail-text").textContent()).toContain("View event in Hookbell");
     await screenshot(page, `mail-${sender.id}`);
 

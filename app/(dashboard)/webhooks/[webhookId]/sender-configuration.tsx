@@ -39,6 +39,8 @@ export function SenderConfiguration({ webhookId, url, sender, ...props }: Props)
     if (state?.ok && secretField.current) secretField.current.value = "";
   }, [state]);
   const label = sender.secret.label;
+  // A generic sender (Standard Webhooks) stands for whichever application posts: name that, not the standard.
+  const product = sender.category === "generic" ? "the sending application" : sender.name;
   return (
     <div className="mt-3 space-y-6" data-testid="sender-configuration" data-sender={sender.id}>
       <div className="flex flex-wrap items-center gap-3">
@@ -82,12 +84,12 @@ export function SenderConfiguration({ webhookId, url, sender, ...props }: Props)
         </div>
         {/^http:\/\/(localhost|127\.)/.test(url) ? (
           <p className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900">
-            This URL points at your own machine, which {sender.name} cannot reach. Expose Hookbell through a tunnel and
+            This URL points at your own machine, which {product} cannot reach. Expose Hookbell through a tunnel and
             start it with APP_URL set to the public address (see the README, “Exposing localhost”).
           </p>
         ) : null}
         <h3 className="pt-1 text-sm font-medium" id="url-steps-heading">
-          Where to paste it in {sender.name}
+          Where to paste it in {product}
         </h3>
         <ol aria-labelledby="url-steps-heading" className="list-decimal space-y-1 pl-5 text-sm text-slate-600">
           {sender.urlHelp.map((step) => (
@@ -124,7 +126,7 @@ export function SenderConfiguration({ webhookId, url, sender, ...props }: Props)
           {props.secretHint ? (
             <p className="text-sm text-slate-600" data-testid="secret-hint">
               Saved secret: <code className="rounded bg-slate-100 px-1.5 py-0.5">{props.secretHint}</code>. A new one
-              replaces it; the old one keeps working for 24 hours so nothing is lost while you update {sender.name}.
+              replaces it; the old one keeps working for 24 hours so nothing is lost while you update {product}.
             </p>
           ) : null}
           {props.previousSecretHint && props.previousSecretExpiresAt ? (
