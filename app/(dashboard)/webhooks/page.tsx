@@ -10,11 +10,17 @@ import { UsageMeter } from "@/components/usage-meter";
 import { requireTenant } from "@/lib/auth/get-tenant";
 import { getDb } from "@/lib/db/client";
 import { getUsage } from "@/lib/delivery/usage-quota";
-import { findSender } from "@/lib/senders/senders";
+import { findSender, SENDERS } from "@/lib/senders/senders";
 import { listWebhooks } from "@/lib/webhooks/list-webhooks";
 import { createWebhookAction } from "./actions";
 
 export const metadata: Metadata = { title: "Manage Webhooks" };
+
+/** A few senders by name for the empty state, from the registry. */
+const examples = SENDERS.filter((sender) => sender.category !== "generic")
+  .slice(0, 3)
+  .map((sender) => sender.name)
+  .join(", ");
 
 export default async function WebhooksPage() {
   const tenant = await requireTenant();
@@ -37,8 +43,8 @@ export default async function WebhooksPage() {
         <div className="rounded-xl border border-dashed border-slate-300 bg-surface p-10 text-center">
           <h2 className="font-medium">No webhooks yet</h2>
           <p className="mt-1 text-sm text-slate-600">
-            Create one, connect it to the application that sends the events (Clerk, Stripe, GitHub…), and every event
-            shows up in the notification log.
+            Create one, connect it to the application that sends the events ({examples}…), and every event shows up in
+            the notification log.
           </p>
         </div>
       ) : (
