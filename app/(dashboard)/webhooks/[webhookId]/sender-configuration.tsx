@@ -7,8 +7,9 @@ import { FormMessage } from "@/components/form-message";
 import { SenderLogo } from "@/components/sender-logo";
 import { SubmitButton } from "@/components/submit-button";
 import { describeIdempotency, type SenderDescription } from "@/lib/senders/describe-sender";
+import { initialSettings, settingsToSend } from "@/lib/senders/settings-values";
 import { saveSecretAction } from "../actions";
-import { initialSettings, SenderSettingsFields, settingsToSend } from "./sender-settings-fields";
+import { SenderSettingsFields } from "./sender-settings-fields";
 
 type Props = {
   webhookId: string;

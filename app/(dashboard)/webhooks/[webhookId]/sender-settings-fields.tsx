@@ -2,36 +2,7 @@
 
 import { inputClass } from "@/components/field";
 import type { SettingField } from "@/lib/senders/sender";
-
-export type SettingsValues = Record<string, string>;
-
-/** The form's starting values: what is saved for this sender, else each field's default. */
-export function initialSettings(fields: SettingField[], saved: Record<string, unknown> | null): SettingsValues {
-  return Object.fromEntries(
-    fields.map((field) => [
-      field.name,
-      saved?.[field.name] !== undefined ? String(saved[field.name]) : (field.defaultValue ?? ""),
-    ]),
-  );
-}
-
-function isShown(field: SettingField, values: SettingsValues): boolean {
-  return !field.showWhen || values[field.showWhen.field] === field.showWhen.value;
-}
-
-/**
- * The settings object sent with the secret: shown fields only (a hidden one does not apply), numbers as
- * numbers, empty fields left out so the sender's schema applies its own default or names what is missing.
- */
-export function settingsToSend(fields: SettingField[], values: SettingsValues): Record<string, string | number> {
-  const settings: Record<string, string | number> = {};
-  for (const field of fields) {
-    const value = values[field.name]?.trim() ?? "";
-    if (!isShown(field, values) || value === "") continue;
-    settings[field.name] = field.type === "number" && Number.isFinite(Number(value)) ? Number(value) : value;
-  }
-  return settings;
-}
+import { isSettingShown, type SettingsValues } from "@/lib/senders/settings-values";
 
 /** A sender's settings form, generated from its `settingsFields` (text, number and select, with showWhen). */
 export function SenderSettingsFields(props: {
@@ -44,7 +15,7 @@ export function SenderSettingsFields(props: {
     <fieldset className="space-y-3 rounded-lg border border-slate-200 p-4" data-testid="sender-settings">
       <legend className="px-1 text-sm font-medium">{props.senderName} settings</legend>
       {props.fields.map((field) => {
-        if (!isShown(field, props.values)) return null;
+        if (!isSettingShown(field, props.values)) return null;
         const id = `sender-setting-${field.name}`;
         const common = {
           id,
