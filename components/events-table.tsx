@@ -35,7 +35,7 @@ export function EventsTable({
         { label: "Time" },
         ...(showWebhook ? [{ label: "Webhook" }] : []),
         { label: "Event type" },
-        { label: "Svix id" },
+        { label: "Delivery id" },
         { label: "Outcome" },
         { label: "Alerts" },
       ]}

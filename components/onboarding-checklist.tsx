@@ -2,7 +2,10 @@ import Link from "next/link";
 import type { OnboardingStep } from "@/lib/overview/get-onboarding";
 import { CopyButton } from "./copy-button";
 
-const STEPS: Record<OnboardingStep["id"], { title: string; detail: string; href?: string; anchor?: string }> = {
+type StepText = { title: string; detail: string; href?: string; anchor?: string };
+
+/** The steps' words; the connect and test steps name the webhook's sender once one is picked or connected. */
+const stepsFor = (sender: string | undefined, isWebhookPage: boolean): Record<OnboardingStep["id"], StepText> => ({
   create: {
     title: "Create a webhook",
     detail: "Manage Webhooks → + Create Webhook. It starts inactive.",
@@ -13,15 +16,20 @@ const STEPS: Record<OnboardingStep["id"], { title: string; detail: string; href?
     detail: "Turn on Email or Slack notifications and save the configuration.",
     anchor: "channels-heading",
   },
-  connect: {
-    title: "Connect Clerk",
-    detail:
-      "Copy the Webhook URL into Clerk (Configure → Webhooks → Add Endpoint), then paste Clerk’s signing secret here.",
-    anchor: "connect-heading",
-  },
+  connect: sender
+    ? {
+        title: `Connect ${sender}`,
+        detail: `Copy the Webhook URL into ${sender} (the steps are under Application below), then paste its secret here.`,
+        anchor: "connect-heading",
+      }
+    : {
+        title: "Connect an application",
+        detail: `${isWebhookPage ? "Press Connect under Application below" : "On a webhook’s page press Connect"}, pick the application that sends the events, copy the Webhook URL into it and paste its secret.`,
+        anchor: "connect-heading",
+      },
   test: {
     title: "Send a test event",
-    detail: "In Clerk press “Send test event”, or use Send test event on the webhook page.",
+    detail: `${sender ? `Send an event from ${sender}` : "Send an event from the application"}, or use Send test event on the webhook page.`,
     anchor: "test-heading",
   },
   alert: {
@@ -29,19 +37,23 @@ const STEPS: Record<OnboardingStep["id"], { title: string; detail: string; href?
     detail: "Open the event in the Notification Log and check your inbox, the Dev mailbox or Slack.",
     href: "/logs",
   },
-};
+});
 
 /** Getting started, ticked off from real state. Anchors jump to the section of the current page. */
 export function OnboardingChecklist({
   steps,
   webhookPath,
   webhookUrl,
+  senderName,
 }: {
   steps: OnboardingStep[];
   webhookPath?: string;
-  /** On a webhook's page: its URL, to copy straight from the "Connect Clerk" step. */
+  /** On a webhook's page: its URL, to copy straight from the "Connect …" step. */
   webhookUrl?: string;
+  /** On a webhook's page: the application it is connected to, named in the steps. */
+  senderName?: string;
 }) {
+  const texts = stepsFor(senderName, webhookUrl !== undefined);
   const done = steps.filter((step) => step.done).length;
   return (
     <section
@@ -59,7 +71,7 @@ export function OnboardingChecklist({
       </div>
       <ol className="mt-3 space-y-2">
         {steps.map((step, index) => {
-          const info = STEPS[step.id];
+          const info = texts[step.id];
           const href = info.anchor && webhookPath ? `${webhookPath}#${info.anchor}` : info.href;
           return (
             <li key={step.id} className="flex gap-3" data-testid={`onboarding-${step.id}`} data-done={step.done}>

@@ -5,11 +5,13 @@ import { defineOperation, type Operation } from "./operation";
 import { actionOperations } from "./operations/action-operations";
 import { channelOperations } from "./operations/channel-operations";
 import { eventOperations } from "./operations/event-operations";
+import { senderOperations } from "./operations/sender-operations";
 import { templateOperations } from "./operations/template-operations";
 import { webhookOperations } from "./operations/webhook-operations";
 
 const RESOURCE_OPERATIONS: Operation[] = [
   ...webhookOperations,
+  ...senderOperations,
   ...channelOperations,
   ...templateOperations,
   ...eventOperations,

@@ -146,6 +146,10 @@ export function buildOpenApiDocument(operations: Operation[], serverUrl: string)
     servers: [{ url: `${serverUrl}/api/v1` }],
     tags: [
       { name: "Webhooks", description: "Where senders post; each has a signing secret and an environment label." },
+      {
+        name: "Senders",
+        description: "The applications a webhook connects to (its `provider`): steps, secret, settings, events.",
+      },
       { name: "Channels", description: "A webhook's email and Slack alerts: recipients or URL, template, filter." },
       { name: "Templates", description: "Alert template presets and previews." },
       { name: "Events", description: "The notification log: every request received and its alerts." },

@@ -33,16 +33,34 @@ export const SaveSigningSecretSchema = z
       ctx.addIssue({ code: "custom", path: ["secret"], message: problem });
       return z.NEVER;
     }
-    if (!sender.config) return { sender, secret: input.secret, settings: null };
+    if (!sender.config) {
+      // Settings sent to a sender that has none are a mistake (the wrong sender, say): refused, not dropped.
+      if (hasSettings(input.settings)) {
+        ctx.addIssue({ code: "custom", path: ["settings"], message: `${sender.name} has no settings to save.` });
+        return z.NEVER;
+      }
+      return { sender, secret: input.secret, settings: null };
+    }
     const settings = sender.config.safeParse(input.settings ?? {});
     if (!settings.success) {
       for (const issue of settings.error.issues) {
-        ctx.addIssue({ code: "custom", path: ["settings", ...issue.path.map(String)], message: issue.message });
+        const label = sender.settingsFields?.find((field) => field.name === issue.path[0])?.label;
+        ctx.addIssue({
+          code: "custom",
+          path: ["settings", ...issue.path.map(String)],
+          message: label ? `${label}: ${issue.message}` : issue.message,
+        });
       }
       return z.NEVER;
     }
     return { sender, secret: input.secret, settings: JSON.stringify(settings.data) };
   });
+
+/** Absent, null and {} all mean "no settings". */
+function hasSettings(settings: unknown): boolean {
+  if (settings === undefined || settings === null) return false;
+  return typeof settings !== "object" || Object.keys(settings).length > 0;
+}
 
 export type SaveSigningSecretInput = z.input<typeof SaveSigningSecretSchema>;
 

@@ -45,6 +45,7 @@ describe("the OpenAPI document", () => {
         "getWebhook",
         "listChannels",
         "listEvents",
+        "listSenders",
         "listTemplates",
         "listWebhooks",
         "previewTemplate",

@@ -165,6 +165,21 @@ describe("saveSigningSecret", () => {
     ).rejects.toThrow("Choose an application to connect.");
   });
 
+  it("refuses settings for a sender that has none, saving nothing, and takes an empty object as none", async () => {
+    const webhook = await createWebhook(db, tenant);
+    await expect(
+      saveSigningSecret(db, tenant, webhook.id, { provider: "clerk", secret: CLERK_SECRET, settings: { a: "b" } }),
+    ).rejects.toThrow("Clerk has no settings to save.");
+    const row = await db.webhook.findUniqueOrThrow({ where: { id: webhook.id } });
+    expect(row).toMatchObject({ signingSecret: null, provider: null, senderConfig: null });
+    const saved = await saveSigningSecret(db, tenant, webhook.id, {
+      provider: "clerk",
+      secret: CLERK_SECRET,
+      settings: {},
+    });
+    expect(saved).toMatchObject({ provider: "clerk", senderSettings: null });
+  });
+
   it("keeps the replaced secret for 24 hours and shows it only masked", async () => {
     const webhook = await connected(tenant, CLERK_SECRET);
     const now = new Date();

@@ -15,7 +15,9 @@ export default async function SignUpPage({ searchParams }: { searchParams: Promi
   return (
     <>
       <h1 className="mb-1 text-lg font-semibold">Create your account</h1>
-      <p className="mb-5 text-sm text-slate-600">Get an alert the moment something happens in Clerk.</p>
+      <p className="mb-5 text-sm text-slate-600">
+        Get an alert the moment something happens in the applications that send you webhooks.
+      </p>
       <SignUpForm returnTo={returnTo} />
       <p className="mt-5 text-center text-sm text-slate-600">
         Already have an account?{" "}

@@ -119,7 +119,10 @@ export default async function LogsPage({ searchParams }: Props) {
           </Link>
         </div>
       </form>
-      <EventsTable events={events} empty="No requests match. Send a test event from Clerk, or change the filters." />
+      <EventsTable
+        events={events}
+        empty="No requests match. Send a test event from the application or a webhook’s page, or change the filters."
+      />
       <nav aria-label="Pagination" className="flex justify-between text-sm">
         {filter.before ? (
           <Link href={withFilter({})} className="font-medium text-brand-700 hover:underline">

@@ -47,8 +47,19 @@ export async function saveSecretAction(webhookId: string, _state: FormState, for
     saveSigningSecret(getDb(), tenant, actionId(webhookId), {
       provider: String(form.get("provider") ?? ""),
       secret: String(form.get("secret") ?? ""),
+      settings: readSettingsField(form.get("settings")),
     }),
   );
+}
+
+/** The Connect panel sends a sender's settings as one JSON field; saveSigningSecret validates them. */
+function readSettingsField(value: FormDataEntryValue | null): unknown {
+  if (typeof value !== "string") return undefined;
+  try {
+    return JSON.parse(value);
+  } catch {
+    return value; // refused by the sender's settings schema, with its message
+  }
 }
 
 export async function setActiveAction(webhookId: string, isActive: boolean): Promise<FormState> {

@@ -3,16 +3,24 @@ import Link from "next/link";
 import { Badge } from "@/components/badge";
 import { DataTable } from "@/components/data-table";
 import { EnvironmentBadge } from "@/components/environment-badge";
+import { SenderLogo } from "@/components/sender-logo";
 import { SubmitButton } from "@/components/submit-button";
 import { Timestamp } from "@/components/time-ago";
 import { UsageMeter } from "@/components/usage-meter";
 import { requireTenant } from "@/lib/auth/get-tenant";
 import { getDb } from "@/lib/db/client";
 import { getUsage } from "@/lib/delivery/usage-quota";
+import { findSender, SENDERS } from "@/lib/senders/senders";
 import { listWebhooks } from "@/lib/webhooks/list-webhooks";
 import { createWebhookAction } from "./actions";
 
 export const metadata: Metadata = { title: "Manage Webhooks" };
+
+/** A few senders by name for the empty state, from the registry. */
+const examples = SENDERS.filter((sender) => sender.category !== "generic")
+  .slice(0, 3)
+  .map((sender) => sender.name)
+  .join(", ");
 
 export default async function WebhooksPage() {
   const tenant = await requireTenant();
@@ -35,7 +43,8 @@ export default async function WebhooksPage() {
         <div className="rounded-xl border border-dashed border-slate-300 bg-surface p-10 text-center">
           <h2 className="font-medium">No webhooks yet</h2>
           <p className="mt-1 text-sm text-slate-600">
-            Create one, connect it to Clerk, and every event shows up in the notification log.
+            Create one, connect it to the application that sends the events ({examples}…), and every event shows up in
+            the notification log.
           </p>
         </div>
       ) : (
@@ -63,7 +72,7 @@ export default async function WebhooksPage() {
                 </Link>
               </td>
               <td className="px-4 py-3">
-                {webhook.providerName ?? <span className="text-slate-500">Not connected</span>}
+                <SenderCell provider={webhook.provider} />
               </td>
               <td className="px-4 py-3">
                 <EnvironmentBadge environment={webhook.environment} />
@@ -83,5 +92,16 @@ export default async function WebhooksPage() {
         </DataTable>
       )}
     </div>
+  );
+}
+
+function SenderCell({ provider }: { provider: string | null }) {
+  const sender = findSender(provider);
+  if (!sender) return <span className="text-slate-500">Not connected</span>;
+  return (
+    <span className="inline-flex items-center gap-2">
+      <SenderLogo id={sender.id} name={sender.name} generic={sender.category === "generic"} size="sm" />
+      {sender.name}
+    </span>
   );
 }

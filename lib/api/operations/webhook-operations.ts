@@ -6,10 +6,17 @@ import { getWebhook } from "../../webhooks/get-webhook";
 import { listWebhooks } from "../../webhooks/list-webhooks";
 import { saveSigningSecret } from "../../webhooks/save-signing-secret";
 import { setWebhookActive, updateWebhookDetails } from "../../webhooks/update-webhook";
-import { fieldsError } from "../api-error";
+import { FieldsError, fieldsError } from "../api-error";
 import { defineOperation } from "../operation";
 import { Id } from "../schemas/common";
-import { toApiWebhook, Webhook, WebhookCreate, WebhookList, WebhookUpdate } from "../schemas/webhook";
+import {
+  senderSettingsProblems,
+  toApiWebhook,
+  Webhook,
+  WebhookCreate,
+  WebhookList,
+  WebhookUpdate,
+} from "../schemas/webhook";
 
 const WebhookParams = z.object({ webhookId: Id("webhook") });
 
@@ -19,6 +26,7 @@ const EXAMPLE_WEBHOOK = {
   environment: "production",
   provider: "clerk",
   provider_name: "Clerk",
+  sender_settings: null,
   is_active: true,
   url: "https://hookbell.example.com/api/ingest/wh_4xY0k1bQ7mN2pR8sT3vW6zA9",
   secret_hint: "whsec_…aSw0",
@@ -52,7 +60,8 @@ export const webhookOperations = [
     summary: "Create a webhook",
     description:
       "Created inactive, as in the dashboard: it accepts requests once a signing secret is saved. Sending " +
-      "`provider` and `signing_secret` here saves the secret at once, which activates it.",
+      "`provider` and `signing_secret` here saves the secret at once, which activates it; `sender_settings` " +
+      "(for senders that have settings: GET /api/v1/senders) are saved with it.",
     body: WebhookCreate,
     bodyOptional: true,
     status: 201,
@@ -72,6 +81,7 @@ export const webhookOperations = [
         webhook = await saveSigningSecret(db, caller, webhook.id, {
           provider: body.provider,
           secret: body.signing_secret,
+          settings: body.sender_settings,
         });
       }
       return toApiWebhook(webhook);
@@ -116,6 +126,12 @@ export const webhookOperations = [
       if (body.signing_secret !== undefined && !provider) {
         throw fieldsError("provider", "Say which application signs with this secret.");
       }
+      // With the provider named, the body's schema checked the settings; else they are checked here against
+      // the sender already connected, before anything changes.
+      if (body.sender_settings !== undefined && body.provider === undefined && provider) {
+        const problems = senderSettingsProblems(provider, body.sender_settings);
+        if (problems.length > 0) throw new FieldsError(problems);
+      }
       if (body.is_active === true && !current.secretHint && body.signing_secret === undefined) {
         throw new AppError("conflict", "Connect an application and save its signing secret before activating.");
       }
@@ -127,7 +143,11 @@ export const webhookOperations = [
         });
       }
       if (body.signing_secret !== undefined && provider) {
-        webhook = await saveSigningSecret(db, caller, webhookId, { provider, secret: body.signing_secret });
+        webhook = await saveSigningSecret(db, caller, webhookId, {
+          provider,
+          secret: body.signing_secret,
+          settings: body.sender_settings,
+        });
       }
       if (body.is_active !== undefined && body.is_active !== webhook.isActive) {
         webhook = await setWebhookActive(db, caller, webhookId, body.is_active);

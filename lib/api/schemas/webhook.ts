@@ -1,14 +1,57 @@
 import { z } from "zod";
-import { findSender, SENDERS } from "../../senders/senders";
+import { findSender } from "../../senders/senders";
 import { EnvironmentSchema, WebhookNameSchema } from "../../webhooks/update-webhook";
 import type { WebhookView } from "../../webhooks/webhook-view";
+import type { FieldProblem } from "../api-error";
 import { iso, NullableTimestamp, Timestamp } from "./common";
+import { SenderId } from "./sender";
 
 // Request fields reuse the dashboard's own schemas, so the API accepts exactly what the dashboard does.
 
-const ProviderId = z.enum(SENDERS.map((sender) => sender.id) as [string, ...string[]], {
-  error: `Choose an application to connect: ${SENDERS.map((sender) => sender.id).join(", ")}.`,
-});
+const ProviderId = SenderId;
+
+const SenderSettingsSchema = z
+  .record(z.string(), z.unknown())
+  .describe(
+    "The sender's settings, saved with the signing secret (so send both): the fields GET /api/v1/senders lists " +
+      "under `settings`. Refused for a sender without settings.",
+  );
+
+/** What is wrong with `settings` for this sender, by field path in the request (`sender_settings.header`). */
+export function senderSettingsProblems(providerId: string, settings: Record<string, unknown>): FieldProblem[] {
+  const sender = findSender(providerId);
+  if (!sender) return [];
+  if (!sender.config) {
+    return Object.keys(settings).length === 0
+      ? []
+      : [{ path: "sender_settings", message: `${sender.name} has no settings; leave sender_settings out.` }];
+  }
+  const parsed = sender.config.safeParse(settings);
+  if (parsed.success) return [];
+  return parsed.error.issues.map((issue) => ({
+    path: ["sender_settings", ...issue.path.map(String)].join("."),
+    message: issue.message,
+  }));
+}
+
+type SettingsBody = { provider?: string; signing_secret?: string; sender_settings?: Record<string, unknown> };
+
+/** Settings travel with the secret; with a provider named, they are checked against that sender here. */
+const settingsFitProvider = (body: SettingsBody, ctx: z.RefinementCtx) => {
+  if (body.sender_settings === undefined) return;
+  if (body.signing_secret === undefined) {
+    ctx.addIssue({
+      code: "custom",
+      path: ["sender_settings"],
+      message: "Send sender_settings together with the signing secret; they are saved with it.",
+    });
+    return;
+  }
+  if (body.provider === undefined) return; // checked against the connected sender by the handler
+  for (const problem of senderSettingsProblems(body.provider, body.sender_settings)) {
+    ctx.addIssue({ code: "custom", path: problem.path.split("."), message: problem.message });
+  }
+};
 
 /** Checked against the provider's own rules too (secretFitsProvider; again when saved). */
 const SigningSecretSchema = z.string().trim().min(1, "Enter the signing secret.");
@@ -38,10 +81,12 @@ export const WebhookCreate = z
     signing_secret: SigningSecretSchema.optional().describe(
       "Write-only. The first secret saved activates the webhook; without one it is created inactive.",
     ),
+    sender_settings: SenderSettingsSchema.optional(),
   })
   .superRefine((body, ctx) => {
     secretNeedsProvider(body, ctx);
     secretFitsProvider(body, ctx);
+    settingsFitProvider(body, ctx);
     if (body.signing_secret !== undefined && body.provider === undefined) {
       ctx.addIssue({ code: "custom", path: ["provider"], message: "Say which application signs with this secret." });
     }
@@ -55,6 +100,7 @@ export const WebhookUpdate = z
     signing_secret: SigningSecretSchema.optional().describe(
       "Write-only. Replacing a secret keeps the previous one valid for 24 hours.",
     ),
+    sender_settings: SenderSettingsSchema.optional(),
     is_active: z
       .boolean()
       .optional()
@@ -63,6 +109,7 @@ export const WebhookUpdate = z
   .superRefine((body, ctx) => {
     secretNeedsProvider(body, ctx);
     secretFitsProvider(body, ctx);
+    settingsFitProvider(body, ctx);
   });
 
 export const Webhook = z.object({
@@ -71,6 +118,10 @@ export const Webhook = z.object({
   environment: z.string(),
   provider: z.string().nullable(),
   provider_name: z.string().nullable(),
+  sender_settings: z
+    .record(z.string(), z.unknown())
+    .nullable()
+    .describe("The sender's saved settings; null for a sender without settings. Never a secret."),
   is_active: z.boolean(),
   url: z.string().describe("The ingest URL to paste into the sending application."),
   secret_hint: z.string().nullable().describe("The saved signing secret, masked: whsec_…abcd."),
@@ -91,6 +142,7 @@ export function toApiWebhook(view: WebhookView): z.input<typeof Webhook> {
     environment: view.environment,
     provider: view.provider,
     provider_name: view.providerName,
+    sender_settings: view.senderSettings,
     is_active: view.isActive,
     url: view.url,
     secret_hint: view.secretHint,

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { OutcomeBadge } from "@/components/events-table";
 import { LiveRefresh } from "@/components/live-refresh";
+import { SenderLogo } from "@/components/sender-logo";
 import { Timestamp } from "@/components/time-ago";
 import { requireTenant } from "@/lib/auth/get-tenant";
 import { getDb } from "@/lib/db/client";
@@ -11,6 +12,7 @@ import { getEvent } from "@/lib/log/get-event";
 import { listDeliveries } from "@/lib/log/list-deliveries";
 import { summarizeLoggedEvent } from "@/lib/log/summarize-logged-event";
 import { findMailboxCopies } from "@/lib/mailbox/find-mailbox-copies";
+import { findSender } from "@/lib/senders/senders";
 import { orNotFound } from "../../or-not-found";
 import { Deliveries } from "./deliveries";
 import { ReplayEventButton } from "./delivery-actions";
@@ -31,6 +33,7 @@ export default async function EventPage({ params }: Props) {
     event.outcome === "accepted" ? summarizeLoggedEvent(tenant.projectId, eventToContext(event)) : null,
   ]);
   const explanation = event.outcome === "rejected" ? explainRejection(event.reasonCode, event.webhook.provider) : null;
+  const sender = findSender(event.webhook.provider);
   const facts: [string, React.ReactNode][] = [
     ["Received", <Timestamp key="t" value={event.receivedAt} />],
     [
@@ -39,9 +42,21 @@ export default async function EventPage({ params }: Props) {
         {event.webhook.name}
       </Link>,
     ],
+    [
+      "Application",
+      sender ? (
+        <span key="s" className="inline-flex items-center gap-1.5">
+          <SenderLogo id={sender.id} name={sender.name} generic={sender.category === "generic"} size="sm" />
+          {sender.name}
+        </span>
+      ) : (
+        "—"
+      ),
+    ],
     ["Event type", event.eventType ?? "—"],
     ["Object", event.eventObject ?? "—"],
-    ["Svix id", event.svixId ?? "—"],
+    // The sender's own id of the delivery (svix-id, Stripe's event id, X-GitHub-Delivery…); none: body hash.
+    [sender?.idempotency === null ? "Delivery id (none sent)" : "Delivery id", event.svixId ?? "—"],
     ["HTTP answer", String(event.httpStatus)],
     ["Verified with", event.secretSlot ? `${event.secretSlot} secret` : "—"],
     ["Body size", `${event.bodySize} bytes${event.bodyTruncated ? " (first 4 KiB kept)" : ""}`],

@@ -13,7 +13,14 @@ import type { ChannelReveal, KindFormField } from "@/lib/channels/kinds/channel-
 import type { ChannelView } from "@/lib/channels/list-channels";
 import type { AlertTemplate } from "@/lib/templates/alert-template";
 import { createChannelAction, type SaveChannelState, updateChannelAction } from "./channel-actions";
-import { AUTO, type ChannelPanelProps, DEFAULT_TYPE, type KindOption, presetTemplate } from "./channel-types";
+import {
+  AUTO,
+  type ChannelPanelProps,
+  DEFAULT_TYPE,
+  firstEventType,
+  type KindOption,
+  presetTemplate,
+} from "./channel-types";
 import { type ConditionsDraft, deriveConditions, draftFromDocument } from "./condition-draft";
 import { ConditionsField } from "./conditions-field";
 import { EventFilterPicker } from "./event-filter-picker";
@@ -55,7 +62,7 @@ export function ChannelDialog({ kind, channel, webhookId, eventGroups, onClose, 
     draftFromDocument(channel?.conditions ?? null),
   );
   // The event type whose alert the editor shows (and, under Automatic, whose override it saves).
-  const [editType, setEditType] = useState(channel?.eventTypes?.[0] ?? "user.created");
+  const [editType, setEditType] = useState(channel?.eventTypes?.[0] ?? firstEventType(eventGroups));
   // Edits made in this dialog, by template row ("*" or an event type), and the rows to reset.
   const [drafts, setDrafts] = useState<Record<string, AlertTemplate>>({});
   const [resets, setResets] = useState<string[]>([]);

@@ -8,6 +8,11 @@ export type PresetOption = { id: string; name: string; eventType: string | null;
 
 export type EventGroupOption = { id: string; name: string; types: { type: string; description: string }[] };
 
+/** The type the event pickers start on: the sender's first, or a neutral one for a sender without a catalog. */
+export function firstEventType(groups: EventGroupOption[]): string {
+  return groups[0]?.types[0]?.type ?? "ping";
+}
+
 /** A kind of channel as the dashboard offers it, from its module in the registry (plain data). */
 export type KindOption = {
   kind: string;

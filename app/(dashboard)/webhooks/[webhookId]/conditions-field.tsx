@@ -7,7 +7,7 @@ import type { WouldAlert } from "@/lib/channels/would-alert";
 import type { ConditionDocument } from "@/lib/conditions/condition";
 import type { PayloadField } from "@/lib/conditions/list-payload-fields";
 import { conditionFieldsAction, wouldAlertAction } from "./channel-actions";
-import type { EventGroupOption } from "./channel-types";
+import { type EventGroupOption, firstEventType } from "./channel-types";
 import { type ConditionsDraft, draftFromDocument, parseConditionsText } from "./condition-draft";
 import { ConditionRows } from "./condition-rows";
 import { EventTypeSelect } from "./event-type-select";
@@ -27,7 +27,7 @@ type Props = {
  * as JSON (Hookdeck's filter syntax); and "Would this have alerted?" on the webhook's last 20 events.
  */
 export function ConditionsField({ webhookId, draft, onChange, problem, eventTypes, document, eventGroups }: Props) {
-  const [fieldsType, setFieldsType] = useState(eventTypes?.[0] ?? "user.created");
+  const [fieldsType, setFieldsType] = useState(eventTypes?.[0] ?? firstEventType(eventGroups));
   const [fieldsSource, setFieldsSource] = useState<"sample" | "latest">("sample");
   const [fields, setFields] = useState<{ fields: PayloadField[]; source: string }>({ fields: [], source: "" });
   const [modeProblem, setModeProblem] = useState<string | null>(null);

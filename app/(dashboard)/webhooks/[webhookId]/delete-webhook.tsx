@@ -6,7 +6,15 @@ import { Dialog } from "@/components/dialog";
 import { FormMessage, type FormState } from "@/components/form-message";
 import { deleteWebhookAction } from "../actions";
 
-export function DeleteWebhook({ webhookId, name }: { webhookId: string; name: string }) {
+export function DeleteWebhook({
+  webhookId,
+  name,
+  senderName,
+}: {
+  webhookId: string;
+  name: string;
+  senderName: string | null;
+}) {
   const [isOpen, setIsOpen] = useState(false);
   const [state, setState] = useState<FormState>();
   const [pending, startTransition] = useTransition();
@@ -19,7 +27,7 @@ export function DeleteWebhook({ webhookId, name }: { webhookId: string; name: st
         open={isOpen}
         onOpenChange={setIsOpen}
         title={`Delete “${name}”?`}
-        description="Clerk’s requests to this URL will fail from now on, and its logged requests and alerts are deleted. This cannot be undone."
+        description={`${senderName ? `${senderName}’s requests` : "Requests"} to this URL will fail from now on, and its logged requests and alerts are deleted. This cannot be undone.`}
       >
         <FormMessage state={state} />
         <div className="mt-5 flex justify-end gap-2">

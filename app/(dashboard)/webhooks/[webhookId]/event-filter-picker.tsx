@@ -1,10 +1,11 @@
 "use client";
 
-import type { EventGroupOption } from "./channel-types";
+import { inputClass } from "@/components/field";
+import { type EventGroupOption, firstEventType } from "./channel-types";
 
 type Props = { groups: EventGroupOption[]; value: string[] | null; onChange: (value: string[] | null) => void };
 
-/** "All events", or chosen types from the catalog, grouped as Clerk groups them. */
+/** "All events", or chosen types from the catalog, grouped as the sender groups them. */
 export function EventFilterPicker({ groups, value, onChange }: Props) {
   const chosen = new Set(value ?? []);
   const toggle = (types: string[], isOn: boolean) => {
@@ -28,12 +29,35 @@ export function EventFilterPicker({ groups, value, onChange }: Props) {
             type="radio"
             name="event-filter"
             checked={value !== null}
-            onChange={() => onChange(value ?? ["user.created"])}
+            onChange={() => onChange(value ?? [firstEventType(groups)])}
           />
           Only the events I choose
         </label>
       </div>
-      {value !== null ? (
+      {value !== null && groups.length === 0 ? (
+        // A sender without a catalog (Standard Webhooks): the types are typed, comma-separated.
+        <div className="space-y-1">
+          <label htmlFor="event-filter-types" className="block text-sm">
+            Event types, separated by commas
+          </label>
+          <input
+            id="event-filter-types"
+            className={`${inputClass} font-mono`}
+            spellCheck={false}
+            autoComplete="off"
+            defaultValue={value.join(", ")}
+            onChange={(event) =>
+              onChange(
+                event.target.value
+                  .split(",")
+                  .map((type) => type.trim())
+                  .filter(Boolean),
+              )
+            }
+          />
+        </div>
+      ) : null}
+      {value !== null && groups.length > 0 ? (
         <div className="grid gap-3 rounded-lg border border-slate-200 p-3 sm:grid-cols-2 lg:grid-cols-3">
           {groups.map((group) => {
             const types = group.types.map((entry) => entry.type);

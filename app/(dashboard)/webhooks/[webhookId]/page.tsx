@@ -5,6 +5,7 @@ import { EnvironmentBadge } from "@/components/environment-badge";
 import { EventsTable } from "@/components/events-table";
 import { LiveRefresh } from "@/components/live-refresh";
 import { OnboardingChecklist } from "@/components/onboarding-checklist";
+import { SenderLogo } from "@/components/sender-logo";
 import { UsageMeter } from "@/components/usage-meter";
 import { requireTenant } from "@/lib/auth/get-tenant";
 import { listChannelKinds } from "@/lib/channels/kinds/channel-kinds";
@@ -14,8 +15,8 @@ import { getUsage } from "@/lib/delivery/usage-quota";
 import { getEnv } from "@/lib/env";
 import { listEvents } from "@/lib/log/list-events";
 import { getOnboarding } from "@/lib/overview/get-onboarding";
-import { CLERK_EVENT_GROUPS } from "@/lib/senders/clerk/clerk-events";
-import { SENDERS } from "@/lib/senders/senders";
+import { describeSender } from "@/lib/senders/describe-sender";
+import { findSender, SENDERS } from "@/lib/senders/senders";
 import { listPresets } from "@/lib/templates/presets";
 import { getWebhook } from "@/lib/webhooks/get-webhook";
 import { orNotFound } from "../../or-not-found";
@@ -58,7 +59,10 @@ export default async function WebhookPage({ params, searchParams }: Props) {
     suggestedName: module.defaultName(),
     notice: module.notice?.(env) ?? null,
   }));
-  const eventGroups = CLERK_EVENT_GROUPS.map((group) => ({ ...group, types: [...group.types] }));
+  const sender = findSender(webhook.provider);
+  // The connected sender's catalog drives the event pickers; before one is connected there is none to offer
+  // (the pickers then take a typed event type).
+  const eventGroups = sender ? describeSender(sender).events : [];
 
   return (
     <div className="space-y-8">
@@ -69,7 +73,12 @@ export default async function WebhookPage({ params, searchParams }: Props) {
         <div className="flex flex-wrap items-center gap-3">
           <h1 className="min-w-0 break-words text-2xl font-semibold tracking-tight">{webhook.name}</h1>
           <Badge tone={webhook.isActive ? "green" : "gray"}>{webhook.isActive ? "Active" : "Inactive"}</Badge>
-          {webhook.providerName ? <Badge tone="blue">{webhook.providerName}</Badge> : null}
+          {sender ? (
+            <span className="inline-flex items-center gap-1.5 text-sm font-medium" data-testid="webhook-sender">
+              <SenderLogo id={sender.id} name={sender.name} generic={sender.category === "generic"} size="sm" />
+              {sender.name}
+            </span>
+          ) : null}
           <EnvironmentBadge environment={webhook.environment} />
           <div className="ml-auto">
             <StatusToggle
@@ -82,7 +91,12 @@ export default async function WebhookPage({ params, searchParams }: Props) {
       </div>
 
       {onboarding.every((step) => step.done) ? null : (
-        <OnboardingChecklist steps={onboarding} webhookPath={`/webhooks/${webhook.id}`} webhookUrl={webhook.url} />
+        <OnboardingChecklist
+          steps={onboarding}
+          webhookPath={`/webhooks/${webhook.id}`}
+          webhookUrl={webhook.url}
+          senderName={(sender ?? findSender(typeof connect === "string" ? connect : null))?.name}
+        />
       )}
 
       <section
@@ -100,7 +114,8 @@ export default async function WebhookPage({ params, searchParams }: Props) {
           secretHint={webhook.secretHint}
           previousSecretHint={webhook.previousSecretHint}
           previousSecretExpiresAt={webhook.previousSecretExpiresAt?.toISOString() ?? null}
-          providers={SENDERS.map(({ id, name, secret, urlHelp }) => ({ id, name, secretHelp: secret.help, urlHelp }))}
+          savedSettings={webhook.senderSettings}
+          senders={SENDERS.map(describeSender)}
         />
       </section>
 
@@ -122,7 +137,12 @@ export default async function WebhookPage({ params, searchParams }: Props) {
           <h2 id="test-heading" className="mb-3 text-lg font-semibold">
             Send test event
           </h2>
-          <SendTestEvent webhookId={webhook.id} eventGroups={eventGroups} canSend={webhook.isActive} />
+          <SendTestEvent
+            webhookId={webhook.id}
+            eventGroups={eventGroups}
+            canSend={webhook.isActive}
+            senderName={sender?.name ?? null}
+          />
         </div>
         <div className="rounded-xl border border-slate-200 bg-surface p-6 shadow-sm">
           <h2 className="mb-3 text-lg font-semibold">Replay a time window</h2>
@@ -145,7 +165,11 @@ export default async function WebhookPage({ params, searchParams }: Props) {
         <EventsTable
           events={recent.events}
           showWebhook={false}
-          empty="Nothing received yet. Paste the Webhook URL into Clerk and press “Send test event” there; it will show up here."
+          empty={
+            sender
+              ? `Nothing received yet. Paste the Webhook URL into ${sender.name} and send an event from there, or use “Send test event” above; it will show up here.`
+              : "Nothing received yet. Connect an application and paste the Webhook URL into it; its requests show up here."
+          }
         />
       </section>
 
@@ -162,7 +186,7 @@ export default async function WebhookPage({ params, searchParams }: Props) {
           <p className="mb-3 text-sm text-slate-600">
             The URL stops working at once, and every request logged for it is deleted too.
           </p>
-          <DeleteWebhook webhookId={webhook.id} name={webhook.name} />
+          <DeleteWebhook webhookId={webhook.id} name={webhook.name} senderName={sender?.name ?? null} />
         </div>
       </section>
     </div>
