@@ -12,18 +12,6 @@ export function webhookUrl(webhookId: string): string {
   return `${getEnv().APP_URL}/api/ingest/${webhookId}`;
 }
 
-function readSettings(saved: string | null): Record<string, unknown> | null {
-  if (!saved) return null;
-  try {
-    const settings: unknown = JSON.parse(saved);
-    return settings && typeof settings === "object" && !Array.isArray(settings)
-      ? (settings as Record<string, unknown>)
-      : null;
-  } catch {
-    return null;
-  }
-}
-
 /** A webhook as pages and APIs may see it: secrets appear only masked. */
 export function toWebhookView(row: WebhookRow, now = new Date()) {
   const previousValid = row.previousSecretExpiresAt !== null && row.previousSecretExpiresAt > now;
@@ -32,8 +20,6 @@ export function toWebhookView(row: WebhookRow, now = new Date()) {
     name: row.name,
     provider: row.provider,
     providerName: findSender(row.provider)?.name ?? null,
-    /** The sender's settings as saved (Custom HMAC's header and algorithm…); null for senders without any. */
-    senderSettings: readSettings(row.senderConfig),
     environment: row.environment,
     /** The sender's settings as saved (its secret header, Custom HMAC's algorithm…); none are secret. */
     senderSettings: readSettings(row.senderConfig),
