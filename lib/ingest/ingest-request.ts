@@ -6,6 +6,7 @@ import { getEnv } from "../env";
 import { logUnexpected } from "../errors";
 import { newEventId } from "../ids";
 import { createLogger } from "../logging/create-logger";
+import { INVALID_SETTINGS, readSenderConfig } from "../senders/read-sender-config";
 import { configuredSecretHeaders } from "../senders/secret-headers";
 import type { Identity, SecretSlot } from "../senders/sender";
 import { findSender } from "../senders/senders";
@@ -211,7 +212,7 @@ function checkRequest(webhook: IngestWebhook, headers: RequestHeaders, bytes: Bu
   const sender = findSender(webhook.provider) ?? findSender("clerk");
   if (!sender) throw new Error("the Clerk sender is missing from lib/senders/senders.ts");
   const config = readSenderConfig(sender, webhook.senderConfig);
-  if (config === INVALID) {
+  if (config === INVALID_SETTINGS) {
     return refuse(
       409,
       "sender_settings_invalid",
@@ -242,19 +243,6 @@ function checkRequest(webhook: IngestWebhook, headers: RequestHeaders, bytes: Bu
     });
   }
   return { ok: true, identity: verified.identity, slot: verified.slot, payload: verified.payload, text };
-}
-
-const INVALID = Symbol("invalid");
-
-/** The webhook's stored sender settings, validated; undefined for senders without settings. */
-function readSenderConfig(sender: NonNullable<ReturnType<typeof findSender>>, stored: string | null): unknown {
-  if (!sender.config) return undefined;
-  try {
-    const parsed = sender.config.safeParse(JSON.parse(stored ?? "null"));
-    return parsed.success ? parsed.data : INVALID;
-  } catch {
-    return INVALID;
-  }
 }
 
 function webhookNotFound(): IngestOutput {

@@ -5,6 +5,7 @@ import type { Db } from "../db/client";
 import { AppError, notFound } from "../errors";
 import { randomBase62 } from "../ids";
 import { EVENT_TYPE_PATTERN } from "../senders/event-type-pattern";
+import { INVALID_SETTINGS, readSenderConfig } from "../senders/read-sender-config";
 import { schemeFor } from "../senders/schemes/schemes";
 import { findSender } from "../senders/senders";
 import { webhookUrl } from "./webhook-view";
@@ -34,8 +35,10 @@ export async function sendTestEvent(
   const now = new Date();
   const sender = findSender(webhook.provider) ?? findSender("clerk");
   if (!sender) throw new Error("the Clerk sender is missing from lib/senders/senders.ts");
-  const config =
-    sender.config && webhook.senderConfig ? sender.config.parse(JSON.parse(webhook.senderConfig)) : undefined;
+  const config = readSenderConfig(sender, webhook.senderConfig);
+  if (config === INVALID_SETTINGS) {
+    throw new AppError("conflict", `This webhook's ${sender.name} settings are incomplete; save them again first.`);
+  }
   const verification = sender.verification(config);
   const body = JSON.stringify(sender.sample(eventType, now, config));
   const secret = open(webhook.signingSecret, webhookSecretField(webhook.id, "signingSecret"));

@@ -25,7 +25,11 @@ export type HookbellTarget = {
 const UNLIMITED = "1000000000";
 
 /** One key for the whole run: the bench seals the secrets, the server opens them. */
-const encryptionKeys = `bench:${randomBytes(32).toString("base64")}`;
+/**
+ * One key for every server a bench run starts: the app's modules read the environment once, so the
+ * secrets this process seals for a later server must be sealed with the key that server is given.
+ */
+export const BENCH_ENCRYPTION_KEYS = `bench:${randomBytes(32).toString("base64")}`;
 
 export async function startHookbell(options: {
   label: string;
@@ -40,7 +44,7 @@ export async function startHookbell(options: {
   const dataDir = tempFolder(options.label);
   const databaseUrl = options.databaseUrl ?? `file:${path.join(dataDir, "hookbell.db")}`;
   // The app's modules read the environment once, so it is set before they are first loaded.
-  process.env.HOOKBELL_ENCRYPTION_KEYS = encryptionKeys;
+  process.env.HOOKBELL_ENCRYPTION_KEYS = BENCH_ENCRYPTION_KEYS;
   process.env.HOOKBELL_DATA_DIR ??= dataDir;
   const senders: BenchSender[] = [
     ...Array.from({ length: options.webhooks }, () => "clerk" as const),
@@ -64,7 +68,7 @@ export async function startHookbell(options: {
       PORT: String(port),
       HOST: "127.0.0.1",
       APP_URL: url,
-      HOOKBELL_ENCRYPTION_KEYS: encryptionKeys,
+      HOOKBELL_ENCRYPTION_KEYS: BENCH_ENCRYPTION_KEYS,
       HOOKBELL_EMBEDDED_WORKER: options.worker ? "on" : "off",
       HOOKBELL_INGEST_RATE_PER_WEBHOOK: UNLIMITED,
       HOOKBELL_INGEST_RATE_PER_IP: UNLIMITED,

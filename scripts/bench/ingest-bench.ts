@@ -23,7 +23,15 @@ export type IngestBenchOptions = {
   log: (line: string) => void;
 };
 
-export type Measured = { target: string; load: LoadResult; rssMb: number };
+export type Measured = {
+  target: string;
+  load: LoadResult;
+  rssMb: number;
+  /** A reference receiver, not Hookbell: no goal is judged on it. */
+  isBaseline?: boolean;
+  /** The target whose req/s this row's "vs bare" divides by; unset: the first row (bare, Clerk's payloads). */
+  versus?: string;
+};
 export type ShapeRow = Measured & { connections: number; bodyBytes: number };
 /** even: one request every 1/rate s (the goal's measure); bursts: autocannon's overallRate. */
 export type OpenLoopRow = Measured & { arrivals: "even" | "bursts" };
@@ -77,7 +85,8 @@ export async function runIngestBench(options: IngestBenchOptions): Promise<Inges
     reserve(load.pool, guessedRate, options.warmUpS);
     const warm = await runLoad({ ...load, durationS: options.warmUpS });
     tally.ok += warm.ok;
-    reserve(load.pool, Math.max(warm.reqPerSec, 100), options.measureS);
+    // At least the guessed rate (the fastest so far): a warm-up still compiling underestimates the steady rate.
+    reserve(load.pool, Math.max(warm.reqPerSec, guessedRate), options.measureS);
     rss.markPhase();
     const measured = await runLoad({ ...load, durationS: options.measureS });
     fastest = Math.max(fastest, measured.reqPerSec);
@@ -87,14 +96,14 @@ export async function runIngestBench(options: IngestBenchOptions): Promise<Inges
     return { target, load: measured, rssMb: rss.phasePeakMb() } satisfies Measured;
   };
 
-  const baseline = async (target: string, start: () => Promise<Baseline>) => {
+  const baseline = async (target: string, start: () => Promise<Baseline>, basePool = pool, versus?: string) => {
     log(`${target}: starting…`);
     const { server, path } = await start();
     const rss = sampleRss(server.pid);
     try {
-      pool.startTarget();
-      const common = { url: server.url, path, pool, connections: options.connections };
-      result.throughput.push(await measure(target, rss, common));
+      basePool.startTarget();
+      const common = { url: server.url, path, pool: basePool, connections: options.connections };
+      result.throughput.push({ ...(await measure(target, rss, common)), isBaseline: true, versus });
     } finally {
       rss.stop();
       await server.stop();
@@ -102,6 +111,16 @@ export async function runIngestBench(options: IngestBenchOptions): Promise<Inges
   };
   await baseline("bare node:http + svix + SQLite insert", startBareBaseline);
   await baseline("Express 5 + svix (verify only)", startExpressBaseline);
+  // Each other sender's Hookbell row is judged against the bare receiver doing that sender's work: its own
+  // library's verify, its payloads (GitHub's are ten times Clerk's), one insert.
+  const otherPools = new Map<BenchSender, RequestPool>();
+  const bareOf = (name: string) => `bare + ${name} verify + SQLite insert`;
+  for (const other of OTHER_SENDERS) {
+    const otherPool = await senderPool(other.sender);
+    otherPools.set(other.sender, otherPool);
+    const target = bareOf(other.name);
+    await baseline(target, () => startBareBaseline(other.sender), otherPool, target);
+  }
 
   const postgresUrl = postgresUrlFromEnv();
   const databases: { label: string; fresh: () => Promise<string | undefined> }[] = [
@@ -164,13 +183,15 @@ export async function runIngestBench(options: IngestBenchOptions): Promise<Inges
       for (const other of OTHER_SENDERS) {
         const webhook = hookbell.webhooks.find((candidate) => candidate.sender === other.sender);
         if (!webhook) continue;
-        const otherPool = await senderPool(other.sender);
+        const otherPool = otherPools.get(other.sender);
+        if (!otherPool) continue;
         otherPool.startTarget();
         const otherTarget = `${target}, ${other.name} webhook`;
         const otherCommon = { url: hookbell.server.url, path: `/api/ingest/${webhook.id}`, pool: otherPool };
-        result.throughput.push(
-          await measure(otherTarget, rss, { ...otherCommon, connections: options.connections }, tally),
-        );
+        result.throughput.push({
+          ...(await measure(otherTarget, rss, { ...otherCommon, connections: options.connections }, tally)),
+          versus: bareOf(other.name),
+        });
         await fixedRate("even", otherTarget, otherCommon);
         notes.push(`${otherTarget}: ${otherPool.name}'s samples (mean ${kib(otherPool.meanBodyBytes)}).`);
       }

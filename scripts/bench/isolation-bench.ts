@@ -1,7 +1,7 @@
-import { randomBytes } from "node:crypto";
 import path from "node:path";
 import { Webhook } from "svix";
 import { signIn } from "./dashboard-bench";
+import { BENCH_ENCRYPTION_KEYS } from "./hookbell-target";
 import { freePort, spawnServer, tempFolder } from "./processes";
 import { BENCH_SECRET } from "./request-pool";
 
@@ -30,7 +30,6 @@ const PASSWORD = "correct horse battery staple";
 const GOAL = 1.5;
 /** A request slower than this counts as this long (and as timed out): the phase must end. */
 const TIMEOUT_MS = 30_000;
-const encryptionKeys = `bench:${randomBytes(32).toString("base64")}`;
 
 /**
  * About 240 KB of JSON: a Clerk-like envelope whose data holds many entries (each one a loop iteration) and
@@ -46,7 +45,7 @@ export async function runIsolationBench(options: { measureS: number; log: (line:
   const { log } = options;
   const dataDir = tempFolder("isolation");
   const databaseUrl = `file:${path.join(dataDir, "hookbell.db")}`;
-  process.env.HOOKBELL_ENCRYPTION_KEYS = encryptionKeys;
+  process.env.HOOKBELL_ENCRYPTION_KEYS = BENCH_ENCRYPTION_KEYS;
   process.env.HOOKBELL_DATA_DIR ??= dataDir;
   const setup = await seed(databaseUrl);
   const port = await freePort();
@@ -64,7 +63,7 @@ export async function runIsolationBench(options: { measureS: number; log: (line:
       PORT: String(port),
       HOST: "127.0.0.1",
       APP_URL: url,
-      HOOKBELL_ENCRYPTION_KEYS: encryptionKeys,
+      HOOKBELL_ENCRYPTION_KEYS: BENCH_ENCRYPTION_KEYS,
       HOOKBELL_EMBEDDED_WORKER: "on",
       // B's alerts keep coming for the whole phase (a real quota would stop them sooner, which helps A).
       HOOKBELL_EMAIL_MONTHLY_LIMIT: "1000000000",

@@ -8,6 +8,7 @@ import { findSender } from "@/lib/senders/senders";
 import { createWebhook } from "@/lib/webhooks/create-webhook";
 import { getWebhook } from "@/lib/webhooks/get-webhook";
 import { saveSigningSecret } from "@/lib/webhooks/save-signing-secret";
+import { sendTestEvent } from "@/lib/webhooks/send-test-event";
 import { expectAccepted, expectRefused, type SenderHarness, startSenderHarness } from "../helpers/sender-harness";
 
 // Custom HMAC has no library of its own: each configuration is signed here with node:crypto the way the
@@ -290,5 +291,10 @@ describe("Custom HMAC settings", () => {
     const body = "{}";
     const answer = await harness.post(webhookId, body, { "x-hub-signature-256": `sha256=${hmac("sha256", body)}` });
     expectRefused(answer, 409, "sender_settings_invalid");
+    // A test event says the same instead of failing on the settings.
+    await expect(sendTestEvent(harness.db, harness.tenant, webhookId, "invoice.created")).rejects.toMatchObject({
+      code: "conflict",
+      message: expect.stringContaining("settings are incomplete"),
+    });
   });
 });
