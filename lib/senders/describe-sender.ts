@@ -7,6 +7,7 @@ export type SenderDescription = {
   category: SenderCategory;
   keywords: string[];
   docsUrl: string;
+  docsLabel: string | null;
   urlHelp: string[];
   secret: { label: string; placeholder: string; help: string };
   /** What the idempotency key is; null: the sender gives none and the body's hash stands in for it. */
@@ -22,6 +23,7 @@ export function describeSender(sender: AnySender): SenderDescription {
     category: sender.category,
     keywords: [...sender.keywords],
     docsUrl: sender.docsUrl,
+    docsLabel: sender.docsLabel ?? null,
     urlHelp: [...sender.urlHelp],
     secret: { label: sender.secret.label, placeholder: sender.secret.placeholder, help: sender.secret.help },
     idempotency: sender.idempotency,

@@ -102,6 +102,8 @@ export type Sender<Config = undefined> = {
   /** Extra words the Connect picker matches ("billing", "payments"…). */
   keywords: string[];
   docsUrl: string;
+  /** The docs link's words when they are not "<name>'s webhook docs" (Custom HMAC links to the HMAC RFC). */
+  docsLabel?: string;
   /** Where the user pastes Hookbell's Webhook URL in the sender's dashboard, step by step. */
   urlHelp: string[];
   secret: {

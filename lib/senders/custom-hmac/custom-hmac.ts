@@ -14,6 +14,7 @@ export const customHmac: Sender<CustomHmacConfig> = {
   category: "generic",
   keywords: ["hmac", "signature", "custom", "generic", "sha256", "x-signature", "other"],
   docsUrl: "https://www.rfc-editor.org/rfc/rfc2104",
+  docsLabel: "HMAC docs (RFC 2104)",
   urlHelp: [
     "In the sending application's webhook settings, add an endpoint and paste the Webhook URL above.",
     "Look up in its docs how it signs: the signature header, the algorithm and encoding, any prefix, and whether a timestamp is signed; enter them in the settings here.",

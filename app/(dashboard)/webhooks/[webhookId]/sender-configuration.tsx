@@ -57,7 +57,7 @@ export function SenderConfiguration({ webhookId, url, sender, ...props }: Props)
             rel="noreferrer"
             className="text-sm font-medium text-brand-700 hover:underline"
           >
-            {docsLinkText(sender.name)} ↗
+            {sender.docsLabel ?? docsLinkText(sender.name)} ↗
           </a>
         </div>
         <button
