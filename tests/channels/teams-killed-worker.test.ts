@@ -72,7 +72,9 @@ it("posts the card once more after a worker is killed mid-send", async () => {
   await until(() => teams.received.length === 1, "the first worker's request");
   first.child.kill("SIGKILL");
   await first.exited;
-  expect((await deliveriesOf(db, webhook.id))[0].status).toBe("sending");
+  // Still claimed by the killed worker; on a loaded machine its 2 s lease may already have run out (a timer
+  // late by more than the lease), and the row is then back in the queue: either way it is not sent.
+  expect(["sending", "retrying"]).toContain((await deliveriesOf(db, webhook.id))[0].status);
 
   const second = startWorker();
   await until(async () => (await deliveriesOf(db, webhook.id))[0].status === "sent", "the second worker's delivery");

@@ -68,13 +68,22 @@ it("delivers exactly once more after a worker is killed mid-send, and a worker s
   first.child.kill("SIGKILL");
   await first.exited;
   let [row] = await deliveriesOf(db, webhookId);
-  expect(row.status).toBe("sending");
+  // Still claimed by the killed worker; on a loaded machine its 2 s lease may already have run out (a timer
+  // late by more than the lease), and the row is then back in the queue: either way it is not sent.
+  expect(["sending", "retrying"]).toContain(row.status);
 
   const second = startWorker();
   await until(async () => (await deliveriesOf(db, webhookId))[0].status === "sent", "the second worker's delivery");
   [row] = await deliveriesOf(db, webhookId);
-  expect(row.attempts.map((attempt) => attempt.outcome)).toEqual(["retry", "sent"]);
-  expect(row.attempts[0].error).toContain("lease expired");
+  // The killed send counts as an attempt (lease expired); a lease that runs out once more before the second
+  // worker's send starts is the same retry again, never a second post.
+  expect(row.attempts.at(-1)?.outcome).toBe("sent");
+  const before = row.attempts.slice(0, -1);
+  expect(before.length).toBeGreaterThanOrEqual(1);
+  for (const attempt of before) {
+    expect(attempt.outcome).toBe("retry");
+    expect(attempt.error).toContain("lease expired");
+  }
   const path = new URL(slackUrl).pathname;
   expect(slack.posts.filter((post) => post.path === path)).toHaveLength(2);
   expect(second.output()).toContain("Worker ready");
