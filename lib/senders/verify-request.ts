@@ -112,8 +112,7 @@ function describeProblem(
 ): Rejection {
   switch (problem.problem) {
     case "missing_headers": {
-      // Some of its own scheme's headers are there: this sender's request with one left out.
-      const other = problem.partial ? undefined : otherSenderOf(sender, request, ownHeaders);
+      const other = otherSenderOf(sender, request, ownHeaders);
       if (other) {
         return reject(
           400,

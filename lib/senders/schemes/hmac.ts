@@ -82,7 +82,7 @@ function readParts(
   const signatures = [withoutPrefix(value, verification.prefix)];
   if (signed?.in === "header") {
     const text = headers.get(signed.header)?.trim();
-    if (!text) return { problem: "missing_headers", missing: [signed.header], partial: true };
+    if (!text) return { problem: "missing_headers", missing: [signed.header] };
     const timestamp = readTime(text, signed, signed.header);
     if ("problem" in timestamp) return timestamp;
     return { timestamp, signatures };

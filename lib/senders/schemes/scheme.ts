@@ -2,11 +2,7 @@ import type { SignedRequest } from "../sender";
 
 /** What is wrong with a request's signature headers, as facts; lib/senders/verify-request.ts words them. */
 export type SchemeProblem =
-  /**
-   * `partial`: others of the scheme's own headers are present, so the request is this sender's kind with one
-   * left out, not another sender's (Resend and Clerk send the same svix-* headers).
-   */
-  | { problem: "missing_headers"; missing: string[]; partial?: true }
+  | { problem: "missing_headers"; missing: string[] }
   | { problem: "invalid_timestamp"; header: string; value: string }
   | { problem: "malformed_signature"; header: string; expected: string }
   | { problem: "stale"; driftSeconds: number; toleranceSeconds: number };

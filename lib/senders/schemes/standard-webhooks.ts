@@ -14,10 +14,7 @@ const SECRET_PREFIX = "whsec_";
 export const standardWebhooksScheme: Scheme<StandardWebhooks> = {
   read(request, verification, now) {
     const headers = readHeaders(request.headers);
-    if ("missing" in headers) {
-      const { missing, partial } = headers;
-      return partial ? { problem: "missing_headers", missing, partial } : { problem: "missing_headers", missing };
-    }
+    if ("missing" in headers) return { problem: "missing_headers", missing: headers.missing };
     const { family, id, timestamp, signature } = headers;
     if (!/^\d{1,15}$/.test(timestamp)) {
       return { problem: "invalid_timestamp", header: `${family}-timestamp`, value: timestamp };
@@ -56,9 +53,7 @@ type HeaderLookup = { get(name: string): string | null };
  */
 function readHeaders(
   lookup: HeaderLookup,
-):
-  | { family: "svix" | "webhook"; id: string; timestamp: string; signature: string }
-  | { missing: string[]; partial: boolean } {
+): { family: "svix" | "webhook"; id: string; timestamp: string; signature: string } | { missing: string[] } {
   const pick = (name: string) => lookup.get(name)?.trim() || undefined;
   const svix = { id: pick("svix-id"), timestamp: pick("svix-timestamp"), signature: pick("svix-signature") };
   const hasSvix = Boolean(svix.id || svix.timestamp || svix.signature);
@@ -72,7 +67,7 @@ function readHeaders(
     const missing = (["id", "timestamp", "signature"] as const)
       .filter((key) => !values[key])
       .map((key) => `${family}-${key}`);
-    return { missing, partial: missing.length < 3 };
+    return { missing };
   }
   return { family, id, timestamp, signature };
 }
