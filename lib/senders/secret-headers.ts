@@ -1,19 +1,9 @@
-import type { Verification } from "./sender";
+import { INVALID_SETTINGS, readSenderConfig } from "./read-sender-config";
+import { signatureHeaders } from "./schemes/scheme-headers";
 import { findSender, SENDERS } from "./senders";
 
 // The headers that carry a signature or a shared secret, so the log never keeps a replayable value:
 // every registered sender's, plus the one a webhook's own settings name (a Supabase header, Custom HMAC's).
-
-function headersOf(verification: Verification): string[] {
-  switch (verification.scheme) {
-    case "standard-webhooks":
-      return ["svix-signature", "webhook-signature"];
-    case "hmac":
-      return [verification.header];
-    case "token":
-      return [verification.header];
-  }
-}
 
 let known: ReadonlySet<string> | undefined;
 
@@ -25,9 +15,8 @@ let known: ReadonlySet<string> | undefined;
 export function knownSecretHeaders(): ReadonlySet<string> {
   known ??= new Set(
     SENDERS.flatMap((sender) => {
-      if (!sender.config) return headersOf(sender.verification(undefined));
-      const defaults = sender.config.safeParse({});
-      return defaults.success ? headersOf(sender.verification(defaults.data)) : [];
+      const defaults = readSenderConfig(sender, "{}");
+      return defaults === INVALID_SETTINGS ? [] : signatureHeaders(sender.verification(defaults));
     }),
   );
   return known;
@@ -36,11 +25,7 @@ export function knownSecretHeaders(): ReadonlySet<string> {
 /** The signature header of a webhook whose sender has settings; [] when it has none or they do not parse. */
 export function configuredSecretHeaders(provider: string | null, senderConfig: string | null): string[] {
   const sender = findSender(provider);
-  if (!sender?.config || senderConfig === null) return [];
-  try {
-    const parsed = sender.config.safeParse(JSON.parse(senderConfig));
-    return parsed.success ? headersOf(sender.verification(parsed.data)) : [];
-  } catch {
-    return [];
-  }
+  if (!sender?.config) return [];
+  const config = readSenderConfig(sender, senderConfig);
+  return config === INVALID_SETTINGS ? [] : signatureHeaders(sender.verification(config));
 }

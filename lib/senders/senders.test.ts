@@ -7,6 +7,7 @@ import type { PresetSpec } from "./preset-spec";
 import { schemeFor } from "./schemes/schemes";
 import type { AnySender } from "./sender";
 import { SENDERS } from "./senders";
+import { initialSettings, settingsToSend } from "./settings-values";
 import { verifyRequest } from "./verify-request";
 
 // The contract every sender module keeps, checked for each one in the registry: a new sender is covered
@@ -16,15 +17,11 @@ const NOW = new Date("2026-12-03T12:00:00.000Z");
 // Valid for every scheme: a Standard Webhooks key, and plain bytes to the HMAC and token schemes.
 const SECRET = `whsec_${randomBytes(32).toString("base64")}`;
 
-/** The settings a sender with settings gets by default in the Connect panel. */
+/** The settings a sender with settings gets by default in the Connect panel, as the panel sends them. */
 function defaultConfig(sender: AnySender): unknown {
   if (!sender.config) return undefined;
-  const values: Record<string, unknown> = {};
-  for (const field of sender.settingsFields ?? []) {
-    if (field.defaultValue === undefined) continue;
-    values[field.name] = field.type === "number" ? Number(field.defaultValue) : field.defaultValue;
-  }
-  return sender.config.parse(values);
+  const fields = sender.settingsFields ?? [];
+  return sender.config.parse(settingsToSend(fields, initialSettings(fields, null)));
 }
 
 /** A sample of `type` signed and headed the way the sender sends it. */

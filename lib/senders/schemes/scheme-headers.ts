@@ -1,5 +1,10 @@
 import type { Verification } from "../sender";
 
+/** The headers of a verification that carry a signature or a shared secret (redacted in the log). */
+export function signatureHeaders(verification: Verification): string[] {
+  return verification.scheme === "standard-webhooks" ? ["svix-signature", "webhook-signature"] : [verification.header];
+}
+
 /**
  * Every header a verification reads, lower-case. A request that carries one of them speaks the webhook's own
  * sender's format, so it is never taken for another sender's request: a Polar webhook's request without
