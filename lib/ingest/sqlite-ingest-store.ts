@@ -11,6 +11,12 @@ import type { WriteReply, WriteRequest, WriterData } from "./sqlite-writer-threa
 /** Upper bound of events per transaction, so one commit never holds the write lock for long. */
 const MAX_BATCH = 512;
 
+/**
+ * Batches handed to the writer thread and not answered yet, at most: the writer commits together every
+ * batch that arrived while it wrote the last transaction, so more in flight means larger commits, not more.
+ */
+const MAX_IN_FLIGHT = 8;
+
 /** How long a batch waits for another connection's write lock before its requests are answered 503. */
 const BUSY_TIMEOUT_MS = 5000;
 
@@ -30,12 +36,13 @@ type WebhookRow = {
 /**
  * The SQLite ingest path: group commit on a writer thread. Webhooks are looked up on this thread (a read
  * connection of its own, prepared statements); accepted events are written by the writer thread
- * (SqliteBatchWriter, synchronous=FULL), one batch at a time: whatever arrives while a batch commits is
- * written together in the next one (each event, its outbox deliveries, the webhooks' counters in ONE
- * transaction), and every request is answered only after its batch has committed. An idle server writes a
- * lone event on the next turn of the event loop, so it waits for nobody.
+ * (SqliteBatchWriter, synchronous=FULL): each turn of this thread's event loop sends what arrived as one
+ * batch, and the writer commits every batch that reached it while it wrote the previous transaction in the
+ * next one (each event, its outbox deliveries, the webhooks' counters in ONE transaction). Every request is
+ * answered only after its transaction has committed. An idle server writes a lone event on the next turn
+ * of the event loop, so it waits for nobody.
  *
- * While the thread commits, this thread holds the database's in-process lock (shared with its Prisma
+ * While batches are in flight, this thread holds the database's in-process lock (shared with its Prisma
  * connection, see SqliteLock): Prisma's queries here wait for the commit without blocking the thread,
  * instead of sleeping in SQLite's busy handler. The writer waits out other connections (the dashboard's
  * thread, other processes) with SQLite's busy timeout, on its own thread, for up to BUSY_TIMEOUT_MS.
@@ -45,6 +52,12 @@ export class SqliteIngestStore implements IngestStore {
   private writer: { thread: Worker; replies: ((reply: WriteReply) => void)[] } | undefined;
   private waiting: Waiting[] = [];
   private isFlushScheduled = false;
+  /** Batches sent to the writer and not answered yet. */
+  private inFlight = 0;
+  /** The database lock while batches are in flight (see flush). */
+  private release: (() => void) | undefined;
+  private isAcquiring = false;
+  private lastTransaction = 0;
   /** Events in the batch being written (or waiting for another connection's write lock). */
   private trying = 0;
   /** Committed transactions and the events they stored: their ratio is the batching achieved. */
@@ -74,39 +87,59 @@ export class SqliteIngestStore implements IngestStore {
   storeAccepted(event: AcceptedEvent): Promise<StoreResult> {
     return new Promise((resolve, reject) => {
       this.waiting.push({ event, resolve, reject });
-      if (!this.isFlushScheduled) {
-        this.isFlushScheduled = true;
-        setImmediate(() => void this.flush());
-      }
+      this.scheduleFlush();
     });
   }
 
-  /** Events not committed yet: waiting for a transaction, or in the one being written. */
+  /** Events not committed yet: waiting for a transaction, or in one being written. */
   get pending(): number {
     return this.waiting.length + this.trying;
   }
 
+  private scheduleFlush(): void {
+    if (this.isFlushScheduled) return;
+    this.isFlushScheduled = true;
+    setImmediate(() => void this.flush());
+  }
+
+  /**
+   * Hands the waiting events to the writer as one batch, without waiting for the batches before it to
+   * commit (up to MAX_IN_FLIGHT): the writer merges whatever queued up while it was committing into its
+   * next transaction, so it goes from one commit to the next without waiting for this thread to read an
+   * answer and send more. The lock is held from the first batch until none is in flight; once a Prisma query
+   * of this thread waits for it, no further batch is sent until it has had its turn.
+   */
   private async flush(): Promise<void> {
+    this.isFlushScheduled = false;
+    if (this.waiting.length === 0 || this.inFlight >= MAX_IN_FLIGHT || this.isAcquiring) return;
+    if (this.release === undefined) {
+      this.isAcquiring = true;
+      this.release = await this.lock.acquire();
+      this.isAcquiring = false;
+    } else if (this.lock.isWanted) {
+      return; // the batch in flight releases the lock when it is answered
+    }
     // The batch is taken once the lock is held: whatever arrived while the previous transaction (ours,
     // or a Prisma one of this thread) held it commits together.
-    const release = await this.lock.acquire();
     const batch = this.waiting.splice(0, MAX_BATCH);
     if (batch.length === 0) {
-      release();
-      this.isFlushScheduled = false;
+      this.releaseWhenIdle();
       return;
     }
+    this.inFlight += 1;
     this.trying += batch.length;
     let reply: WriteReply;
     try {
-      reply = await this.write(batch);
+      const written = this.write(batch);
+      if (this.waiting.length > 0) this.scheduleFlush();
+      reply = await written;
     } finally {
-      release();
+      this.inFlight -= 1;
       this.trying -= batch.length;
-      this.isFlushScheduled = this.waiting.length > 0;
-      if (this.isFlushScheduled) setImmediate(() => void this.flush());
+      this.releaseWhenIdle();
+      if (this.waiting.length > 0) void this.flush();
     }
-    if ("results" in reply) return this.settle(batch, reply.results);
+    if ("results" in reply) return this.settle(batch, reply);
     if (batch.length > 1 && !isBusy(reply.error)) {
       // One event the database refuses must not fail the others: write each on its own.
       for (const item of batch) void this.storeAlone(item);
@@ -115,11 +148,17 @@ export class SqliteIngestStore implements IngestStore {
     }
   }
 
+  private releaseWhenIdle(): void {
+    if (this.inFlight > 0 || this.release === undefined) return;
+    this.release();
+    this.release = undefined;
+  }
+
   private async storeAlone(item: Waiting): Promise<void> {
     const release = await this.lock.acquire();
     try {
       const reply = await this.write([item]);
-      if ("results" in reply) this.settle([item], reply.results);
+      if ("results" in reply) this.settle([item], reply);
       else item.reject(toError(reply.error));
     } finally {
       release();
@@ -142,8 +181,11 @@ export class SqliteIngestStore implements IngestStore {
     });
   }
 
-  private settle(batch: Waiting[], { results, queued }: BatchResult): void {
-    this.stats.commits += 1;
+  private settle(batch: Waiting[], reply: Extract<WriteReply, { results: BatchResult }>): void {
+    const { results, queued } = reply.results;
+    // Batches merged into one transaction by the writer count as one commit.
+    if (reply.transaction !== this.lastTransaction) this.stats.commits += 1;
+    this.lastTransaction = reply.transaction;
     for (const [index, item] of batch.entries()) {
       if (results[index] === "stored") this.stats.stored += 1;
       item.resolve(results[index]);
@@ -160,6 +202,7 @@ export class SqliteIngestStore implements IngestStore {
       resourceLimits: { maxYoungGenerationSizeMb: 8 },
     });
     const writer = { thread, replies: [] as ((reply: WriteReply) => void)[] };
+    this.lastTransaction = 0; // a new thread numbers its transactions from 1 again
     thread.on("message", (reply: WriteReply) => {
       writer.replies.shift()?.(reply);
       if (writer.replies.length === 0) thread.unref();

@@ -100,8 +100,9 @@ function withNotAlerted(deliveries: { id: string; kind: string; status: string }
 export type EventListItem = Awaited<ReturnType<typeof listEvents>>["events"][number];
 
 /**
- * The event types this project has seen, for the filter dropdown. GROUP BY runs in the database on the
- * (projectId, eventType, id) index; Prisma's `distinct` would fetch every event and dedupe in memory.
+ * The event types this project has seen, for the filter dropdown. GROUP BY runs in the database, reading
+ * only the (projectId, id, outcome, eventType) index; Prisma's `distinct` would fetch every event and dedupe
+ * in memory.
  */
 export async function listEventTypes(db: Db, tenant: Tenant): Promise<string[]> {
   const rows = await db.event.groupBy({
