@@ -58,7 +58,7 @@ export class SqliteIngestStore implements IngestStore {
   private release: (() => void) | undefined;
   private isAcquiring = false;
   private lastTransaction = 0;
-  /** Events in the batch being written (or waiting for another connection's write lock). */
+  /** Events in the batches being written (or waiting for another connection's write lock). */
   private trying = 0;
   /** Committed transactions and the events they stored: their ratio is the batching achieved. */
   readonly stats = { commits: 0, stored: 0 };
