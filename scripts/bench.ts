@@ -4,7 +4,8 @@
 // SQLite receiver and an Express + svix one under the same signed Clerk requests, a fixed-rate run,
 // alert latency (request in → Slack stand-in has the POST), and the load shape (10/50/200 connections,
 // 1 KiB vs 64 KiB). With DATABASE_URL=postgresql://… Hookbell is measured on PostgreSQL too.
-// Options: --duration S (measured seconds per phase, 10), --no-shape, --samples N (alert latency, 200).
+// Options: --duration S (measured seconds per phase, 10), --no-shape, --samples N (alert latency, 200),
+// --profile DIR (a V8 CPU profile of each thread of the measured Hookbell server, one folder per database).
 //
 // `npm run bench -- --dashboard`: the overview and the log under 100,000 events and 200,000 deliveries,
 // each page's p95 server time against a 300 ms budget. Options: --events N --deliveries N.
@@ -23,6 +24,11 @@ import { cleanUpAll, installCleanupHandlers } from "./bench/processes";
 function option(name: string, fallback: number): number {
   const index = process.argv.indexOf(`--${name}`);
   return index > 0 ? Number(process.argv[index + 1]) : fallback;
+}
+
+function textOption(name: string): string | undefined {
+  const index = process.argv.indexOf(`--${name}`);
+  return index > 0 ? process.argv[index + 1] : undefined;
 }
 
 const log = (line: string) => console.log(`[bench] ${line}`);
@@ -59,6 +65,7 @@ async function ingest() {
     openLoopRate: 1000,
     e2eSamples: option("samples", 200),
     shape: !process.argv.includes("--no-shape"),
+    profileDir: textOption("profile"),
     log,
   };
   const result = await runIngestBench(options);

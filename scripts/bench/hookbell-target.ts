@@ -40,6 +40,8 @@ export async function startHookbell(options: {
   otherSenders?: BenchSender[];
   worker: boolean;
   slackOrigin?: string;
+  /** Writes a V8 CPU profile of each of the server's threads into this folder when it exits. */
+  profileDir?: string;
 }): Promise<HookbellTarget> {
   const dataDir = tempFolder(options.label);
   const databaseUrl = options.databaseUrl ?? `file:${path.join(dataDir, "hookbell.db")}`;
@@ -60,6 +62,7 @@ export async function startHookbell(options: {
     args: ["server"],
     port,
     readyText: "Dashboard ready",
+    nodeArgs: options.profileDir ? ["--cpu-prof", `--cpu-prof-dir=${options.profileDir}`] : [],
     env: {
       NODE_ENV: "production",
       NEXT_TELEMETRY_DISABLED: "1",

@@ -1,3 +1,4 @@
+import path from "node:path";
 import { SlackStandIn } from "../../tests/helpers/slack-stand-in";
 import { type Baseline, startBareBaseline, startExpressBaseline } from "./baselines";
 import { E2E_SPACING_MS, E2E_WEBHOOKS, type LatencyResult, measureAlertLatency } from "./e2e-latency";
@@ -20,6 +21,8 @@ export type IngestBenchOptions = {
   openLoopRate: number;
   e2eSamples: number;
   shape: boolean;
+  /** A CPU profile of each thread of the Hookbell server the throughput phases run against, written here. */
+  profileDir?: string;
   log: (line: string) => void;
 };
 
@@ -142,6 +145,7 @@ export async function runIngestBench(options: IngestBenchOptions): Promise<Inges
       webhooks: 1,
       otherSenders: isFirst ? OTHER_SENDERS.map((other) => other.sender) : [],
       worker: false,
+      profileDir: options.profileDir && path.join(options.profileDir, database.label.toLowerCase()),
     });
     log(`${target}: ready in ${hookbell.startSeconds} s${hookbell.hasBuilt ? " (built the dashboard first)" : ""}.`);
     const rss = sampleRss(hookbell.server.pid);

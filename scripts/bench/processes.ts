@@ -59,6 +59,8 @@ export async function spawnServer(options: {
   port: number;
   readyText: string;
   timeoutMs?: number;
+  /** Node's own options before the entry (e.g. --cpu-prof). */
+  nodeArgs?: string[];
 }): Promise<Spawned> {
   // Only what the bench chooses: nothing from the caller's environment leaks into a measured server.
   const env: Record<string, string> = {
@@ -67,7 +69,8 @@ export async function spawnServer(options: {
     ...options.env,
   };
   const loader = options.script.endsWith(".ts") ? ["--import", "tsx"] : [];
-  const child = spawn(process.execPath, [...loader, options.script, ...(options.args ?? [])], {
+  const argv = [...(options.nodeArgs ?? []), ...loader, options.script, ...(options.args ?? [])];
+  const child = spawn(process.execPath, argv, {
     env: env as NodeJS.ProcessEnv,
     stdio: ["ignore", "pipe", "pipe"],
   });
