@@ -8,7 +8,10 @@ import type { AcceptedEvent, IngestStore, IngestWebhook, StoreResult } from "./i
 import type { BatchResult } from "./sqlite-batch-writer";
 import type { WriteReply, WriteRequest, WriterData } from "./sqlite-writer-thread";
 
-/** Upper bound of events per transaction, so one commit never holds the write lock for long. */
+/**
+ * Upper bound of events handed to the writer and not yet answered, and so of events per transaction: one
+ * commit never holds the write lock for long, and a Prisma query of this thread waits for at most this many.
+ */
 const MAX_BATCH = 512;
 
 /**
@@ -112,6 +115,7 @@ export class SqliteIngestStore implements IngestStore {
   private async flush(): Promise<void> {
     this.isFlushScheduled = false;
     if (this.waiting.length === 0 || this.inFlight >= MAX_IN_FLIGHT || this.isAcquiring) return;
+    if (this.trying >= MAX_BATCH) return;
     if (this.release === undefined) {
       this.isAcquiring = true;
       this.release = await this.lock.acquire();
@@ -121,7 +125,7 @@ export class SqliteIngestStore implements IngestStore {
     }
     // The batch is taken once the lock is held: whatever arrived while the previous transaction (ours,
     // or a Prisma one of this thread) held it commits together.
-    const batch = this.waiting.splice(0, MAX_BATCH);
+    const batch = this.waiting.splice(0, MAX_BATCH - this.trying);
     if (batch.length === 0) {
       this.releaseWhenIdle();
       return;
