@@ -99,6 +99,11 @@ export class SqliteIngestStore implements IngestStore {
     return this.waiting.length + this.trying;
   }
 
+  /** Events handed to the writer thread and not answered yet. */
+  get sent(): number {
+    return this.trying;
+  }
+
   private scheduleFlush(): void {
     if (this.isFlushScheduled) return;
     this.isFlushScheduled = true;

@@ -4,13 +4,15 @@ import type { Tenant } from "@/lib/auth/tenant";
 import type { Db } from "@/lib/db/client";
 import { sqliteFilePath } from "@/lib/db/sqlite-path";
 import { getEnv } from "@/lib/env";
+import { trimLoggedRequests } from "@/lib/ingest/record-request";
 import { listEvents, listEventTypes } from "@/lib/log/list-events";
 import { getOverview } from "@/lib/overview/get-overview";
 import { createWebhook } from "@/lib/webhooks/create-webhook";
 import { isPostgresRun, openTestDb, seedTenant } from "../helpers/test-db";
 
 // The log and the overview read events through two covering indexes, (projectId, id, outcome, eventType)
-// and (webhookId, id, outcome, eventType), in the id order they page in (migration 0011). SQLite plans
+// and (webhookId, id, outcome, eventType), in the id order they page in (migration 0011); the trim of a
+// webhook's rejected requests through (webhookId, outcome, id) (migration 0012). SQLite plans
 // without statistics (Hookbell never runs ANALYZE), so the plan of each statement the pages issue is the
 // same on an empty file as on a large one: this test reads the plan of every statement they really send.
 
@@ -67,10 +69,15 @@ describe.skipIf(isPostgresRun)("event indexes on SQLite", () => {
     [
       "the log of one webhook filtered by outcome and type",
       () => listEvents(db, tenant, { webhookId, outcome: "accepted", type: "user.created", range: "7d" }),
-      "Event_webhookId_id_outcome_eventType_idx",
+      "Event_webhookId_outcome_id_idx",
     ],
     ["the event type dropdown", () => listEventTypes(db, tenant), "Event_projectId_id_outcome_eventType_idx"],
     ["the overview", () => getOverview(db, tenant, "7d"), "Event_projectId_id_outcome_eventType_idx"],
+    [
+      "the trim of a webhook's rejected requests",
+      () => trimLoggedRequests(db, webhookId, "rejected", 1000),
+      "Event_webhookId_outcome_id_idx",
+    ],
   ];
 
   it.each(pages)("%s reads events through its index, in its order", async (_page, run, index) => {

@@ -46,7 +46,7 @@ describe("the parsers themselves", () => {
     ]);
     for (const shape of [sqlite, postgres, prisma]) {
       expect(Object.keys(shape.tables).sort()).toEqual(MODELS);
-      expect(Object.keys(shape.indexes)).toHaveLength(20);
+      expect(Object.keys(shape.indexes)).toHaveLength(21);
       expect(Object.keys(shape.foreignKeys)).toHaveLength(19);
       expect(Object.keys(shape.tables.Event.columns)).toHaveLength(20);
     }

@@ -217,7 +217,8 @@ describe.skipIf(isPostgresRun)("the SQLite writer thread", () => {
         await new Promise((resolve) => setImmediate(resolve));
       }
       answers.push(store.storeAccepted(acceptedEvent(webhookId, "msg_merged_1")));
-      await until(() => store.pending === 4, "the four batches to wait for the lock", 4_000);
+      // All four are with the writer (not held back here until the first has committed).
+      await until(() => store.sent === 4, "the four batches to reach the writer", 4_000);
       blocker.exec("COMMIT");
       expect(await Promise.all(answers)).toEqual(["stored", "stored", "stored", "duplicate"]);
       // Four batches, at most two transactions: the first batch may already be waiting for the lock when
@@ -238,18 +239,21 @@ describe.skipIf(isPostgresRun)("the SQLite writer thread", () => {
     const store = ingestStoreFor(db) as SqliteIngestStore;
     const answers: Promise<string>[] = [];
     let sent = 0;
-    const deadline = performance.now() + 6_000;
     let isStreaming = true;
-    // Ten events every turn of the event loop, until the query is answered (at most 6 s): batches are
-    // always in flight, so the lock is never free for want of work.
+    let deadline = Number.POSITIVE_INFINITY;
+    // Ten events every turn of the event loop (no more while 2,000 wait), until the query is answered or
+    // for at most 6 s: batches are always in flight, so the lock is never free for want of work.
     const stream = (async () => {
       while (isStreaming && performance.now() < deadline) {
-        for (let i = 0; i < 40; i++)
-          answers.push(store.storeAccepted(acceptedEvent(webhookId, `msg_stream_${sent++}`)));
+        if (store.pending < 2_000) {
+          for (let i = 0; i < 10; i++)
+            answers.push(store.storeAccepted(acceptedEvent(webhookId, `msg_stream_${sent++}`)));
+        }
         await new Promise((resolve) => setImmediate(resolve));
       }
     })();
-    await until(() => sent >= 400 && store.pending > 0, "the stream to be under way", 4_000);
+    await until(() => sent >= 400 && store.sent > 0, "the stream to be under way", 4_000);
+    deadline = performance.now() + 6_000;
     const started = performance.now();
     await db.webhook.findUniqueOrThrow({ where: { id: webhookId } });
     const waitedMs = performance.now() - started;
