@@ -175,11 +175,13 @@ export class SqliteIngestStore implements IngestStore {
   }
 
   /** Sends a batch to the writer thread and waits for its commit (or its error). */
-  private write(batch: Waiting[]): Promise<WriteReply> {
-    const writer = this.startWriter();
-    return new Promise((resolve) => {
-      writer.replies.push(resolve);
-      writer.thread.ref(); // a commit under way keeps the process alive; an idle writer does not
+  /**
+   * Sends a batch to the writer thread and waits for its commit (or its error). Never throws: a batch that
+   * cannot be sent gets an error reply of its own, and the replies of the batches in flight stay in order.
+   */
+  private async write(batch: Waiting[]): Promise<WriteReply> {
+    try {
+      const writer = this.startWriter();
       const request: WriteRequest = {
         // The parsed payload stays here: JSON-encoding it for the thread would cost more than the writer
         // parsing the body, which it does only for an event that reaches a channel's conditions.
@@ -187,7 +189,12 @@ export class SqliteIngestStore implements IngestStore {
         bodies: batch.map((item) => item.event.body),
       };
       writer.thread.postMessage(request);
-    });
+      writer.thread.ref(); // a commit under way keeps the process alive; an idle writer does not
+      // Queued once sent: the reply comes on a later turn of this thread's event loop, in sending order.
+      return await new Promise<WriteReply>((resolve) => writer.replies.push(resolve));
+    } catch (error) {
+      return { error: { message: error instanceof Error ? error.message : String(error) } };
+    }
   }
 
   private settle(batch: Waiting[], reply: Extract<WriteReply, { results: BatchResult }>): void {
