@@ -22,12 +22,13 @@ if (!port) throw new Error("sqlite-writer-thread.ts runs as a worker thread.");
 const { file, busyTimeoutMs } = workerData as WriterData;
 const writer = new SqliteBatchWriter(file, busyTimeoutMs);
 
-let queued: WriteRequest[] = [];
+/** Requests delivered to this thread and not written yet. */
+let inbox: WriteRequest[] = [];
 let transactions = 0;
 let isScheduled = false;
 
 port.on("message", (request: WriteRequest) => {
-  queued.push(request);
+  inbox.push(request);
   if (isScheduled) return;
   isScheduled = true;
   // After every message already delivered to this thread: they all go into one transaction.
@@ -36,8 +37,8 @@ port.on("message", (request: WriteRequest) => {
 
 function writeQueued(): void {
   isScheduled = false;
-  const requests = queued;
-  queued = [];
+  const requests = inbox;
+  inbox = [];
   const batches: (AcceptedEvent[] | WriteReply)[] = requests.map((request) => {
     try {
       return decode(request);
