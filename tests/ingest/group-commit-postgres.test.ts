@@ -6,10 +6,11 @@ import type { Tenant } from "@/lib/auth/tenant";
 import { createDb, type Db } from "@/lib/db/client";
 import { getEnv } from "@/lib/env";
 import { newEventId } from "@/lib/ids";
-import { type AcceptedEvent, ingestStoreFor } from "@/lib/ingest/ingest-store";
+import { ingestStoreFor } from "@/lib/ingest/ingest-store";
 import { PostgresIngestStore } from "@/lib/ingest/postgres-ingest-store";
 import { ingestWebhookId, serveIngest } from "@/lib/ingest/serve-ingest";
 import { webhookWithChannels } from "../delivery/harness";
+import { acceptedEvent } from "../helpers/accepted-event";
 import { freePort, until } from "../helpers/load";
 import { lockWebhookRow } from "../helpers/postgres";
 import { clerkEvent, signedHeaders } from "../helpers/signing";
@@ -53,23 +54,6 @@ describe.runIf(isPostgresRun)("group commit on PostgreSQL", () => {
     return { status: response.status, json: (await response.json()) as Record<string, unknown> };
   }
 
-  function accepted(webhookId: string, svixId: string, projectId = tenant.projectId): AcceptedEvent {
-    return {
-      id: newEventId(),
-      projectId,
-      webhookId,
-      receivedAt: new Date(),
-      svixId,
-      eventType: "user.created",
-      eventObject: "event",
-      secretSlot: "current",
-      headers: "{}",
-      body: clerkEvent("user.created"),
-      bodySize: 10,
-      sourceIp: null,
-    };
-  }
-
   /** An uncommitted event with this svix-id: inserting the same one waits for this transaction. */
   async function holdSvixId(webhookId: string, svixId: string): Promise<() => Promise<void>> {
     const locker = new pg.Client({ connectionString: getEnv().DATABASE_URL });
@@ -107,7 +91,7 @@ describe.runIf(isPostgresRun)("group commit on PostgreSQL", () => {
     for (const slot of [1, 2]) {
       const { webhookId } = await webhookWithChannels(db, tenant);
       unlocks.push(await lockWebhookRow(getEnv().DATABASE_URL, webhookId));
-      held.push(store.storeAccepted(accepted(webhookId, `msg_held_${slot}`)));
+      held.push(store.storeAccepted(acceptedEvent(tenant.projectId, webhookId, `msg_held_${slot}`)));
       await untilWaitingForLocks(slot);
     }
     return async () => {
@@ -178,10 +162,10 @@ describe.runIf(isPostgresRun)("group commit on PostgreSQL", () => {
     const { webhookId } = await webhookWithChannels(db, tenant, { slack: true });
     // Queued in one turn of the event loop: one batch; the third names a project that does not exist.
     const results = await Promise.allSettled([
-      store.storeAccepted(accepted(webhookId, "msg_poison_1")),
-      store.storeAccepted(accepted(webhookId, "msg_poison_2")),
-      store.storeAccepted(accepted(webhookId, "msg_poison_3", "prj_does_not_exist")),
-      store.storeAccepted(accepted(webhookId, "msg_poison_4")),
+      store.storeAccepted(acceptedEvent(tenant.projectId, webhookId, "msg_poison_1")),
+      store.storeAccepted(acceptedEvent(tenant.projectId, webhookId, "msg_poison_2")),
+      store.storeAccepted(acceptedEvent("prj_does_not_exist", webhookId, "msg_poison_3")),
+      store.storeAccepted(acceptedEvent(tenant.projectId, webhookId, "msg_poison_4")),
     ]);
     expect(results.map((result) => (result.status === "fulfilled" ? result.value : "refused"))).toEqual([
       "stored",
@@ -201,9 +185,9 @@ describe.runIf(isPostgresRun)("group commit on PostgreSQL", () => {
     await db.webhook.delete({ where: { id: deleted.webhookId } });
     const commitsBefore = store.stats.commits;
     const results = await Promise.all([
-      store.storeAccepted(accepted(live[0].webhookId, "msg_gone")),
-      store.storeAccepted(accepted(deleted.webhookId, "msg_gone")),
-      store.storeAccepted(accepted(live[1].webhookId, "msg_gone")),
+      store.storeAccepted(acceptedEvent(tenant.projectId, live[0].webhookId, "msg_gone")),
+      store.storeAccepted(acceptedEvent(tenant.projectId, deleted.webhookId, "msg_gone")),
+      store.storeAccepted(acceptedEvent(tenant.projectId, live[1].webhookId, "msg_gone")),
     ]);
     expect(results).toEqual(["stored", "gone", "stored"]);
     // One batch: the deleted webhook's event was left out rather than failing the transaction.
@@ -231,7 +215,7 @@ describe.runIf(isPostgresRun)("group commit on PostgreSQL", () => {
       const unlock = await holdSvixId(webhookId, ids[200]);
       const written = Promise.all(
         [ids, [...ids].reverse()].map((order, index) =>
-          Promise.all(order.map((id) => stores[index].storeAccepted(accepted(webhookId, id)))),
+          Promise.all(order.map((id) => stores[index].storeAccepted(acceptedEvent(tenant.projectId, webhookId, id)))),
         ),
       );
       await untilWaitingForLocks(2);
@@ -261,7 +245,7 @@ describe.runIf(isPostgresRun)("group commit on PostgreSQL", () => {
     try {
       const downStore = ingestStoreFor(unreachable);
       const waiting = Array.from({ length: 5 }, (_, index) =>
-        downStore.storeAccepted(accepted("wh_000000000000000000000000", `msg_down_${index}`)),
+        downStore.storeAccepted(acceptedEvent(tenant.projectId, "wh_000000000000000000000000", `msg_down_${index}`)),
       );
       const results = await Promise.allSettled(waiting);
       expect(results.map((result) => result.status)).toEqual(Array(5).fill("rejected"));

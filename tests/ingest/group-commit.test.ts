@@ -7,12 +7,12 @@ import type { Tenant } from "@/lib/auth/tenant";
 import type { Db } from "@/lib/db/client";
 import { sqliteFilePath } from "@/lib/db/sqlite-path";
 import { getEnv } from "@/lib/env";
-import { newEventId } from "@/lib/ids";
-import { type AcceptedEvent, ingestStoreFor } from "@/lib/ingest/ingest-store";
+import { ingestStoreFor } from "@/lib/ingest/ingest-store";
 import { ingestWebhookId, serveIngest } from "@/lib/ingest/serve-ingest";
 import { SqliteBatchWriter } from "@/lib/ingest/sqlite-batch-writer";
 import type { SqliteIngestStore } from "@/lib/ingest/sqlite-ingest-store";
 import { webhookWithChannels } from "../delivery/harness";
+import { acceptedEvent } from "../helpers/accepted-event";
 import { until } from "../helpers/load";
 import { clerkEvent, signedHeaders } from "../helpers/signing";
 import { isPostgresRun, openTestDb, seedTenant } from "../helpers/test-db";
@@ -48,23 +48,6 @@ async function post(webhookId: string, body: string, headers: Record<string, str
     status: response.status,
     json: (await response.json()) as Record<string, unknown>,
     headers: response.headers,
-  };
-}
-
-function acceptedEvent(webhookId: string, svixId: string, projectId = tenant.projectId): AcceptedEvent {
-  return {
-    id: newEventId(),
-    projectId,
-    webhookId,
-    receivedAt: new Date(),
-    svixId,
-    eventType: "user.created",
-    eventObject: "event",
-    secretSlot: "current",
-    headers: "{}",
-    body: clerkEvent("user.created"),
-    bodySize: 10,
-    sourceIp: null,
   };
 }
 
@@ -137,20 +120,8 @@ describe.skipIf(isPostgresRun)("group commit on SQLite", () => {
   it("fails only the event the database refuses, not the others written with it", async () => {
     const { webhookId } = await webhookWithChannels(db, tenant, { slack: true });
     const store = ingestStoreFor(db);
-    const event = (index: number, projectId = tenant.projectId): AcceptedEvent => ({
-      id: newEventId(),
-      projectId,
-      webhookId,
-      receivedAt: new Date(),
-      svixId: `msg_poison_${index}`,
-      eventType: "user.created",
-      eventObject: "event",
-      secretSlot: "current",
-      headers: "{}",
-      body: clerkEvent("user.created"),
-      bodySize: 10,
-      sourceIp: null,
-    });
+    const event = (index: number, projectId = tenant.projectId) =>
+      acceptedEvent(projectId, webhookId, `msg_poison_${index}`);
     // Written in one batch; the third names a project that does not exist (a foreign-key violation).
     const results = await Promise.allSettled([
       store.storeAccepted(event(1)),
@@ -173,20 +144,7 @@ describe.skipIf(isPostgresRun)("group commit on SQLite", () => {
     const { webhookId } = await webhookWithChannels(db, tenant, { slack: true });
     const store = ingestStoreFor(db);
     await db.webhook.delete({ where: { id: webhookId } });
-    const result = await store.storeAccepted({
-      id: newEventId(),
-      projectId: tenant.projectId,
-      webhookId,
-      receivedAt: new Date(),
-      svixId: "msg_gone",
-      eventType: "user.created",
-      eventObject: "event",
-      secretSlot: "current",
-      headers: "{}",
-      body: "{}",
-      bodySize: 2,
-      sourceIp: null,
-    });
+    const result = await store.storeAccepted(acceptedEvent(tenant.projectId, webhookId, "msg_gone"));
     expect(result).toBe("gone");
     expect(await db.event.count({ where: { webhookId } })).toBe(0);
   });
@@ -213,10 +171,10 @@ describe.skipIf(isPostgresRun)("the SQLite writer thread", () => {
       const answers: Promise<string>[] = [];
       // One event per turn of the event loop: each is sent to the writer as a batch of its own.
       for (const index of [1, 2, 3]) {
-        answers.push(store.storeAccepted(acceptedEvent(webhookId, `msg_merged_${index}`)));
+        answers.push(store.storeAccepted(acceptedEvent(tenant.projectId, webhookId, `msg_merged_${index}`)));
         await new Promise((resolve) => setImmediate(resolve));
       }
-      answers.push(store.storeAccepted(acceptedEvent(webhookId, "msg_merged_1")));
+      answers.push(store.storeAccepted(acceptedEvent(tenant.projectId, webhookId, "msg_merged_1")));
       // All four are with the writer (not held back here until the first has committed).
       await until(() => store.sent === 4, "the four batches to reach the writer", 4_000);
       blocker.exec("COMMIT");
@@ -247,7 +205,7 @@ describe.skipIf(isPostgresRun)("the SQLite writer thread", () => {
       while (isStreaming && performance.now() < deadline) {
         if (store.pending < 2_000) {
           for (let i = 0; i < 10; i++)
-            answers.push(store.storeAccepted(acceptedEvent(webhookId, `msg_stream_${sent++}`)));
+            answers.push(store.storeAccepted(acceptedEvent(tenant.projectId, webhookId, `msg_stream_${sent++}`)));
         }
         await new Promise((resolve) => setImmediate(resolve));
       }
