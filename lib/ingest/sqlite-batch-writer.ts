@@ -122,6 +122,12 @@ function prepare(db: Database.Database) {
   };
 }
 
+/** Whether SQLite refused because another connection held the lock (past the busy timeout). */
+export function isBusy(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === "string" && (code.startsWith("SQLITE_BUSY") || code.startsWith("SQLITE_LOCKED"));
+}
+
 /** DateTime as Prisma's SQLite adapter writes it, so both connections' values sort and compare alike. */
 function sqliteDate(date: Date): string {
   return `${date.toISOString().slice(0, -1)}+00:00`;

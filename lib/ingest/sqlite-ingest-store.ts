@@ -5,7 +5,7 @@ import { wakeWorkers } from "../delivery/wake-workers";
 import { isWebhookId } from "../ids";
 import { startThread } from "../start-thread";
 import type { AcceptedEvent, IngestStore, IngestWebhook, StoreResult } from "./ingest-store";
-import type { BatchResult } from "./sqlite-batch-writer";
+import { type BatchResult, isBusy } from "./sqlite-batch-writer";
 import type { WriteReply, WriteRequest, WriterData } from "./sqlite-writer-thread";
 
 /**
@@ -248,11 +248,6 @@ export class SqliteIngestStore implements IngestStore {
     }
     return this.reader;
   }
-}
-
-function isBusy(error: { code?: string }): boolean {
-  const code = error.code;
-  return typeof code === "string" && (code.startsWith("SQLITE_BUSY") || code.startsWith("SQLITE_LOCKED"));
 }
 
 function toError({ message, code }: { message: string; code?: string }): Error {

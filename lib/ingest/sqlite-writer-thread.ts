@@ -1,6 +1,6 @@
 import { parentPort, workerData } from "node:worker_threads";
 import type { AcceptedEvent } from "./ingest-store";
-import { type BatchResult, SqliteBatchWriter } from "./sqlite-batch-writer";
+import { type BatchResult, isBusy, SqliteBatchWriter } from "./sqlite-batch-writer";
 
 // The writer thread of SqliteIngestStore: batches commit in the order they arrive. The main thread sends
 // each batch as soon as it has one, without waiting for the commit before; every batch that arrived while a
@@ -96,9 +96,4 @@ function decode({ events: json, bodies }: WriteRequest): AcceptedEvent[] {
 function errorReply(error: unknown): WriteReply {
   const { message, code } = error as { message?: unknown; code?: unknown };
   return { error: { message: String(message ?? error), code: typeof code === "string" ? code : undefined } };
-}
-
-function isBusy(error: unknown): boolean {
-  const code = (error as { code?: unknown }).code;
-  return typeof code === "string" && (code.startsWith("SQLITE_BUSY") || code.startsWith("SQLITE_LOCKED"));
 }
